@@ -1,0 +1,21 @@
+// One jest run over every workspace; tests import workspace packages from source (no build needed).
+const workspaces = {
+  '^@app/common$': '<rootDir>/packages/common/src/index.ts',
+  '^@app/testing$': '<rootDir>/packages/testing/src/index.ts',
+  '^@app/gateway$': '<rootDir>/gateway/src/index.ts',
+  '^@app/embedded$': '<rootDir>/packages/embedded/src/index.ts',
+  '^@app/subgraph-(.*)$': '<rootDir>/subgraphs/$1/src/index.ts',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { ...workspaces, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  testMatch: ['<rootDir>/{packages,gateway,subgraphs}/**/test/**/*.test.ts', '<rootDir>/{schema,test}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Each file boots databases and servers; two at a time suits a 2-core machine.
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  slowTestThreshold: 20,
+};

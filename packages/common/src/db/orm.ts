@@ -1,0 +1,54 @@
+import { MikroORM, type EntitySchema, type EventSubscriber, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import type { Logger } from '../logger.js';
+import { Migration20261101000000EventTables } from '../events/event-tables.migration.js';
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** The subgraph's own Postgres schema; it reads and writes nothing else. */
+  schema: string;
+  entities: EntitySchema<any, any>[];
+  /** Forward-only migrations in order; the shared event tables are applied first. */
+  migrations: Constructor<Migration>[];
+  poolMax?: number;
+  logger?: Logger;
+  /** Called after every commit (e.g. to kick the outbox relay). */
+  onCommit?: () => void;
+  /** Logs every SQL statement at debug level and counts them (tests and benchmarks read the count). */
+  queryCounter?: { count: number };
+}
+
+/** Boots MikroORM on the subgraph's schema and applies pending migrations before serving. */
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  const subscribers: EventSubscriber[] = options.onCommit
+    ? [{ afterTransactionCommit: () => options.onCommit!(), afterFlush: () => options.onCommit!() }]
+    : [];
+  const counter = options.queryCounter;
+  const config: Options = {
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 5 },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: [Migration20261101000000EventTables, ...options.migrations].map((m) => ({ name: m.name, class: m })),
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+    subscribers,
+    debug: counter ? ['query'] : false,
+    logger: counter ? (message: string) => { if (message.includes('[query]')) counter.count++; } : undefined,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  };
+  const orm = await MikroORM.init(config);
+  await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+  await orm.getMigrator().up();
+  options.logger?.debug({ schema: options.schema }, 'database migrated');
+  return orm;
+}

@@ -1,0 +1,106 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** Stable machine-readable codes clients can branch on. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A problem with one input field, addressed by its path (e.g. `samples.3.volume`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Base of every error that is safe to show to a client as it is. */
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...extensions, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+    this.name = new.target.name;
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+/** Input failed validation; names the field (or fields) and says what is wrong with each. */
+export class ValidationError extends AppError {
+  constructor(readonly problems: FieldProblem[]) {
+    const first = problems[0];
+    const message = problems.length === 1 && first ? `${first.field}: ${first.message}` : `${problems.length} fields are invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+    super(message, ErrorCode.BAD_USER_INPUT, { field: first?.field, problems });
+  }
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError([{ field, message }]);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication is required') {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+/** Also used when the caller may not see a thing, so its existence does not leak. */
+export class NotFoundError extends AppError {
+  constructor(entity: string, id?: string) {
+    super(id ? `${entity} ${id} was not found` : `${entity} was not found`, ErrorCode.NOT_FOUND, { entity, ...(id ? { id } : {}) });
+  }
+}
+
+/** A concurrent edit won: the caller's version of the record is stale. */
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, extensions);
+  }
+}
+
+export class InvalidTransitionError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.INVALID_TRANSITION, extensions);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+/** Codes GraphQL itself produces for malformed operations; these are safe to pass through. */
+const CLIENT_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/**
+ * Apollo `formatError`: errors with a known client-facing code pass through; anything else is
+ * logged in full and replaced by a generic message, so stack traces and SQL never reach clients.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

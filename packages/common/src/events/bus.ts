@@ -1,0 +1,48 @@
+import type { DomainEvent } from './envelope.js';
+
+/** What a consumer receives: the parsed event, or the raw payload when it could not be parsed. */
+export type Delivery = { event: DomainEvent; raw: string } | { event: null; raw: string; error: string };
+
+export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
+
+export interface SubscribeOptions {
+  /**
+   * Consumer group: each event is handled once per group, by one of its members. Durable groups
+   * start from the beginning of the retained stream the first time and resume where they stopped.
+   */
+  group: string;
+  /** Member name within the group; a restarted member with the same name gets its unacknowledged events again. */
+  consumer?: string;
+  /** A broadcast subscription sees only events published after it starts and is removed on close. */
+  ephemeral?: boolean;
+  handler: DeliveryHandler;
+  /** Events fetched per read. */
+  batchSize?: number;
+}
+
+export interface BusSubscription {
+  /** Stops reading; unacknowledged events stay pending for the group. */
+  close(): Promise<void>;
+}
+
+/** The transport behind domain events: Redis Streams when distributed, in-process when embedded. */
+export interface EventBus {
+  readonly kind: 'redis' | 'memory';
+  publish(event: DomainEvent): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<BusSubscription>;
+  /** Resolves when the bus is reachable; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function parseDelivery(raw: string): Delivery {
+  try {
+    const event = JSON.parse(raw) as DomainEvent;
+    if (!event || typeof event.id !== 'string' || typeof event.type !== 'string') {
+      return { event: null, raw, error: 'not a domain event envelope (missing id or type)' };
+    }
+    return { event, raw };
+  } catch (err) {
+    return { event: null, raw, error: `unparseable JSON: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { BusSubscription, EventBus, SubscribeOptions } from './bus.js';
+import { parseDelivery } from './bus.js';
+import type { DomainEvent } from './envelope.js';
+
+export interface RedisBusOptions {
+  url: string;
+  /** Stream key; tests use a unique one each. */
+  stream: string;
+  logger?: Logger;
+  /** Approximate stream length kept (events also live in each subgraph's outbox). */
+  maxLength?: number;
+  /** How long a read blocks waiting for new events. */
+  blockMs?: number;
+  /** Pending events idle this long are taken over from a member that stopped. */
+  claimIdleMs?: number;
+}
+
+type StreamEntry = [id: string, fields: string[]];
+
+/**
+ * Distributed bus on one Redis Stream. Each consumer group gets every event once, handled by one
+ * member; an event is acknowledged only after its handler succeeds, so a member that dies mid-batch
+ * leaves its events pending, to be read again on restart or claimed by another member.
+ */
+export class RedisStreamsBus implements EventBus {
+  readonly kind = 'redis' as const;
+  private readonly publisher: Redis;
+  private readonly readers = new Set<Redis>();
+  private readonly options: Required<Omit<RedisBusOptions, 'logger'>> & { logger?: Logger };
+
+  constructor(options: RedisBusOptions) {
+    this.options = { maxLength: 1_000_000, blockMs: 1_000, claimIdleMs: 30_000, ...options };
+    this.publisher = this.connect();
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.publisher.xadd(this.options.stream, 'MAXLEN', '~', String(this.options.maxLength), '*', 'event', JSON.stringify(event));
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    const reader = this.connect();
+    this.readers.add(reader);
+    const group = options.ephemeral ? `${options.group}:${randomUUID()}` : options.group;
+    const consumer = options.consumer ?? `c-${randomUUID()}`;
+    await this.ensureGroup(group, options.ephemeral ? '$' : '0');
+    let closed = false;
+    const loop = this.consume(reader, group, consumer, options, () => closed);
+    return {
+      close: async () => {
+        closed = true;
+        reader.disconnect();
+        this.readers.delete(reader);
+        await loop.catch(() => undefined);
+        if (options.ephemeral) await this.publisher.xgroup('DESTROY', this.options.stream, group).catch(() => undefined);
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.publisher.ping();
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.readers) r.disconnect();
+    this.readers.clear();
+    this.publisher.disconnect();
+  }
+
+  private connect(): Redis {
+    // Fail fast while Redis is away: the outbox keeps the events and the relay retries.
+    const options: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (n) => Math.min(n * 200, 2_000) };
+    const client = new Redis(this.options.url, options);
+    client.on('error', (err) => this.options.logger?.debug({ err: err.message }, 'redis connection error'));
+    return client;
+  }
+
+  private async ensureGroup(group: string, startId: string): Promise<void> {
+    for (;;) {
+      try {
+        await this.publisher.xgroup('CREATE', this.options.stream, group, startId, 'MKSTREAM');
+        return;
+      } catch (err) {
+        if (String((err as Error).message).includes('BUSYGROUP')) return;
+        this.options.logger?.warn({ err: (err as Error).message, group }, 'cannot create consumer group yet; retrying');
+        await sleep(500);
+      }
+    }
+  }
+
+  private async consume(reader: Redis, group: string, consumer: string, options: SubscribeOptions, isClosed: () => boolean): Promise<void> {
+    const count = String(options.batchSize ?? 100);
+    // First our own unacknowledged events (after a crash), then new ones.
+    let cursor = '0';
+    let lastClaim = 0;
+    while (!isClosed()) {
+      try {
+        if (Date.now() - lastClaim > this.options.claimIdleMs) {
+          lastClaim = Date.now();
+          await this.claimAbandoned(reader, group, consumer, options);
+        }
+        const res = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', String(this.options.blockMs), 'STREAMS', this.options.stream, cursor)) as [string, StreamEntry[]][] | null;
+        const entries = res?.[0]?.[1] ?? [];
+        if (cursor === '0' && entries.length === 0) cursor = '>';
+        await this.handleEntries(reader, group, entries, options);
+      } catch (err) {
+        if (isClosed()) return;
+        // Re-read our own pending events: the one that failed has not been acknowledged.
+        cursor = '0';
+        if (String((err as Error).message).includes('NOGROUP')) await this.ensureGroup(group, '0');
+        this.options.logger?.warn({ err: (err as Error).message, group }, 'stream read failed; retrying');
+        await sleep(500);
+      }
+    }
+  }
+
+  private async claimAbandoned(reader: Redis, group: string, consumer: string, options: SubscribeOptions): Promise<void> {
+    const res = (await reader.xautoclaim(this.options.stream, group, consumer, this.options.claimIdleMs, '0', 'COUNT', 100)) as [string, StreamEntry[]];
+    await this.handleEntries(reader, group, (res?.[1] ?? []).filter((e) => e && e[1]), options);
+  }
+
+  private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
+    for (const [id, fields] of entries) {
+      const raw = fields[fields.indexOf('event') + 1] ?? '';
+      await options.handler(parseDelivery(raw));
+      await reader.xack(this.options.stream, group, id);
+    }
+  }
+}

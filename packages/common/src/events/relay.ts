@@ -1,0 +1,135 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger.js';
+import { qualified } from '../db/sql.js';
+import type { EventBus } from './bus.js';
+import type { DomainEvent } from './envelope.js';
+
+export interface OutboxRelayOptions {
+  orm: MikroORM;
+  schema: string;
+  bus: EventBus;
+  logger: Logger;
+  /** Fallback poll; commits also kick the relay at once. */
+  intervalMs?: number;
+  batchSize?: number;
+  /** How long a claimed batch is reserved for this relay before another replica may take it. */
+  claimSeconds?: number;
+}
+
+interface OutboxRow {
+  seq: string;
+  payload: DomainEvent | string;
+}
+
+/**
+ * Publishes outbox rows to the bus in commit order and marks them sent. Rows are claimed with a
+ * single statement (SKIP LOCKED) and published outside any transaction, so replicas share work and
+ * no connection is held while the bus is slow or down (PGlite would deadlock otherwise).
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly table: string;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly claimSeconds: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.table = qualified(options.schema, 'outbox_event');
+    this.intervalMs = options.intervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 200;
+    this.claimSeconds = options.claimSeconds ?? 30;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Runs a pass now, or right after the current one finishes. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Publishes everything pending; resolves when the outbox is empty or the bus refused. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.drain();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running;
+  }
+
+  async pendingCount(): Promise<number> {
+    const rows = await this.options.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from ${this.table} where sent_at is null`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.claim();
+        if (batch.length === 0) return;
+        const published = await this.publish(batch);
+        if (published < batch.length) return;
+      }
+    } catch (err) {
+      this.options.logger.warn({ err }, 'outbox relay pass failed; will retry');
+    }
+  }
+
+  private async claim(): Promise<OutboxRow[]> {
+    const conn = this.options.orm.em.getConnection();
+    return conn.execute<OutboxRow[]>(
+      `update ${this.table} set claimed_until = now() + (? || ' seconds')::interval, attempts = attempts + 1
+       where seq in (select seq from ${this.table}
+                     where sent_at is null and (claimed_until is null or claimed_until < now())
+                     order by seq limit ? for update skip locked)
+       returning seq, payload`,
+      [String(this.claimSeconds), this.batchSize],
+    ).then((rows) => rows.sort((a, b) => Number(a.seq) - Number(b.seq)));
+  }
+
+  /** Publishes in order; stops at the first failure so later events never overtake it. */
+  private async publish(batch: OutboxRow[]): Promise<number> {
+    const conn = this.options.orm.em.getConnection();
+    const sent: string[] = [];
+    let failure: { seq: string; message: string } | null = null;
+    for (const row of batch) {
+      const event = typeof row.payload === 'string' ? (JSON.parse(row.payload) as DomainEvent) : row.payload;
+      try {
+        await this.options.bus.publish(event);
+        sent.push(row.seq);
+      } catch (err) {
+        failure = { seq: row.seq, message: (err as Error).message };
+        break;
+      }
+    }
+    if (sent.length) await conn.execute(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${sent.join(',')}}`]);
+    if (failure) {
+      const unsent = batch.map((r) => r.seq).filter((s) => !sent.includes(s));
+      // Release the rest of the claim so the next pass retries them promptly, in order.
+      await conn.execute(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
+      this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
+    }
+    return sent.length;
+  }
+}

@@ -1,0 +1,58 @@
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import type { Principal, Role } from './principal.js';
+
+/** Scopes an API token can carry; interactive users are governed by role alone. */
+export const ApiScopes = [
+  'samples:read', 'samples:write', 'exports:read', 'workflow:read', 'workflow:write', 'audit:read', 'files:read', 'files:write',
+] as const;
+export type ApiScope = (typeof ApiScopes)[number];
+
+export function requireAuthenticated(principal: Principal): asserts principal is Principal & { role: Role } {
+  if (principal.kind === 'anonymous' || !principal.role) throw new UnauthenticatedError();
+}
+
+/** Throws FORBIDDEN unless the caller holds one of `roles` (service principals always pass). */
+export function requireRole(principal: Principal, ...roles: Role[]): void {
+  if (principal.kind === 'service') return;
+  requireAuthenticated(principal);
+  if (!roles.includes(principal.role)) {
+    throw new ForbiddenError(`This needs one of the roles ${roles.join(', ')}; you are ${principal.role}`);
+  }
+}
+
+/** API tokens must carry `scope`; people and services are not scope-limited. */
+export function requireScope(principal: Principal, scope: ApiScope): void {
+  if (principal.kind !== 'apiToken') return;
+  if (!principal.scopes.includes(scope)) throw new ForbiddenError(`This API token lacks the scope ${scope}`);
+}
+
+/** Reading: any signed-in role, and API tokens with the matching read scope. */
+export function requireRead(principal: Principal, scope: ApiScope): void {
+  requireAuthenticated(principal);
+  requireScope(principal, scope);
+}
+
+/** Writing: the given roles only (VIEWER never writes), and API tokens with the write scope. */
+export function requireWrite(principal: Principal, scope: ApiScope, ...roles: Role[]): void {
+  requireRole(principal, ...roles);
+  requireScope(principal, scope);
+}
+
+/**
+ * The lab a caller is confined to, or null when it sees every lab. Submitters see only their own
+ * lab; a submitter without a lab sees nothing, rather than everything.
+ */
+export function labScope(principal: Principal): string | null {
+  if (principal.role === 'SUBMITTER' && principal.kind !== 'service') return principal.labId ?? '\u0000no-lab';
+  return null;
+}
+
+/** True when the caller may see a record belonging to `labId`. */
+export function canSeeLab(principal: Principal, labId: string | null | undefined): boolean {
+  const scope = labScope(principal);
+  return scope === null || scope === labId;
+}
+
+export function isStaff(principal: Principal): boolean {
+  return principal.kind === 'service' || principal.role === 'ADMIN' || principal.role === 'STAFF';
+}

@@ -1,0 +1,87 @@
+import { SignJWT, jwtVerify, type CryptoKey } from 'jose';
+import { SIGNING_ALG } from './keys.js';
+import { Roles, Vias, type ClientInfo, type Principal, type Role, type Via } from './principal.js';
+
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+export const INTERNAL_ISSUER = 'nanopore-gateway';
+const LIFETIME_SECONDS = 60;
+/** A cached token is reused while it has at least this long to live. */
+const REUSE_MARGIN_SECONDS = 20;
+
+interface InternalClaims {
+  kind: Principal['kind'];
+  role: Role | null;
+  lab: string | null;
+  name: string | null;
+  scopes: string[];
+  tid: string | null;
+  via: Via;
+  ip: string | null;
+  ua: string | null;
+}
+
+export interface VerifiedInternalCall {
+  principal: Principal;
+  client: ClientInfo;
+}
+
+/**
+ * Mints the short-lived token the gateway sends with every subgraph fetch. The audience is the
+ * subgraph's name, so a token leaked from one subgraph cannot be replayed against another.
+ */
+export class InternalTokenIssuer {
+  private readonly cache = new Map<string, { token: string; exp: number }>();
+
+  constructor(private readonly privateKey: CryptoKey, private readonly now: () => number = Date.now) {}
+
+  async issue(audience: string, principal: Principal, client: ClientInfo): Promise<string> {
+    const claims: InternalClaims = {
+      kind: principal.kind, role: principal.role, lab: principal.labId, name: principal.name,
+      scopes: principal.scopes, tid: principal.tokenId, via: principal.via, ip: client.ip, ua: client.userAgent,
+    };
+    const subject = principal.userId ?? principal.kind;
+    const key = JSON.stringify([audience, subject, claims]);
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const cached = this.cache.get(key);
+    if (cached && cached.exp - nowSeconds > REUSE_MARGIN_SECONDS) return cached.token;
+    const exp = nowSeconds + LIFETIME_SECONDS;
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: SIGNING_ALG })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience(audience)
+      .setSubject(subject)
+      .setIssuedAt(nowSeconds)
+      .setExpirationTime(exp)
+      .sign(this.privateKey);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { token, exp });
+    return token;
+  }
+}
+
+/** Verifies the gateway's token in a subgraph and turns it back into a principal. */
+export class InternalTokenVerifier {
+  constructor(private readonly publicKey: CryptoKey, private readonly audience: string) {}
+
+  async verify(token: string): Promise<VerifiedInternalCall> {
+    const { payload } = await jwtVerify(token, this.publicKey, {
+      issuer: INTERNAL_ISSUER, audience: this.audience, algorithms: [SIGNING_ALG], requiredClaims: ['sub', 'exp'],
+    });
+    const c = payload as unknown as InternalClaims & { sub: string };
+    const kind = (['user', 'apiToken', 'anonymous', 'service'] as const).find((k) => k === c.kind) ?? 'anonymous';
+    const isPerson = kind === 'user' || kind === 'apiToken';
+    return {
+      principal: {
+        kind,
+        userId: isPerson ? c.sub : null,
+        role: Roles.includes(c.role as Role) ? (c.role as Role) : null,
+        labId: c.lab ?? null,
+        name: c.name ?? null,
+        scopes: Array.isArray(c.scopes) ? c.scopes.map(String) : [],
+        tokenId: c.tid ?? null,
+        via: Vias.includes(c.via) ? c.via : 'API',
+      },
+      client: { ip: c.ip ?? null, userAgent: c.ua ?? null },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+export { ConfigError, baseEnvSchema, dataServiceEnvSchema, envBoolean, envPort, loadConfig } from './config.js';
+export { createLogger, requestLogger, type Logger } from './logger.js';
+export {
+  AppError, ConflictError, ErrorCode, ForbiddenError, InvalidTransitionError, NotFoundError, RateLimitedError,
+  UnauthenticatedError, ValidationError, createErrorFormatter, type FieldProblem,
+} from './errors.js';
+export { createMetrics, metricsPlugin, type ServiceMetrics } from './metrics.js';
+export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requestIds, type ReadinessCheck } from './http/app.js';
+export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
+
+export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type Role, type Via } from './identity/principal.js';
+export {
+  SIGNING_ALG, exportKeyPairPem, generateSigningKeyPair, importPrivateKey, importPublicKey, publicJwk, type SigningKeyPair,
+} from './identity/keys.js';
+export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
+export {
+  ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, type ApiScope,
+} from './identity/authorization.js';
+
+export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';
+export { parseDelivery, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
+export { InProcessBus } from './events/in-process-bus.js';
+export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';
+export { emitEvent, recordEvents } from './events/outbox.js';
+export { OutboxRelay, type OutboxRelayOptions } from './events/relay.js';
+export { consumeOnce, recordDeadLetter } from './events/inbox.js';
+export { Migration20261101000000EventTables } from './events/event-tables.migration.js';
+
+export { initOrm, type OrmOptions } from './db/orm.js';
+export { qualified } from './db/sql.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
+
+export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
+
+export { eventOrigin, type BaseContext } from './subgraph/context.js';
+export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
+export type { BackgroundTask, SubgraphDeps, SubgraphModule, SubgraphParts } from './subgraph/module.js';
+export { createBus, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './subgraph/runtime.js';
+export { runSubgraphProcess } from './subgraph/process.js';

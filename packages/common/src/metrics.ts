@@ -1,0 +1,48 @@
+import { Registry, collectDefaultMetrics, Histogram, Counter } from 'prom-client';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+export interface ServiceMetrics {
+  registry: Registry;
+  operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  operationErrors: Counter<'operation' | 'code'>;
+}
+
+/** A registry per service (so several services can share one process) with Node's default metrics. */
+export function createMetrics(service: string): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const operationDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'Time to execute one GraphQL operation, by operation name and outcome',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const operationErrors = new Counter({
+    name: 'graphql_operation_errors_total',
+    help: 'GraphQL errors returned, by operation name and error code',
+    labelNames: ['operation', 'code'] as const,
+    registers: [registry],
+  });
+  return { registry, operationDuration, operationErrors };
+}
+
+/** Apollo plugin timing every operation; unnamed operations are grouped so label cardinality stays bounded. */
+export function metricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse(ctx) {
+          const operation = ctx.operationName ?? (ctx.operation ? 'anonymous' : 'invalid');
+          const type = ctx.operation?.operation ?? 'unknown';
+          const errors = ctx.errors ?? [];
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          metrics.operationDuration.observe({ operation, type, outcome: errors.length ? 'error' : 'ok' }, seconds);
+          for (const e of errors) metrics.operationErrors.inc({ operation, code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+}

@@ -4,7 +4,7 @@ const workspaces = {
   '^@app/testing$': '<rootDir>/packages/testing/src/index.ts',
   '^@app/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@app/embedded$': '<rootDir>/packages/embedded/src/index.ts',
-  '^@app/subgraph-(.*)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@app/subgraph-(.*)$': '<rootDir>/subgraphs/$1/src/server.ts',
 };
 
 export default {

@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ProjectStatuses } from './enums.js';
+
+/** A customer project grouping submissions; owned by a user of one lab. */
+export const Project = defineEntity({
+  name: 'Project',
+  tableName: 'project',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    name: p.string().length(200),
+    description: p.text().nullable(),
+    ownerId: p.uuid(),
+    labId: p.string().length(100),
+    status: p.enum([...ProjectStatuses]).default('ACTIVE'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['labId'] }],
+});
+export type Project = InferEntity<typeof Project>;

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@app/common';
+import { samplesSubgraph } from './server.js';
+
+await runSubgraphProcess(samplesSubgraph);

@@ -1,6 +1,6 @@
 import {
   ANONYMOUS, InternalTokenIssuer, createBus, generateSigningKeyPair, startSubgraph, INTERNAL_TOKEN_HEADER,
-  type BaseContext, type ClientInfo, type EventBus, type Principal, type RunningSubgraph, type SubgraphModule,
+  type BaseContext, type ClientInfo, type EventBus, type Logger, type Principal, type RunningSubgraph, type SubgraphModule,
 } from '@app/common';
 import { createTestBus, deleteTestStream } from './bus.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -29,6 +29,8 @@ export interface TestSubgraphOptions<Config> {
   db?: TestDatabase;
   now?: () => Date;
   queryCounter?: { count: number };
+  /** Where the subgraph logs (e.g. `captureLogger().logger` to assert what was logged); default testLogger. */
+  logger?: Logger;
 }
 
 /** Starts one subgraph on a fresh test database and the test bus, listening on a free port. */
@@ -40,7 +42,7 @@ export async function startTestSubgraph<Config, Ctx extends BaseContext>(module:
   const keys = await generateSigningKeyPair('test-gateway');
   const issuer = new InternalTokenIssuer(keys.privateKey);
   const running = await startSubgraph(module, {
-    databaseUrl: db.url, bus, gatewayPublicKey: keys.publicKey, logger: testLogger(module.name),
+    databaseUrl: db.url, bus, gatewayPublicKey: keys.publicKey, logger: options.logger ?? testLogger(module.name),
     config: options.config ?? module.loadConfig({ ...options.env }), now: options.now, queryCounter: options.queryCounter, relayIntervalMs: 50,
   });
   return {

@@ -1,0 +1,86 @@
+import { createRemoteJWKSet, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { Roles, SIGNING_ALG, importPublicKey, type Principal, type Role } from '@app/common';
+import { InvalidCredentialsError } from './errors.js';
+
+/** Turns a user's access token into the principal it proves; throws InvalidCredentialsError otherwise. */
+export interface UserTokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export interface JwtVerifierOptions {
+  /** A JWKS resolver (remote or local) or one static public key. */
+  key: JWTVerifyGetKey | CryptoKey;
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds?: number;
+}
+
+interface UserClaims extends JWTPayload {
+  role?: unknown;
+  lab?: unknown;
+  name?: unknown;
+}
+
+const optionalString = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+/** Maps verified claims to a principal; a token without a known role is not a usable identity. */
+function toPrincipal(claims: UserClaims): Principal {
+  if (!Roles.includes(claims.role as Role)) throw new InvalidCredentialsError('The access token carries no valid role');
+  return {
+    kind: 'user', userId: claims.sub!, role: claims.role as Role, labId: optionalString(claims.lab),
+    name: optionalString(claims.name), scopes: [], tokenId: optionalString(claims.jti), via: 'UI',
+  };
+}
+
+/** Verifies EdDSA access tokens minted by the auth subgraph. */
+export class JwtUserTokenVerifier implements UserTokenVerifier {
+  constructor(private readonly options: JwtVerifierOptions) {}
+
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify<UserClaims>(token, this.options.key as JWTVerifyGetKey, {
+        // Pinned: never let the token's own header pick `none` or a shared-secret HS* algorithm.
+        algorithms: [SIGNING_ALG],
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: this.options.clockToleranceSeconds ?? 5,
+      });
+      return toPrincipal(payload);
+    } catch (err) {
+      throw asCredentialError(err);
+    }
+  }
+}
+
+/**
+ * A bad token becomes a 401 with a short reason (never the token or key material). Failing to
+ * reach the key set is our fault, not the caller's, so it stays a server error.
+ */
+function asCredentialError(err: unknown): unknown {
+  if (err instanceof InvalidCredentialsError) return err;
+  if (err instanceof errors.JWTExpired) return new InvalidCredentialsError('The access token has expired');
+  if (err instanceof errors.JOSEError && !(err instanceof errors.JWKSTimeout)) return new InvalidCredentialsError();
+  return err;
+}
+
+export interface UserTokenSettings {
+  AUTH_JWKS_URL?: string;
+  AUTH_PUBLIC_KEY?: string;
+  AUTH_ISSUER: string;
+  AUTH_AUDIENCE: string;
+  AUTH_CLOCK_TOLERANCE_SECONDS: number;
+}
+
+/**
+ * A static key wins over a JWKS; without either, the auth service's own JWKS is used (keys are
+ * cached for 10 minutes and refetched, at most every 30 s, when an unknown `kid` appears).
+ */
+export async function createUserTokenVerifier(settings: UserTokenSettings, authServiceUrl?: string): Promise<JwtUserTokenVerifier> {
+  const common = { issuer: settings.AUTH_ISSUER, audience: settings.AUTH_AUDIENCE, clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS };
+  if (settings.AUTH_PUBLIC_KEY) return new JwtUserTokenVerifier({ key: await importPublicKey(settings.AUTH_PUBLIC_KEY), ...common });
+  const jwksUrl = settings.AUTH_JWKS_URL ?? (authServiceUrl ? `${authServiceUrl}/.well-known/jwks.json` : undefined);
+  if (!jwksUrl) throw new Error('Set AUTH_PUBLIC_KEY, AUTH_JWKS_URL or AUTH_SERVICE_URL so user tokens can be verified');
+  const jwks = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  return new JwtUserTokenVerifier({ key: jwks, ...common });
+}

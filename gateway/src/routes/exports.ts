@@ -1,0 +1,69 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Express, Request, Response } from 'express';
+import {
+  CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, requestIds, type InternalTokenIssuer, type Logger,
+} from '@app/common';
+import { InvalidCredentialsError } from '../auth/errors.js';
+import { resolvePrincipal, type CredentialVerifiers } from '../auth/principal.js';
+import { clientInfo } from '../context.js';
+
+/** Response headers worth passing through; hop-by-hop and upstream-internal ones are dropped. */
+const PASSED_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control', 'last-modified', 'etag'];
+
+export interface ExportsProxyOptions {
+  samplesServiceUrl: string | undefined;
+  verifiers: CredentialVerifiers;
+  issuer: InternalTokenIssuer;
+  logger: Logger;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** `.` or `..` segments, plain or percent-encoded: the URL parser would resolve them out of /exports. */
+const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
+
+/** Calls the samples service as the caller, who is identified exactly as for GraphQL. */
+async function forward(req: Request, options: ExportsProxyOptions & { samplesServiceUrl: string }): Promise<globalThis.Response> {
+  const principal = await resolvePrincipal(req.headers.authorization, options.verifiers);
+  const ids = requestIds(req);
+  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+  return fetch(`${options.samplesServiceUrl}${req.path}${query}`, {
+    headers: {
+      [INTERNAL_TOKEN_HEADER]: await options.issuer.issue('samples', principal, clientInfo(req)),
+      [REQUEST_ID_HEADER]: ids.requestId,
+      [CORRELATION_ID_HEADER]: ids.correlationId,
+      ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+    },
+  });
+}
+
+/** Streams `GET /exports/*` from the samples service so large exports never sit in gateway memory. */
+export function mountExportsProxy(app: Express, options: ExportsProxyOptions): void {
+  app.get('/exports/*path', async (req, res) => {
+    const { samplesServiceUrl } = options;
+    if (!samplesServiceUrl) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The samples service is not configured');
+    if (DOT_SEGMENT.test(req.path)) return sendError(res, 400, 'BAD_REQUEST', 'Invalid export path');
+    let upstream: globalThis.Response;
+    try {
+      upstream = await forward(req, { ...options, samplesServiceUrl });
+    } catch (err) {
+      if (err instanceof InvalidCredentialsError) return sendError(res, 401, 'UNAUTHENTICATED', err.message);
+      options.logger.error({ err }, 'export proxy failed');
+      return sendError(res, 502, 'BAD_GATEWAY', 'The export could not be fetched');
+    }
+    res.status(upstream.status);
+    for (const name of PASSED_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) res.setHeader(name, value);
+    }
+    if (!upstream.body) return void res.end();
+    const body = Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>);
+    body.on('error', (err) => { options.logger.warn({ err }, 'export stream broke'); res.destroy(err); });
+    // A client that goes away stops the upstream read too.
+    res.on('close', () => body.destroy());
+    body.pipe(res);
+  });
+}

@@ -1,0 +1,166 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import cors from 'cors';
+import type { Express, RequestHandler } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway } from '@apollo/gateway';
+import {
+  CORRELATION_ID_HEADER, REQUEST_ID_HEADER, closeHttpServer, createErrorFormatter, createHttpApp, createMetrics, jsonBody,
+  metricsPlugin, requestIds, type InternalTokenIssuer, type Logger, type ReadinessCheck, type ServiceMetrics,
+} from '@app/common';
+import type { ApiTokenResolver } from './auth/api-tokens.js';
+import type { UserTokenVerifier } from './auth/user-tokens.js';
+import type { GatewayConfig } from './config.js';
+import { createContextFactory, type GatewayContext } from './context.js';
+import { formatLimitErrors, queryLimitRules } from './limits/index.js';
+import { httpErrorHandler } from './routes/errors.js';
+import { mountExportsProxy } from './routes/exports.js';
+import { mountJwksProxy } from './routes/jwks.js';
+import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
+import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  supergraphSdl: string;
+  /** Per-subgraph GraphQL URLs; win over SUBGRAPH_URL_<NAME> and the supergraph's routing URLs. */
+  subgraphUrls?: Record<string, string>;
+  internalTokenIssuer: InternalTokenIssuer;
+  userTokens: UserTokenVerifier;
+  apiTokens?: ApiTokenResolver;
+  logger: Logger;
+  /** Base URL of the auth service (JWKS proxy); defaults to the auth subgraph's URL minus /graphql. */
+  authServiceUrl?: string;
+  /** Base URL of the samples service (exports proxy); defaults like authServiceUrl. */
+  samplesServiceUrl?: string;
+  /** Runs before Apollo starts, e.g. to register `gateway.onSchemaLoadOrUpdate`, which does not replay. */
+  beforeStart?: (gateway: ApolloGateway) => void;
+  metrics?: ServiceMetrics;
+}
+
+export interface GatewayServer {
+  app: Express;
+  httpServer: Server;
+  apollo: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  metrics: ServiceMetrics;
+  /** The subgraphs this gateway routes to, with their effective URLs. */
+  subgraphs: SubgraphEndpoint[];
+  /** Listens and resolves the base URL (http://host:port). */
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Every subgraph must answer its own /readyz: a gateway in front of a dead subgraph is not ready. */
+function subgraphReadiness(subgraphs: SubgraphEndpoint[]): ReadinessCheck[] {
+  return subgraphs.map(({ name, url }) => ({
+    name: `subgraph:${name}`,
+    check: async () => {
+      const res = await fetch(`${serviceBaseUrl(url)}/readyz`, { signal: AbortSignal.timeout(1_500) });
+      await res.body?.cancel();
+      if (res.status !== 200) throw new Error(`${name} /readyz answered ${res.status}`);
+    },
+  }));
+}
+
+/** Fixes the request and correlation ids once, so the context, proxies and response agree on them. */
+const assignRequestIds: RequestHandler = (req, res, next) => {
+  const ids = requestIds(req);
+  req.headers[REQUEST_ID_HEADER] = ids.requestId;
+  req.headers[CORRELATION_ID_HEADER] = ids.correlationId;
+  res.setHeader(REQUEST_ID_HEADER, ids.requestId);
+  next();
+};
+
+/** An empty CORS_ORIGINS allows no cross-origin caller; same-origin requests carry no Origin check. */
+function corsPolicy(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return cors({ origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)), maxAge: 600 });
+}
+
+function apolloPlugins(options: GatewayOptions, httpServer: Server, metrics: ServiceMetrics): ApolloServerPlugin<GatewayContext>[] {
+  return [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    options.config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+    metricsPlugin(metrics),
+  ];
+}
+
+function createApollo(options: GatewayOptions, gateway: ApolloGateway, httpServer: Server, metrics: ServiceMetrics): ApolloServer<GatewayContext> {
+  const { config } = options;
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // Apollo's own guard against fragment fan-out; it also makes our rules run only on documents
+    // that already passed graphql's specified rules.
+    maxRecursiveSelections: true,
+    validationRules: queryLimitRules({
+      maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS,
+    }),
+    formatError: formatLimitErrors(createErrorFormatter(options.logger)),
+    plugins: apolloPlugins(options, httpServer, metrics),
+  });
+}
+
+function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): ApolloGateway {
+  const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
+  const fetcher = createSubgraphFetcher({ maxSockets: options.config.SUBGRAPH_MAX_SOCKETS, timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS });
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: options.logger,
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? resolveSubgraphUrl(name, url), options.internalTokenIssuer, fetcher),
+  });
+}
+
+/** The service root of subgraph `name`, if the supergraph has one. */
+function serviceUrl(subgraphs: SubgraphEndpoint[], name: string): string | undefined {
+  const found = subgraphs.find((s) => s.name === name);
+  return found ? serviceBaseUrl(found.url) : undefined;
+}
+
+/** Builds the gateway (Apollo started, routes mounted) without listening. */
+export async function createGateway(options: GatewayOptions): Promise<GatewayServer> {
+  const { config, logger } = options;
+  const subgraphs = listSubgraphs(options.supergraphSdl).map(({ name, url }) => ({
+    name, url: resolveSubgraphUrl(name, url, options.subgraphUrls, config.subgraphUrls),
+  }));
+  const metrics = options.metrics ?? createMetrics('gateway');
+  const app = createHttpApp({ metrics, readiness: subgraphReadiness(subgraphs) });
+  const httpServer = createServer(app);
+  const gateway = createApolloGateway(options, subgraphs);
+  const apollo = createApollo(options, gateway, httpServer, metrics);
+  options.beforeStart?.(gateway);
+  await apollo.start();
+
+  const verifiers = { userTokens: options.userTokens, apiTokens: options.apiTokens };
+  app.use(assignRequestIds, corsPolicy(config.CORS_ORIGINS));
+  mountJwksProxy(app, options.authServiceUrl ?? config.AUTH_SERVICE_URL ?? serviceUrl(subgraphs, 'auth'), logger);
+  mountExportsProxy(app, {
+    samplesServiceUrl: options.samplesServiceUrl ?? config.SAMPLES_SERVICE_URL ?? serviceUrl(subgraphs, 'samples'),
+    verifiers, issuer: options.internalTokenIssuer, logger,
+  });
+  // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
+  // mounted first by createHttpApp and keep precedence.
+  app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  app.use(httpErrorHandler(logger));
+
+  return {
+    app, httpServer, apollo, gateway, metrics, subgraphs,
+    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        const { port: bound } = httpServer.address() as AddressInfo;
+        resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
+      });
+    }),
+    stop: async () => {
+      await apollo.stop();
+      await closeHttpServer(httpServer);
+    },
+  };
+}

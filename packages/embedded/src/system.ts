@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  InProcessBus, InternalTokenIssuer, RedisStreamsBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
+  type EventBus, type Logger, type RunningSubgraph, type SubgraphModule,
+} from '@app/common';
+import { DEFAULT_SUPERGRAPH_PATH, HttpApiTokenResolver, createGateway, createUserTokenVerifier, loadGatewayConfig, type GatewayServer } from '@app/gateway';
+import { persistentSecret } from './secrets.js';
+import { allSubgraphs } from './subgraphs.js';
+
+export interface SystemOptions {
+  logger: Logger;
+  /** Folder for embedded data (database, keys, files, exports); null keeps everything in memory. */
+  dataDir: string | null;
+  /** Use this PostgreSQL server instead of the embedded one. */
+  databaseUrl?: string;
+  /** Use Redis Streams instead of the in-process bus. */
+  redisUrl?: string;
+  eventStream?: string;
+  port?: number;
+  host?: string;
+  /** Extra environment for subgraph and gateway configuration (wins over process.env). */
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  subgraphs?: SubgraphModule<any, any>[];
+  queryCounters?: Record<string, { count: number }>;
+  /** Called with the gateway before it starts (e.g. to attach live subscriptions). */
+  beforeGatewayStart?: Parameters<typeof createGateway>[0]['beforeStart'];
+}
+
+export interface RunningSystem {
+  url: string;
+  gateway: GatewayServer;
+  subgraphs: Record<string, RunningSubgraph>;
+  bus: EventBus;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Settings embedded mode supplies so a fresh checkout runs with no configuration at all. */
+function embeddedEnv(dataDir: string | null, port: number): Record<string, string> {
+  const dir = (name: string) => (dataDir ? join(dataDir, name) : join(process.cwd(), 'data', 'tmp', name));
+  return {
+    AUTH_KEYS_DIR: dir('keys'),
+    AUTH_GENERATE_ADMIN: 'true',
+    FILES_DIR: dir('files'),
+    EXPORT_DIR: dir('exports'),
+    FILES_SIGNING_SECRET: persistentSecret(dataDir, 'files-signing-secret'),
+    FILES_PUBLIC_URL: `http://localhost:${port}/files`,
+    EMBEDDED: 'true',
+  };
+}
+
+/** Starts the whole supergraph in this process: database, bus, seven subgraphs and the gateway. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const { logger } = options;
+  const port = options.port ?? 4000;
+  const env = { ...embeddedEnv(options.dataDir, port), ...process.env, ...options.env };
+  const embedded = options.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: options.dataDir ? join(options.dataDir, 'pg') : undefined });
+  const databaseUrl = options.databaseUrl ?? embedded!.url;
+  const bus: EventBus = options.redisUrl
+    ? new RedisStreamsBus({ url: options.redisUrl, stream: options.eventStream ?? 'nanopore:events', logger })
+    : new InProcessBus(logger);
+  // Internal tokens live 60 s, so a key pair per process is enough; nothing to persist.
+  const keys = await generateSigningKeyPair('embedded-gateway');
+  const running: RunningSubgraph[] = [];
+  const stopAll = async () => {
+    await runShutdown([
+      ...[...running].reverse().map((s) => ({ name: s.name, run: () => s.stop() })),
+      { name: 'bus', run: () => bus.close() },
+      ...(embedded ? [{ name: 'database', run: () => embedded.stop() }] : []),
+    ], logger);
+  };
+  try {
+    for (const module of options.subgraphs ?? allSubgraphs) {
+      running.push(await startSubgraph(module, {
+        databaseUrl, bus, gatewayPublicKey: keys.publicKey, logger, config: module.loadConfig(env),
+        poolMax: embedded ? 2 : 5, introspection: true, now: options.now, queryCounter: options.queryCounters?.[module.name],
+        relayIntervalMs: 250,
+      }));
+    }
+    const byName = Object.fromEntries(running.map((s) => [s.name, s]));
+    const gatewayConfig = loadGatewayConfig({ ...env, EMBEDDED: 'true' });
+    const internalTokenIssuer = new InternalTokenIssuer(keys.privateKey);
+    const authServiceUrl = byName.auth?.url;
+    const gateway = await createGateway({
+      config: gatewayConfig,
+      supergraphSdl: readFileSync(gatewayConfig.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: Object.fromEntries(running.map((s) => [s.name, `${s.url}/graphql`])),
+      internalTokenIssuer, logger: logger.child({ service: 'gateway' }), authServiceUrl, samplesServiceUrl: byName.samples?.url,
+      userTokens: await createUserTokenVerifier(gatewayConfig, authServiceUrl),
+      apiTokens: authServiceUrl ? new HttpApiTokenResolver({ authServiceUrl, issuer: internalTokenIssuer }) : undefined,
+      beforeStart: options.beforeGatewayStart,
+    });
+    const url = await gateway.listen(port, options.host ?? '127.0.0.1');
+    return {
+      url, gateway, subgraphs: byName, bus, databaseUrl,
+      async stop() {
+        await gateway.stop();
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@app/common';
+import { aiSubgraph } from './server.js';
+
+await runSubgraphProcess(aiSubgraph);

@@ -1,0 +1,11 @@
+import type { AiContext } from '../context.js';
+import type { ExtractionJob as JobEntity } from '../entities/index.js';
+
+export const ExtractionJob = {
+  __resolveReference: (ref: { id: string }, ctx: AiContext) => ctx.loaders.jobById.load(ref.id),
+  submission: (job: JobEntity) => ({ __typename: 'Submission', id: job.submissionId }),
+  sample: (job: JobEntity) => (job.sampleId ? { __typename: 'Sample', id: job.sampleId } : null),
+  progress: (job: JobEntity) => Number(job.progress),
+  results: (job: JobEntity, _: unknown, ctx: AiContext) => ctx.loaders.resultsByJobId.load(job.id),
+  needsReviewCount: async (job: JobEntity, _: unknown, ctx: AiContext) => (await ctx.loaders.resultsByJobId.load(job.id)).filter((r) => r.needsReview).length,
+};

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@app/common';
+import { auditSubgraph } from './server.js';
+
+await runSubgraphProcess(auditSubgraph);

@@ -1,0 +1,25 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { OwnerTypes } from './enums.js';
+
+/** A file attached to a sample or a submission; its bytes are in the versions. */
+export const StoredFile = defineEntity({
+  name: 'StoredFile',
+  tableName: 'stored_file',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    ownerType: p.enum([...OwnerTypes]),
+    ownerId: p.uuid(),
+    labId: p.string().length(100),
+    filename: p.string().length(255),
+    contentType: p.string().length(150),
+    byteSize: p.integer(),
+    sha256: p.string().length(64),
+    currentVersion: p.integer().default(1),
+    uploadedBy: p.uuid(),
+    deleted: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['ownerType', 'ownerId'] }, { properties: ['labId'] }],
+});
+export type StoredFile = InferEntity<typeof StoredFile>;

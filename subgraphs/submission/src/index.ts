@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@app/common';
+import { submissionSubgraph } from './server.js';
+
+await runSubgraphProcess(submissionSubgraph);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { envBoolean, loadConfig } from '@app/common';
+import { Priorities, StepNames, type Priority, type StepName } from './entities/enums.js';
+import { DEFAULT_QC_THRESHOLDS, mergeThresholds, qcThresholdsSchema, type QcThresholds } from './services/qc-thresholds.js';
+
+/** Default hours per step (domain.md §4.1): 59 hours in total. */
+export const DEFAULT_STEP_HOURS: Record<StepName, number> = {
+  SAMPLE_QC: 1, LIBRARY_PREP: 4, LIBRARY_QC: 1, SEQUENCING_SETUP: 1, SEQUENCING_RUN: 48, BASECALLING: 2, QUALITY_ASSESSMENT: 1, DATA_DELIVERY: 1,
+};
+
+/** A turnaround target: wall-clock hours, or business days (Mon–Fri, UTC). */
+export type SlaTarget = { unit: 'hours' | 'businessDays'; amount: number };
+export const DEFAULT_SLA: Record<Priority, SlaTarget> = {
+  URGENT: { unit: 'hours', amount: 24 }, HIGH: { unit: 'hours', amount: 48 },
+  NORMAL: { unit: 'businessDays', amount: 5 }, LOW: { unit: 'businessDays', amount: 10 },
+};
+
+/** Parses `KEY=value,KEY=value` lists, refusing unknown keys so a typo fails start-up. */
+function keyValueList<K extends string, V>(keys: readonly K[], parseValue: (raw: string) => V | null, expected: string) {
+  return z.string().transform((text, ctx) => {
+    const out: Partial<Record<K, V>> = {};
+    for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [key, raw = ''] = part.split('=').map((s) => s.trim());
+      const value = parseValue(raw);
+      if (!keys.includes(key as K)) ctx.addIssue({ code: 'custom', message: `unknown key "${key}"; expected one of ${keys.join(', ')}` });
+      else if (value === null) ctx.addIssue({ code: 'custom', message: `${key}: expected ${expected}, got "${raw}"` });
+      else out[key as K] = value;
+    }
+    return out;
+  });
+}
+
+const hours = (raw: string) => (/^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 && Number(raw) <= 10_000 ? Number(raw) : null);
+const slaTarget = (raw: string): SlaTarget | null => {
+  const m = /^(\d+)(h|bd)$/.exec(raw);
+  return m && Number(m[1]) > 0 ? { unit: m[2] === 'h' ? 'hours' : 'businessDays', amount: Number(m[1]) } : null;
+};
+
+const thresholdsJson = z.string().transform((text, ctx) => {
+  try {
+    const parsed = qcThresholdsSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not JSON: ${(err as Error).message}` });
+  }
+  return z.NEVER;
+});
+
+/** Variables only the workflow subgraph reads (the shared ones are parsed by the runtime). */
+export const workflowEnvSchema = z.object({
+  /** Overrides of the default step hours, e.g. `SEQUENCING_RUN=72,BASECALLING=6`. */
+  WORKFLOW_STEP_HOURS: keyValueList(StepNames, hours, 'hours between 0 and 10000').default({}),
+  /** Overrides of the SLA targets by priority, e.g. `URGENT=12h,NORMAL=3bd` (h: hours, bd: business days). */
+  WORKFLOW_SLA: keyValueList(Priorities, slaTarget, '<n>h or <n>bd').default({}),
+  /** QC thresholds as JSON, merged over the defaults (see README). */
+  WORKFLOW_QC_THRESHOLDS: thresholdsJson.optional(),
+  /** User ids of STAFF members treated as senior: they may override failed QC and skip QC steps. */
+  WORKFLOW_SENIOR_STAFF_IDS: z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().uuid('must be a comma-separated list of user ids'))).default([]),
+  /** How often the overdue scanner runs. */
+  WORKFLOW_OVERDUE_SCAN_MS: z.coerce.number().int().min(20).max(86_400_000).default(60_000),
+  /** Turn the overdue scanner off (e.g. when another replica runs it); scans are idempotent either way. */
+  WORKFLOW_OVERDUE_SCAN_ENABLED: envBoolean(true),
+});
+
+export interface WorkflowConfig {
+  stepHours: Record<StepName, number>;
+  sla: Record<Priority, SlaTarget>;
+  qcThresholds: QcThresholds;
+  seniorStaffIds: ReadonlySet<string>;
+  overdueScanMs: number;
+  overdueScanEnabled: boolean;
+}
+
+export function loadWorkflowConfig(env: Record<string, string | undefined>): WorkflowConfig {
+  const raw = loadConfig(workflowEnvSchema, env);
+  return Object.freeze({
+    stepHours: { ...DEFAULT_STEP_HOURS, ...raw.WORKFLOW_STEP_HOURS },
+    sla: { ...DEFAULT_SLA, ...raw.WORKFLOW_SLA },
+    qcThresholds: mergeThresholds(DEFAULT_QC_THRESHOLDS, raw.WORKFLOW_QC_THRESHOLDS),
+    seniorStaffIds: new Set(raw.WORKFLOW_SENIOR_STAFF_IDS),
+    overdueScanMs: raw.WORKFLOW_OVERDUE_SCAN_MS,
+    overdueScanEnabled: raw.WORKFLOW_OVERDUE_SCAN_ENABLED,
+  });
+}

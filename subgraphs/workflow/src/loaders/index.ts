@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canSeeLab, type Principal } from '@app/common';
+import { StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
+
+/**
+ * Whether the caller may read a workflow of `labId`: signed in, API tokens with workflow:read,
+ * submitters only their own lab's. Applied in every loader so entity references are covered too.
+ */
+export function canReadWorkflow(principal: Principal, labId: string): boolean {
+  if (principal.kind === 'anonymous' || (!principal.role && principal.kind !== 'service')) return false;
+  if (principal.kind === 'apiToken' && !principal.scopes.includes('workflow:read') && !principal.scopes.includes('workflow:write')) return false;
+  return canSeeLab(principal, labId);
+}
+
+function keyed<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Per-request DataLoaders: a list of N samples costs one query per relation, whatever N is. */
+export function createLoaders(em: EntityManager, principal: Principal) {
+  const visible = <T extends { labId: string }>(rows: T[]) => rows.filter((r) => canReadWorkflow(principal, r.labId));
+  return {
+    workflowById: new DataLoader<string, Workflow | null>(async (ids) =>
+      keyed(ids, visible(await em.find(Workflow, { id: { $in: [...ids] } })), (w) => w.id)),
+    workflowBySampleId: new DataLoader<string, Workflow | null>(async (ids) =>
+      keyed(ids, visible(await em.find(Workflow, { sampleId: { $in: [...ids] } })), (w) => w.sampleId)),
+    stepsByWorkflowId: new DataLoader<string, WorkflowStep[]>(async (ids) => {
+      const rows = await em.find(WorkflowStep, { workflow: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
+      return ids.map((id) => rows.filter((r) => r.workflow.id === id));
+    }),
+    stepById: new DataLoader<string, WorkflowStep | null>(async (ids) => {
+      const rows = await em.find(WorkflowStep, { id: { $in: [...ids] } }, { populate: ['workflow'] });
+      return keyed(ids, rows.filter((s) => canReadWorkflow(principal, s.workflow.labId)), (s) => s.id);
+    }),
+    transitionById: new DataLoader<string, StepTransition | null>(async (ids) => {
+      const rows = await em.find(StepTransition, { id: { $in: [...ids] } }, { populate: ['step.workflow'] });
+      return keyed(ids, rows.filter((t) => canReadWorkflow(principal, t.step.workflow.labId)), (t) => t.id);
+    }),
+  };
+}
+export type WorkflowLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,10 @@
+import { DateTimeScalar } from '@app/common';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+import { Sample } from './Sample.js';
+import { StepTransition } from './StepTransition.js';
+import { WorkQueueItem } from './WorkQueueItem.js';
+import { Workflow } from './Workflow.js';
+import { StepResults, WorkflowStep } from './WorkflowStep.js';
+
+export const resolvers = { DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem };

@@ -1,0 +1,25 @@
+import type { SubgraphModule } from '@app/common';
+import { createOverdueScheduler } from './background/overdue.scheduler.js';
+import { createSampleEventsConsumer } from './background/sample-events.consumer.js';
+import { loadWorkflowConfig, type WorkflowConfig } from './config.js';
+import { createWorkflowContext, type WorkflowContext } from './context.js';
+import { entities } from './entities/index.js';
+import { migrations } from './migrations/index.js';
+import { resolvers } from './resolvers/index.js';
+import { typeDefs } from './schema.js';
+
+/** The workflow subgraph: the 8-step state machine per sample. Built here, started by the runtime. */
+export const module: SubgraphModule<WorkflowConfig, WorkflowContext> = {
+  name: 'workflow',
+  schema: 'workflow',
+  entities,
+  migrations,
+  loadConfig: loadWorkflowConfig,
+  build: (deps) => ({
+    typeDefs,
+    resolvers: resolvers as never,
+    createContext: (base) => createWorkflowContext(deps, base),
+    background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps)],
+  }),
+};
+export { module as workflowSubgraph };

@@ -1,0 +1,69 @@
+import { createEvent, diffFields, recordEvents, type DomainEvent, type EventOrigin } from '@app/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SampleStatus, StepAction } from '../entities/enums.js';
+import type { Workflow, WorkflowStep } from '../entities/index.js';
+import { completedCount, currentStep, deriveSampleStatus, progressOf } from './progress.js';
+
+const EventTypes: Record<StepAction, string> = {
+  STARTED: 'StepStarted', COMPLETED: 'StepCompleted', FAILED: 'StepFailed', SKIPPED: 'StepSkipped',
+  REOPENED: 'StepReopened', OVERRIDDEN: 'StepOverridden', ASSIGNED: 'StepAssigned', RESULTS_RECORDED: 'StepResultsRecorded',
+};
+
+/** The fields of a step that events report before/after values of. */
+export function stepSnapshot(step: WorkflowStep): Record<string, unknown> {
+  return {
+    status: step.status, assigneeId: step.assigneeId ?? null, outcome: step.outcome ?? null, notes: step.notes ?? null,
+    results: step.results ?? null, overridden: step.overridden,
+  };
+}
+
+/** Recomputes what the workflow derives from its steps; returns the sample status it had before. */
+export function refreshWorkflow(workflow: Workflow, steps: WorkflowStep[], now: Date): SampleStatus {
+  const previous = workflow.sampleStatus;
+  const current = currentStep(steps);
+  workflow.completedSteps = completedCount(steps);
+  workflow.currentStep = current?.name ?? null;
+  workflow.finishedAt = current ? null : (workflow.finishedAt ?? now);
+  workflow.sampleStatus = deriveSampleStatus(steps, workflow.archived);
+  return previous;
+}
+
+export const subjectOf = (w: Workflow) => ({ type: 'Sample', id: w.sampleId, sampleId: w.sampleId, submissionId: w.submissionId, labId: w.labId });
+
+export interface StepChange {
+  action: StepAction;
+  reason?: string | null;
+  before: Record<string, unknown>;
+}
+
+/**
+ * Writes the step event (and SampleStatusChanged when the derived status moved) to the outbox.
+ * Step events carry everything a live feed shows, so the gateway can forward them without a lookup.
+ */
+export async function recordStepEvents(
+  em: EntityManager, schema: string, origin: EventOrigin, workflow: Workflow, step: WorkflowStep,
+  change: StepChange, previousStatus: SampleStatus, now: Date,
+): Promise<DomainEvent[]> {
+  const diff = diffFields(change.before, stepSnapshot(step));
+  const events: DomainEvent[] = [createEvent(origin, {
+    type: EventTypes[change.action],
+    subject: subjectOf(workflow),
+    data: {
+      workflowId: workflow.id, stepId: step.id, step: step.name, position: step.position, status: step.status, action: change.action,
+      seq: workflow.seq, completedSteps: workflow.completedSteps, progress: progressOf(workflow.completedSteps),
+      sampleStatus: workflow.sampleStatus, assigneeId: step.assigneeId ?? null, outcome: step.outcome ?? null,
+      results: step.results ?? null, version: step.version, occurredAt: now.toISOString(),
+    },
+    before: diff?.before ?? null, after: diff?.after ?? null, reason: change.reason ?? null,
+  }, now) as DomainEvent];
+  if (previousStatus !== workflow.sampleStatus) {
+    events.push(createEvent(origin, {
+      type: 'SampleStatusChanged',
+      subject: subjectOf(workflow),
+      data: { status: workflow.sampleStatus, previousStatus, step: step.name, seq: workflow.seq },
+      before: { status: previousStatus }, after: { status: workflow.sampleStatus }, reason: change.reason ?? null,
+    }, now) as DomainEvent);
+  }
+  await recordEvents(em, schema, events);
+  return events;
+}

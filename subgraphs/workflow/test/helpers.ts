@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, type DomainEvent, type EventBus, type Principal } from '@app/common';
+import { userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+
+export const samplesActor = userPrincipal('SUBMITTER', { labId: 'lab-a' });
+
+export interface NewSample {
+  sampleId?: string;
+  submissionId?: string;
+  labId?: string;
+  name?: string;
+  sampleType?: 'DNA' | 'RNA' | 'PROTEIN' | 'OTHER';
+  priority?: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+}
+
+/** A SampleCreated event exactly as the samples subgraph emits it (schema/README.md). */
+export function sampleCreatedEvent(s: NewSample = {}): DomainEvent {
+  const sampleId = s.sampleId ?? randomUUID();
+  const submissionId = s.submissionId ?? randomUUID();
+  const labId = s.labId ?? 'lab-a';
+  return createEvent({ source: 'samples', principal: samplesActor }, {
+    type: 'SampleCreated',
+    subject: { type: 'Sample', id: sampleId, sampleId, submissionId, labId },
+    data: { name: s.name ?? `S-${sampleId.slice(0, 6)}`, number: 1, sampleType: s.sampleType ?? 'DNA', priority: s.priority ?? 'NORMAL', submissionId },
+    after: { status: 'SUBMITTED' },
+  }) as DomainEvent;
+}
+
+export function samplesEvent(type: string, subject: { id: string; submissionId?: string; labId?: string }, data: Record<string, unknown>): DomainEvent {
+  return createEvent({ source: 'samples', principal: samplesActor }, {
+    type, subject: { type: type.startsWith('Submission') ? 'Submission' : 'Sample', sampleId: type.startsWith('Sample') ? subject.id : null, ...subject }, data,
+  }) as DomainEvent;
+}
+
+const WORKFLOW_Q = `query($id: ID!) { workflow(sampleId: $id) { id status seq completedSteps progress currentStep { name version } } }`;
+
+/** Publishes SampleCreated and waits until the workflow exists. */
+export async function createSample(sg: TestSubgraph, staff: Principal, s: NewSample = {}): Promise<{ sampleId: string; submissionId: string; event: DomainEvent }> {
+  const event = sampleCreatedEvent(s);
+  await sg.bus.publish(event);
+  await waitFor(async () => (await sg.call(WORKFLOW_Q, { id: event.subject.id }, staff)).data?.workflow, { what: 'workflow created' });
+  return { sampleId: event.subject.id, submissionId: event.subject.submissionId!, event };
+}
+
+/** Results that pass every default threshold, per step. */
+export const goodResults: Record<string, Record<string, unknown>> = {
+  SAMPLE_QC: { sampleQc: { qubitNgPerUl: 50, volumeUl: 30, a260280: 1.85, a260230: 2.1, fragmentSizeBp: 12000 } },
+  LIBRARY_PREP: { libraryPrep: { kitCode: 'SQK-NBD114-24', kitLot: 'L123', barcodeKit: 'SQK-NBD114.24', barcode: 'barcode01', inputNg: 1000, meanFragmentLengthBp: 10000 } },
+  LIBRARY_QC: { libraryQc: { concentrationNgPerUl: 12, meanSizeBp: 9500, fmolLoaded: 20 } },
+  SEQUENCING_SETUP: { sequencingSetup: { device: 'PROMETHION', position: '1A', flowCellId: 'paw12345', flowCellProductCode: 'FLO-PRO114M', poreCountAtCheck: 7000 } },
+  SEQUENCING_RUN: { sequencingRun: { runId: 'run-1', startedAt: '2026-01-05T10:00:00Z', endedAt: '2026-01-07T10:00:00Z', readCount: 5e6, baseCount: 4.2e10, n50: 15000, passPercent: 92.5, meanQScore: 18 } },
+  BASECALLING: { basecalling: { software: 'dorado', softwareVersion: '1.0.0', model: 'dna_r10.4.1_e8.2_400bps_sup@v5.0.0', modifiedBases: ['5mCG_5hmCG'] } },
+  QUALITY_ASSESSMENT: { qualityAssessment: { meanQScore: 18.2, coverage: 35, passReadsPercent: 91 } },
+  DATA_DELIVERY: { dataDelivery: { method: 'WEB_DOWNLOAD', location: 'https://data.example.org/x', files: [{ path: 'reads.fastq.gz', bytes: 123456, sha256: 'A'.repeat(64) }] } },
+};
+
+export const STEPS = ['SAMPLE_QC', 'LIBRARY_PREP', 'LIBRARY_QC', 'SEQUENCING_SETUP', 'SEQUENCING_RUN', 'BASECALLING', 'QUALITY_ASSESSMENT', 'DATA_DELIVERY'] as const;
+
+export const STEP_FIELDS = `id name status version outcome overridden assignee { id } startedBy { id } completedBy { id } actualHours notes
+  qcChecks { metric passed message }
+  results { __typename ... on SampleQcResults { totalNg } ... on LibraryPrepResults { kitCode fmol } ... on DataDeliveryResults { acknowledgedAt files { sha256 } } }`;
+
+export const M = {
+  start: `mutation($s: ID!, $step: WorkflowStepName!, $a: ID, $v: Int) { startStep(sampleId: $s, step: $step, assigneeId: $a, expectedVersion: $v) { ${STEP_FIELDS} } }`,
+  complete: `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput, $n: String, $v: Int) { completeStep(sampleId: $s, step: $step, results: $r, notes: $n, expectedVersion: $v) { ${STEP_FIELDS} } }`,
+  record: `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput!, $v: Int!) { recordStepResults(sampleId: $s, step: $step, results: $r, expectedVersion: $v) { ${STEP_FIELDS} } }`,
+  fail: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { failStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
+  skip: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { skipStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
+  reopen: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { reopenStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
+  override: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { overrideStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
+  assign: `mutation($s: ID!, $step: WorkflowStepName!, $a: ID, $v: Int!) { assignStep(sampleId: $s, step: $step, assigneeId: $a, expectedVersion: $v) { ${STEP_FIELDS} } }`,
+};
+
+export const WORKFLOW_FULL = `query($id: ID!) { workflow(sampleId: $id) {
+  id status seq completedSteps progress receivedAt dueAt eta overdue finishedAt
+  currentStep { name }
+  steps { ${STEP_FIELDS} }
+  transitions(first: 100) { totalCount edges { node { stepName action from to reason seq actor { id } secondsInPreviousStatus } } }
+} }`;
+
+/** Collects every event the subgraph publishes (and the test publishes) on its bus. */
+export async function collectEvents(bus: EventBus): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  await bus.subscribe({ group: `test-${randomUUID()}`, handler: async (d) => { if (d.event) events.push(d.event); } });
+  return events;
+}
+
+export function expectNoErrors(res: { errors?: unknown[] }): void {
+  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+}

@@ -29,6 +29,10 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const config: Options = {
     clientUrl: options.databaseUrl,
     schema: options.schema,
+    // MikroORM finds the current transaction through AsyncLocalStorage keyed by context name. Several
+    // ORMs share a process in embedded mode (and a consumer may run inside another subgraph's commit
+    // hook), so each needs its own name or it would pick up another subgraph's transaction.
+    contextName: `orm:${options.schema}`,
     entities: options.entities,
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],

@@ -1,0 +1,18 @@
+import type { AuthContext } from '../context.js';
+import type { User as UserEntity } from '../entities/index.js';
+import { canSeeUserField, type UserFieldAudience } from '../services/user-visibility.js';
+
+/** Resolves a field only for callers allowed to see it; null for everyone else. */
+const visible = (audience: UserFieldAudience, read: (u: UserEntity) => unknown) =>
+  (user: UserEntity, _: unknown, ctx: AuthContext) => (canSeeUserField(ctx.principal, user, audience) || ctx.provenUserIds.has(user.id) ? read(user) : null);
+
+export const User = {
+  __resolveReference: (ref: { id: string }, ctx: AuthContext) => ctx.loaders.userById.load(ref.id),
+  email: visible('private', (u) => u.email),
+  labId: visible('lab', (u) => u.labId),
+  labName: visible('lab', (u) => u.labName),
+  active: visible('private', (u) => u.active),
+  createdAt: visible('private', (u) => u.createdAt),
+  updatedAt: visible('private', (u) => u.updatedAt),
+  lastLoginAt: visible('private', (u) => u.lastLoginAt),
+};

@@ -1,0 +1,169 @@
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError, type BaseContext } from '@app/common';
+import { requirePerson } from './access.js';
+import type { AuthDeps } from '../deps.js';
+import { RefreshToken, User } from '../entities/index.js';
+import { signAccessToken } from './access-token.js';
+import { emitAuthEvent, principalOf, userSubject } from './events.js';
+import { LoginThrottleStore, emailKey, ipKey } from './login-throttle.js';
+import { MAX_PASSWORD_LENGTH } from './password-policy.js';
+import { randomSecret, sha256 } from './secrets.js';
+
+export interface AuthPayload {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  refreshExpiresAt: Date;
+  user: User;
+}
+
+/** One message for every sign-in failure, so it never tells whether the email exists. */
+const INVALID_LOGIN = 'Invalid email or password';
+const INVALID_REFRESH = 'The refresh token is invalid or expired';
+const LOOKS_LIKE_EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+
+export async function findUserByEmail(em: EntityManager, email: string): Promise<User | null> {
+  return em.findOne(User, { [raw('lower(email)')]: email.trim().toLowerCase() } as never);
+}
+
+/** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
+export class SessionService {
+  private readonly throttle: LoginThrottleStore;
+
+  constructor(private readonly deps: AuthDeps, private readonly ctx: BaseContext) {
+    this.throttle = new LoginThrottleStore(deps);
+  }
+
+  async login(email: string, password: string): Promise<AuthPayload> {
+    if (!email?.trim() || email.length > 320) throw ValidationError.field('email', 'must be 1-320 characters');
+    if (!password || password.length > MAX_PASSWORD_LENGTH) throw ValidationError.field('password', `must be 1-${MAX_PASSWORD_LENGTH} characters`);
+    const ip = this.ctx.client.ip;
+    const keys = [emailKey(email), ...(ip ? [ipKey(ip)] : [])];
+    const lockedUntil = await this.throttle.lockedUntil(this.ctx.em, keys);
+    if (lockedUntil) {
+      await this.recordFailure(email, null, 'LOCKED', false);
+      throw new RateLimitedError('Too many failed sign-in attempts; try again later', Math.ceil((lockedUntil.getTime() - this.deps.now().getTime()) / 1000));
+    }
+    const user = await findUserByEmail(this.ctx.em, email);
+    const matches = user?.passwordHash ? await this.deps.passwords.verify(user.passwordHash, password) : await this.deps.passwords.verifyDummy(password);
+    if (!user || !matches || !user.active) {
+      await this.recordFailure(email, user, user && !user.active && matches ? 'INACTIVE' : 'INVALID_CREDENTIALS', true);
+      throw new UnauthenticatedError(INVALID_LOGIN);
+    }
+    const rehash = this.deps.passwords.needsRehash(user.passwordHash!) ? await this.deps.passwords.hash(password) : null;
+    return this.ctx.em.transactional(async (em) => {
+      const fresh = await em.findOneOrFail(User, user.id);
+      fresh.lastLoginAt = this.deps.now();
+      if (rehash) fresh.passwordHash = rehash;
+      await this.throttle.clear(em, emailKey(email));
+      const payload = await this.startSession(em, fresh);
+      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoginSucceeded', subject: userSubject(fresh), data: { sessionId: payload.sessionId } }, principalOf(fresh));
+      return payload;
+    });
+  }
+
+  /**
+   * Counts the failure and records the event in a transaction of its own, so both are committed
+   * although the sign-in itself fails.
+   */
+  private async recordFailure(email: string, user: User | null, reason: string, count: boolean): Promise<void> {
+    const ip = this.ctx.client.ip;
+    const { config } = this.deps;
+    await this.ctx.em.transactional(async (em) => {
+      const accountLocked = count && await this.throttle.fail(em, emailKey(email), config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
+      const addressLocked = count && !!ip && await this.throttle.fail(em, ipKey(ip), config.LOGIN_IP_MAX_FAILURES, config.LOGIN_LOCK_MINUTES);
+      // The attempted address helps spot attacks on unknown accounts; anything not shaped like an
+      // email (a password typed in the wrong box, say) is left out.
+      const attempted = LOOKS_LIKE_EMAIL.test(email.trim()) ? email.trim().toLowerCase() : null;
+      const subject = user ? userSubject(user) : { type: 'LoginAttempt', id: crypto.randomUUID() };
+      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoginFailed', subject, data: { reason, email: attempted, accountLocked, addressLocked } });
+      if (accountLocked && user) {
+        await emitAuthEvent(this.deps, em, this.ctx, {
+          type: 'AccountLocked', subject: userSubject(user),
+          data: { failures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+        });
+      }
+      if (addressLocked) this.ctx.logger.warn({ ip }, 'client address locked after repeated failed sign-ins');
+    });
+  }
+
+  /** A new session: a refresh-token family with its first token, and an access token. */
+  async startSession(em: EntityManager, user: User, familyId: string = crypto.randomUUID()): Promise<AuthPayload & { sessionId: string }> {
+    const now = this.deps.now();
+    const refreshToken = randomSecret();
+    const refreshExpiresAt = new Date(now.getTime() + this.deps.config.REFRESH_TOKEN_DAYS * 86_400_000);
+    em.create(RefreshToken, {
+      familyId, userId: user.id, tokenHash: sha256(refreshToken), createdAt: now, expiresAt: refreshExpiresAt,
+      ip: this.ctx.client.ip?.slice(0, 64) ?? null, userAgent: this.ctx.client.userAgent?.slice(0, 300) ?? null,
+    });
+    await em.flush();
+    const access = await signAccessToken(this.deps, user, familyId);
+    return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, refreshExpiresAt, user, sessionId: familyId };
+  }
+
+  /** Spends `token` and returns the next one; a spent token revokes its whole family (theft detection). */
+  async refresh(token: string): Promise<AuthPayload> {
+    const row = token && token.length <= 200 ? await this.ctx.em.findOne(RefreshToken, { tokenHash: sha256(token) }) : null;
+    if (!row) throw new UnauthenticatedError(INVALID_REFRESH);
+    if (row.spentAt) return this.reused(row);
+    if (row.revokedAt || row.expiresAt <= this.deps.now()) throw new UnauthenticatedError(INVALID_REFRESH);
+    const user = await this.ctx.em.findOne(User, row.userId);
+    if (!user || !user.active) {
+      await this.ctx.em.transactional((em) => this.revokeFamilies(em, { familyId: row.familyId }, 'INACTIVE'));
+      throw new UnauthenticatedError(INVALID_REFRESH);
+    }
+    const next = await this.ctx.em.transactional(async (em) => {
+      // Conditional update: of two concurrent refreshes with one token, only one spends it.
+      const spent = await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: null, revokedAt: null }, { spentAt: this.deps.now() });
+      return spent === 1 ? this.startSession(em, user, row.familyId) : null;
+    });
+    return next ?? this.reused(row);
+  }
+
+  private async reused(row: RefreshToken): Promise<never> {
+    await this.ctx.em.transactional(async (em) => {
+      const revoked = await this.revokeFamilies(em, { familyId: row.familyId }, 'REUSED');
+      await emitAuthEvent(this.deps, em, this.ctx, {
+        type: 'RefreshTokenReused', subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, tokenId: row.id, sessionsRevoked: revoked },
+      });
+    });
+    throw new UnauthenticatedError(INVALID_REFRESH);
+  }
+
+  /** Ends the session `token` belongs to. True when a live session was ended. */
+  async logout(token: string): Promise<boolean> {
+    const row = token && token.length <= 200 ? await this.ctx.em.findOne(RefreshToken, { tokenHash: sha256(token) }) : null;
+    if (!row || row.revokedAt) return false;
+    return this.ctx.em.transactional(async (em) => {
+      const ended = await this.revokeFamilies(em, { familyId: row.familyId }, 'LOGOUT');
+      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoggedOut', subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, everywhere: false } });
+      return ended > 0;
+    });
+  }
+
+  /** Ends every session of the caller; returns how many were live. */
+  async logoutEverywhere(): Promise<number> {
+    const { principal } = this.ctx;
+    requirePerson(principal);
+    if (!principal.userId) throw new ForbiddenError('Only a signed-in person can sign out');
+    return this.ctx.em.transactional(async (em) => {
+      const ended = await this.revokeFamilies(em, { userId: principal.userId! }, 'LOGOUT_EVERYWHERE');
+      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoggedOut', subject: { type: 'User', id: principal.userId!, labId: principal.labId }, data: { everywhere: true, sessionsEnded: ended } });
+      return ended;
+    });
+  }
+
+  /** Revokes every token of the matching families; returns the number of sessions that were live. */
+  async revokeFamilies(em: EntityManager, where: { familyId?: string; userId?: string; exceptFamilyId?: string | null }, reason: string): Promise<number> {
+    const filter = {
+      ...(where.familyId ? { familyId: where.familyId } : {}),
+      ...(where.userId ? { userId: where.userId } : {}),
+      ...(where.exceptFamilyId ? { familyId: { $ne: where.exceptFamilyId } } : {}),
+      revokedAt: null,
+    };
+    const live = await em.find(RefreshToken, { ...filter, spentAt: null, expiresAt: { $gt: this.deps.now() } }, { fields: ['familyId'] });
+    await em.nativeUpdate(RefreshToken, filter, { revokedAt: this.deps.now(), revokedReason: reason });
+    return new Set(live.map((r) => r.familyId)).size;
+  }
+}

@@ -2,6 +2,7 @@ import type { BaseContext } from '@app/common';
 import { createLoaders, type SamplesLoaders } from './loaders/index.js';
 import { createServices, type SamplesServices } from './services/index.js';
 import type { SamplesDeps } from './deps.js';
+import type { ExportRunner } from './exports/runner.js';
 
 /** Per-request context: the base (caller, em, ids) plus this request's loaders and services. */
 export interface SamplesContext extends BaseContext {
@@ -9,7 +10,7 @@ export interface SamplesContext extends BaseContext {
   services: SamplesServices;
 }
 
-export function createSamplesContext(deps: SamplesDeps, base: BaseContext): SamplesContext {
+export function createSamplesContext(deps: SamplesDeps, runner: ExportRunner, base: BaseContext): SamplesContext {
   const loaders = createLoaders(base.em, base.principal);
-  return { ...base, loaders, services: createServices(deps, base, loaders) };
+  return { ...base, loaders, services: createServices(deps, base, loaders, runner) };
 }

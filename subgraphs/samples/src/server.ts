@@ -2,21 +2,30 @@ import type { SubgraphModule } from '@app/common';
 import { loadSamplesConfig, type SamplesConfig } from './config.js';
 import { createSamplesContext, type SamplesContext } from './context.js';
 import { entities } from './entities/index.js';
+import { exportRoutes } from './exports/routes.js';
+import { ExportRunner } from './exports/runner.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
+import { SampleStatusConsumer } from './services/status-consumer.js';
 
-/** The samples subgraph: projects, submissions and samples. Built here, started by the runtime. */
+/** The samples subgraph: projects, submissions, samples, billing accounts and exports. Built here, started by the runtime. */
 export const module: SubgraphModule<SamplesConfig, SamplesContext> = {
   name: 'samples',
   schema: 'samples',
   entities,
   migrations,
   loadConfig: loadSamplesConfig,
-  build: (deps) => ({
-    typeDefs,
-    resolvers: resolvers as never,
-    createContext: (base) => createSamplesContext(deps, base),
-  }),
+  build: (deps) => {
+    const runner = new ExportRunner(deps);
+    return {
+      typeDefs,
+      resolvers: resolvers as never,
+      createContext: (base) => createSamplesContext(deps, runner, base),
+      routes: exportRoutes(deps, runner),
+      background: [runner, new SampleStatusConsumer(deps)],
+    };
+  },
 };
 export { module as samplesSubgraph };
+export { seedDemoData } from './seed.js';

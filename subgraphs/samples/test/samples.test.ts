@@ -25,11 +25,11 @@ describe('samples subgraph skeleton', () => {
     expect(project.data!.createProject).toMatchObject({ name: 'Soil metagenomes', labId: 'lab-a', owner: { id: submitter.userId } });
     const sub = await sg.call(`mutation($p: ID!) { createSubmission(input: { projectId: $p, priority: HIGH }) { id number priority } }`, { p: project.data!.createProject.id }, submitter);
     expect(sub.data!.createSubmission.number).toMatch(/^SUB-\d{4}-\d{6}$/);
-    const added = await sg.call(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "Ä-1 soil", sampleType: DNA }, { name: "S2", sampleType: RNA, priority: URGENT }]) { id number name priority status } }`, { s: sub.data!.createSubmission.id }, submitter);
+    const added = await sg.call(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "Ä-1 soil", sampleType: DNA }, { name: "S2", sampleType: RNA, priority: LOW }]) { id number name priority status } }`, { s: sub.data!.createSubmission.id }, submitter);
     expect(added.errors).toBeUndefined();
     expect(added.data!.addSamples).toEqual([
       expect.objectContaining({ number: 1, name: 'Ä-1 soil', priority: 'HIGH', status: 'SUBMITTED' }),
-      expect.objectContaining({ number: 2, name: 'S2', priority: 'URGENT' }),
+      expect.objectContaining({ number: 2, name: 'S2', priority: 'LOW' }),
     ]);
     await waitFor(() => events.filter((e) => e.type === 'SampleCreated').length === 2, { what: 'SampleCreated events' });
     const created = events.find((e) => e.type === 'SampleCreated')!;

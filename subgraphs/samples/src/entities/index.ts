@@ -1,7 +1,9 @@
+import { BillingAccount } from './billing-account.entity.js';
+import { ExportJob } from './export-job.entity.js';
 import { Project } from './project.entity.js';
-import { Sample } from './sample.entity.js';
+import { Sample, totalAmountOf } from './sample.entity.js';
 import { Submission } from './submission.entity.js';
 
-export { Project, Sample, Submission };
+export { BillingAccount, ExportJob, Project, Sample, Submission, totalAmountOf };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
-export const entities = [Project, Submission, Sample];
+export const entities = [BillingAccount, Project, Submission, Sample, ExportJob];

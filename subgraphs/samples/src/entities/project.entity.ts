@@ -12,9 +12,11 @@ export const Project = defineEntity({
     ownerId: p.uuid(),
     labId: p.string().length(100),
     status: p.enum([...ProjectStatuses]).default('ACTIVE'),
+    /** Lower-cased name for indexed text search (never exposed). */
+    searchText: p.text().onCreate((e) => e.name.toLowerCase()).onUpdate((e) => e.name.toLowerCase()),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['labId'] }],
+  indexes: [{ properties: ['labId'] }, { properties: ['createdAt', 'id'] }],
 });
 export type Project = InferEntity<typeof Project>;

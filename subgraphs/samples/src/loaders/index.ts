@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeLab, type Principal } from '@app/common';
-import { Project, Sample, Submission } from '../entities/index.js';
+import { BillingAccount, Project, Sample, Submission } from '../entities/index.js';
 
 /** Loads rows by id in one query, returns them in key order, and hides what the caller may not see. */
 function byIdVisible<T extends { id: string; labId: string }>(em: EntityManager, entity: unknown, principal: Principal) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const rows = valid.length ? ((await em.find(entity as never, { id: { $in: [...valid] } } as never)) as T[]) : [];
     const byId = new Map(rows.filter((r) => canSeeLab(principal, r.labId)).map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -18,8 +19,9 @@ export function createLoaders(em: EntityManager, principal: Principal) {
     projectById: byIdVisible<Project>(em, Project, principal),
     submissionById: byIdVisible<Submission>(em, Submission, principal),
     sampleById: byIdVisible<Sample>(em, Sample, principal),
+    billingAccountById: byIdVisible<BillingAccount>(em, BillingAccount, principal),
     samplesBySubmissionId: new DataLoader<string, Sample[]>(async (ids) => {
-      const rows = await em.find(Sample, { submission: { $in: [...ids] } }, { orderBy: { number: 'asc' } });
+      const rows = await em.find(Sample, { submission: { $in: [...ids] }, archivedAt: null }, { orderBy: { number: 'asc' } });
       return ids.map((id) => rows.filter((r) => r.submission.id === id));
     }),
   };

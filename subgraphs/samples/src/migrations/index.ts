@@ -1,4 +1,4 @@
-import { Migration20261123180540Initial } from './Migration20261123180540Initial.js';
+import { Migration20261123181854Initial } from './Migration20261123181854Initial.js';
 
 /** Forward-only migrations, in order. Generate the next with scripts/generate-migration.ts. */
-export const migrations = [Migration20261123180540Initial];
+export const migrations = [Migration20261123181854Initial];

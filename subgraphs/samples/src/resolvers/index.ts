@@ -1,4 +1,6 @@
-import { DateTimeScalar } from '@app/common';
+import { DateTimeScalar, JSONScalar } from '@app/common';
+import { BillingAccount } from './BillingAccount.js';
+import { ExportJob } from './ExportJob.js';
 import { Mutation } from './Mutation.js';
 import { Project } from './Project.js';
 import { Query } from './Query.js';
@@ -6,4 +8,4 @@ import { Sample } from './Sample.js';
 import { Submission } from './Submission.js';
 import { User } from './User.js';
 
-export const resolvers = { DateTime: DateTimeScalar, Query, Mutation, Project, Submission, Sample, User };
+export const resolvers = { DateTime: DateTimeScalar, JSON: JSONScalar, Query, Mutation, Project, Submission, Sample, BillingAccount, ExportJob, User };

@@ -1,17 +1,46 @@
-import { createEvent, eventOrigin, NotFoundError, recordEvents, requireWrite, ValidationError, type BaseContext, type DomainEvent } from '@app/common';
-import { Sample, Submission } from '../entities/index.js';
-import { Priorities, SampleTypes, type Priority, type SampleType } from '../entities/enums.js';
+import {
+  AppError, ConflictError, createEvent, diffFields, eventOrigin, ForbiddenError, InvalidTransitionError, isStaff, NotFoundError,
+  recordEvents, requireWrite, ValidationError, type BaseContext, type DomainEvent,
+} from '@app/common';
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BillingAccount, Sample, Submission } from '../entities/index.js';
+import type { Priority } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
+import { checkUsableAccount } from './billing.service.js';
+import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
+import { refreshSubmission, submissionSnapshot } from './submission-status.js';
 import { Problems } from './validation.js';
 
-export interface SampleInput {
-  name: string;
-  sampleType: SampleType;
-  priority?: Priority | null;
-}
+export type { SampleInput } from './sample-rules.js';
 
 export const MAX_SAMPLES_PER_CALL = 1_000;
+export const MAX_BULK = 100;
+
+/** Fields `bulkUpdateSamples` may set on many samples at once. */
+export interface BulkSamplePatch {
+  priority?: Priority | null;
+  assigneeId?: string | null;
+  unassign?: boolean | null;
+  flowCellDevice?: SampleFields['flowCellDevice'];
+  poreChemistry?: SampleFields['poreChemistry'];
+  flowCellCount?: number | null;
+  billingAccountId?: string | null;
+}
+
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  sample: Sample | null;
+  error: { code: string; message: string; field: string | null } | null;
+}
+
+/** Which event carries which field: the workflow listens for priority and assignment separately. */
+const PRIORITY_FIELDS = new Set(['priority']);
+const ASSIGN_FIELDS = new Set(['assigneeId']);
+
+type Change = { fields?: SampleFields; assigneeId?: string | null; archive?: { reason: string | null } };
 
 export class SampleService {
   constructor(private readonly deps: SamplesDeps, private readonly ctx: BaseContext, private readonly loaders: SamplesLoaders) {}
@@ -24,37 +53,237 @@ export class SampleService {
 
   /** Adds samples all or nothing: every row is checked first and every problem reported by row. */
   async addSamples(submissionId: string, inputs: SampleInput[]): Promise<Sample[]> {
-    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    const { principal } = this.ctx;
+    requireWrite(principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
     if (inputs.length === 0 || inputs.length > MAX_SAMPLES_PER_CALL) throw ValidationError.field('samples', `must contain 1 to ${MAX_SAMPLES_PER_CALL} samples`);
     const visible = await this.loaders.submissionById.load(submissionId);
     if (!visible) throw new NotFoundError('Submission', submissionId);
     return this.ctx.em.transactional(async (em) => {
       const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      this.checkOpenForSamples(submission);
       const existing = await em.find(Sample, { submission }, { fields: ['name', 'number'] });
       const names = new Set(existing.map((s) => s.name.toLowerCase()));
       const problems = new Problems();
       inputs.forEach((input, i) => {
-        const name = problems.text(`samples.${i}.name`, input.name, { max: 255 });
-        if (name && names.has(name.toLowerCase())) problems.add(`samples.${i}.name`, `"${name}" is already used in this submission`);
+        const at = `samples.${i}.`;
+        checkSampleFields(problems, at, input);
+        const name = input.name?.trim();
+        if (name && names.has(name.toLowerCase())) problems.add(`${at}name`, `"${name}" is already used in this submission`);
         if (name) names.add(name.toLowerCase());
-        if (!SampleTypes.includes(input.sampleType)) problems.add(`samples.${i}.sampleType`, `must be one of ${SampleTypes.join(', ')}`);
-        if (input.priority && !Priorities.includes(input.priority)) problems.add(`samples.${i}.priority`, `must be one of ${Priorities.join(', ')}`);
+        if (input.assigneeId && !isStaff(principal)) problems.add(`${at}assigneeId`, 'only facility staff assign samples');
+        problems.uuid(`${at}assigneeId`, input.assigneeId);
+        checkSampleState(problems, at, {
+          sampleType: input.sampleType, materialType: input.materialType ?? null, qubitConcentration: input.qubitConcentration ?? null,
+          nanodropConcentration: input.nanodropConcentration ?? null, volume: input.volume ?? null,
+          priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null,
+        });
       });
+      const accounts = await this.usableAccounts(em, problems, inputs, submission.labId);
       problems.throwIfAny();
       let number = existing.reduce((max, s) => Math.max(max, s.number), 0);
+      const now = this.deps.now();
       const samples = inputs.map((input) => em.create(Sample, {
-        submission, number: ++number, name: input.name.trim(), sampleType: input.sampleType,
-        labId: submission.labId, priority: input.priority ?? submission.priority,
+        submission, submissionNumber: submission.number, projectId: submission.project.id, number: ++number, name: input.name.trim(),
+        sampleType: input.sampleType, materialType: input.materialType ?? null, labId: submission.labId,
+        organism: input.organism?.trim() || null, buffer: input.buffer?.trim() || null,
+        qubitConcentration: input.qubitConcentration ?? null, nanodropConcentration: input.nanodropConcentration ?? null,
+        volume: input.volume ?? null, a260280: input.a260280 ?? null, a260230: input.a260230 ?? null, fragmentSize: input.fragmentSize ?? null,
+        flowCellDevice: input.flowCellDevice ?? null, poreChemistry: input.poreChemistry ?? null, flowCellCount: input.flowCellCount ?? 1,
+        billingAccount: input.billingAccountId ? accounts.get(input.billingAccountId)! : submission.billingAccount ?? null,
+        priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null, isControl: input.isControl ?? false,
+        notes: input.notes?.trim() || null, submittedAt: now,
       }));
       await em.flush();
+      const before = submissionSnapshot(submission);
+      await refreshSubmission(em, this.deps.schema, submission, now);
+      await em.flush();
       const origin = eventOrigin(this.ctx, SOURCE);
-      await recordEvents(em, this.deps.schema, samples.map((s) => createEvent(origin, {
+      const events = samples.map((s) => createEvent(origin, {
         type: 'SampleCreated',
         subject: { type: 'Sample', id: s.id, sampleId: s.id, submissionId: submission.id, labId: s.labId },
-        data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id },
-        after: { name: s.name, sampleType: s.sampleType, priority: s.priority, status: s.status },
-      }) as DomainEvent));
+        data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id, assigneeId: s.assigneeId ?? null },
+        after: sampleSnapshot(s),
+      }, now) as DomainEvent);
+      const diff = diffFields(before, submissionSnapshot(submission));
+      if (diff) events.push(this.submissionEvent(submission, diff, now));
+      await recordEvents(em, this.deps.schema, events);
       return samples;
     });
+  }
+
+  /** Edits a sample if `expectedVersion` is still current; a concurrent edit gives CONFLICT. */
+  update(id: string, input: SampleFields, expectedVersion: number): Promise<Sample> {
+    const problems = new Problems();
+    checkSampleFields(problems, '', input);
+    problems.throwIfAny();
+    return this.change(id, { fields: input }, expectedVersion);
+  }
+
+  /** Staff only; the assignee must be a staff user of auth (checked there: samples keeps only the id). */
+  assign(id: string, assigneeId: string | null): Promise<Sample> {
+    const problems = new Problems();
+    problems.uuid('assigneeId', assigneeId);
+    problems.throwIfAny();
+    this.requireStaff('assign samples');
+    return this.change(id, { assigneeId: assigneeId?.toLowerCase() ?? null });
+  }
+
+  setPriority(id: string, priority: Priority): Promise<Sample> {
+    this.requireStaff('change a sample priority');
+    return this.update(id, { priority }, -1);
+  }
+
+  /** Withdraws a sample from lists and counts; the workflow archives its work on SampleArchived. */
+  archive(id: string, reason: string | null): Promise<Sample> {
+    this.requireStaff('archive samples');
+    const problems = new Problems();
+    const why = problems.text('reason', reason, { required: false, max: 1000, multiline: true });
+    problems.throwIfAny();
+    return this.change(id, { archive: { reason: why } });
+  }
+
+  /** Applies one patch to up to 100 samples, each in its own transaction: one failure never hides the others. */
+  async bulkUpdate(ids: string[], patch: BulkSamplePatch): Promise<BulkResult[]> {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    if (ids.length === 0 || ids.length > MAX_BULK) throw ValidationError.field('ids', `must contain 1 to ${MAX_BULK} ids`);
+    if (new Set(ids).size !== ids.length) throw ValidationError.field('ids', 'must not repeat an id');
+    const problems = new Problems();
+    const { assigneeId, unassign, ...fields } = patch;
+    checkSampleFields(problems, 'patch.', fields);
+    problems.uuid('patch.assigneeId', assigneeId);
+    if (assigneeId && unassign) problems.add('patch.unassign', 'cannot both assign and unassign');
+    if (Object.values(patch).every((v) => v === undefined || v === null)) problems.add('patch', 'names nothing to change');
+    problems.throwIfAny();
+    if (assigneeId || unassign) this.requireStaff('assign samples');
+    const change: Change = { fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) };
+    if (assigneeId || unassign) change.assigneeId = unassign ? null : assigneeId!.toLowerCase();
+    const results: BulkResult[] = [];
+    for (const id of ids) {
+      try {
+        results.push({ id, ok: true, sample: await this.change(id, change), error: null });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ id, ok: false, sample: null, error: { code: err.code, message: err.message, field: (err.extensions.field as string | undefined) ?? null } });
+      }
+    }
+    return results;
+  }
+
+  /** One edit in one transaction: permission, version, merged-state rules, per-concern events with before/after. */
+  private async change(id: string, change: Change, expectedVersion = -1): Promise<Sample> {
+    const { principal } = this.ctx;
+    requireWrite(principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    if (!(await this.loaders.sampleById.load(id))) throw new NotFoundError('Sample', id);
+    try {
+      return await this.ctx.em.transactional(async (em) => {
+        const sample = await em.findOneOrFail(Sample, id, { refresh: true });
+        if (expectedVersion >= 0 && sample.version !== expectedVersion) {
+          throw new ConflictError(`Sample ${sample.name} was changed by someone else (version ${sample.version}, you sent ${expectedVersion}); reload and retry`, { currentVersion: sample.version });
+        }
+        if (sample.archivedAt) throw new InvalidTransitionError(`Sample ${sample.name} is archived and cannot change`);
+        if (!isStaff(principal) && sample.status !== 'SUBMITTED') throw new ForbiddenError(`Sample ${sample.name} is already in the lab (${sample.status}); ask staff to change it`);
+        const before = sampleSnapshot(sample);
+        const problems = new Problems();
+        await this.apply(em, problems, sample, change);
+        checkSampleState(problems, '', stateOf(sample));
+        problems.throwIfAny();
+        await em.flush();
+        await this.emitChanges(em, sample, before, change);
+        return sample;
+      });
+    } catch (err) {
+      if (err instanceof OptimisticLockError) throw new ConflictError('The sample was changed by someone else while saving; reload and retry');
+      throw err;
+    }
+  }
+
+  private async apply(em: EntityManager, problems: Problems, sample: Sample, change: Change): Promise<void> {
+    const { billingAccountId, ...fields } = change.fields ?? {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      if (key === 'name' && typeof value === 'string') {
+        const name = value.trim();
+        const clash = name.toLowerCase() !== sample.name.toLowerCase() && (await em.count(Sample, { submission: sample.submission, name: { $ilike: name }, id: { $ne: sample.id } }));
+        if (clash) problems.add('name', `"${name}" is already used in this submission`);
+        sample.name = name;
+      } else if (['sampleType', 'priority', 'flowCellCount', 'isControl'].includes(key)) {
+        if (value !== null) (sample as Record<string, unknown>)[key] = value;
+      } else {
+        (sample as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() || null : value;
+      }
+    }
+    if (billingAccountId !== undefined) {
+      sample.billingAccount = billingAccountId ? await checkUsableAccount(em, problems, 'billingAccountId', billingAccountId, sample.labId) : null;
+    }
+    if (change.assigneeId !== undefined) sample.assigneeId = change.assigneeId;
+    if (change.archive) sample.archivedAt = this.deps.now();
+  }
+
+  private async emitChanges(em: EntityManager, sample: Sample, before: Record<string, unknown>, change: Change): Promise<void> {
+    const diff = diffFields(before, sampleSnapshot(sample));
+    if (!diff) return;
+    const now = this.deps.now();
+    const origin = eventOrigin(this.ctx, SOURCE);
+    const subject = { type: 'Sample', id: sample.id, sampleId: sample.id, submissionId: sample.submission.id, labId: sample.labId };
+    const pick = (keep: (k: string) => boolean) => {
+      const keys = Object.keys(diff.after).filter(keep);
+      return keys.length ? { before: Object.fromEntries(keys.map((k) => [k, diff.before[k]])), after: Object.fromEntries(keys.map((k) => [k, diff.after[k]])) } : null;
+    };
+    const events: DomainEvent[] = [];
+    const add = (type: string, part: { before: Record<string, unknown>; after: Record<string, unknown> } | null, data: Record<string, unknown>, reason?: string | null) => {
+      if (part) events.push(createEvent(origin, { type, subject, data: { name: sample.name, ...data }, ...part, reason }, now) as DomainEvent);
+    };
+    if (change.archive) {
+      add('SampleArchived', pick(() => true), { archivedAt: sample.archivedAt!.toISOString() }, change.archive.reason);
+    } else {
+      add('SamplePriorityChanged', pick((k) => PRIORITY_FIELDS.has(k)), { priority: sample.priority, previousPriority: diff.before.priority ?? sample.priority });
+      add('SampleAssigned', pick((k) => ASSIGN_FIELDS.has(k)), { assigneeId: sample.assigneeId ?? null });
+      add('SampleUpdated', pick((k) => !PRIORITY_FIELDS.has(k) && !ASSIGN_FIELDS.has(k)), { version: sample.version });
+    }
+    if (change.archive) {
+      const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const subBefore = submissionSnapshot(submission);
+      await refreshSubmission(em, this.deps.schema, submission, now);
+      await em.flush();
+      const subDiff = diffFields(subBefore, submissionSnapshot(submission));
+      if (subDiff) events.push(this.submissionEvent(submission, subDiff, now));
+    }
+    await recordEvents(em, this.deps.schema, events);
+  }
+
+  private submissionEvent(submission: Submission, diff: { before: Record<string, unknown>; after: Record<string, unknown> }, now: Date): DomainEvent {
+    return createEvent(eventOrigin(this.ctx, SOURCE), {
+      type: 'SubmissionUpdated', subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
+      data: { number: submission.number, projectId: submission.project.id, status: submission.status }, ...diff,
+    }, now) as DomainEvent;
+  }
+
+  private async usableAccounts(em: EntityManager, problems: Problems, inputs: SampleInput[], labId: string): Promise<Map<string, BillingAccount>> {
+    const ids = [...new Set(inputs.map((i) => i.billingAccountId).filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id)))];
+    const found = ids.length ? await em.find(BillingAccount, { id: { $in: ids } }) : [];
+    const byId = new Map(found.map((a) => [a.id, a]));
+    inputs.forEach((input, i) => {
+      if (!input.billingAccountId) return;
+      const account = byId.get(input.billingAccountId);
+      const field = `samples.${i}.billingAccountId`;
+      if (!account) problems.add(field, 'no such billing account');
+      else if (account.labId !== labId) problems.add(field, `billing account ${account.code} belongs to another lab`);
+      else if (!account.active) problems.add(field, `billing account ${account.code} is inactive`);
+    });
+    return byId;
+  }
+
+  private checkOpenForSamples(submission: Submission): void {
+    if (submission.status === 'CANCELLED' || submission.status === 'COMPLETED') {
+      throw new InvalidTransitionError(`Submission ${submission.number} is ${submission.status}; it takes no more samples`);
+    }
+    if (!isStaff(this.ctx.principal) && !['DRAFT', 'SUBMITTED'].includes(submission.status)) {
+      throw new ForbiddenError(`Submission ${submission.number} is with the facility (${submission.status}); ask staff to add samples`);
+    }
+  }
+
+  private requireStaff(what: string): void {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF');
+    if (!isStaff(this.ctx.principal)) throw new ForbiddenError(`Only facility staff can ${what}`);
   }
 }

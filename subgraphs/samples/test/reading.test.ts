@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createEvent, SYSTEM, type DomainEvent } from '@app/common';
+import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { samplesSubgraph } from '../src/server.js';
+import { addSamples, exportEnv, makeProject, makeSubmission, ok } from './helpers.js';
+
+let sg: TestSubgraph;
+const counter = { count: 0 };
+const staff = userPrincipal('STAFF');
+const labA = userPrincipal('SUBMITTER', { labId: 'lab-a' });
+const labB = userPrincipal('SUBMITTER', { labId: 'lab-b' });
+const viewer = userPrincipal('VIEWER');
+const tech = randomUUID();
+let subA: { id: string; number: string };
+let bulk: { id: string }[];
+
+beforeAll(async () => {
+  sg = await startTestSubgraph(samplesSubgraph, { env: exportEnv(), queryCounter: counter });
+  const pa = await makeProject(sg, labA, 'Soil survey');
+  subA = await makeSubmission(sg, labA, pa);
+  await addSamples(sg, labA, subA.id, [
+    { name: 'soil-01', sampleType: 'DNA', priority: 'LOW', flowCellDevice: 'MINION' },
+    { name: 'Soil-02', sampleType: 'DNA', priority: 'HIGH', flowCellDevice: 'PROMETHION' },
+    { name: 'leaf 50%', sampleType: 'RNA', priority: 'NORMAL' },
+  ]);
+  const urgent = await addSamples(sg, staff, subA.id, [{ name: 'rush', sampleType: 'DNA', priority: 'URGENT', assigneeId: tech }]);
+  const pb = await makeProject(sg, labB, 'Other lab');
+  const subB = await makeSubmission(sg, labB, pb);
+  bulk = await addSamples(sg, labB, subB.id, Array.from({ length: 120 }, (_, i) => ({ name: `b-${String(i).padStart(3, '0')}`, sampleType: 'DNA' })));
+  const done = createEvent({ source: 'workflow', principal: SYSTEM }, {
+    type: 'SampleStatusChanged', subject: { type: 'Sample', id: urgent[0]!.id, sampleId: urgent[0]!.id }, data: { status: 'PREP' },
+  }) as DomainEvent;
+  await sg.bus.publish(done);
+  await waitFor(async () => (await ok(sg, `query($id: ID!) { sample(id: $id) { status } }`, { id: urgent[0]!.id }, staff)).sample.status === 'PREP', { what: 'PREP' });
+});
+afterAll(() => sg.stop());
+
+const LIST = `query($f: SampleFilter, $o: SampleOrder, $first: Int, $after: String) {
+  samples(filter: $f, orderBy: $o, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name priority status } } } }`;
+const names = (d: any) => d.samples.edges.map((e: any) => e.node.name);
+
+describe('sample lists', () => {
+  it('confines submitters to their lab and lets staff and viewers read everything', async () => {
+    expect((await ok(sg, LIST, {}, labA)).samples.totalCount).toBe(4);
+    expect((await ok(sg, LIST, { f: { labId: 'lab-b' } }, labA)).samples.totalCount).toBe(0);
+    expect((await ok(sg, LIST, {}, staff)).samples.totalCount).toBe(124);
+    expect((await ok(sg, LIST, {}, viewer)).samples.totalCount).toBe(124);
+    const token = userPrincipal('STAFF', { kind: 'apiToken', scopes: ['exports:read'] });
+    expect((await sg.call(LIST, {}, token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('filters by status, priority, type, device and assignee, and searches names and numbers', async () => {
+    expect(names(await ok(sg, LIST, { f: { priority: ['HIGH', 'URGENT'] } }, labA)).sort()).toEqual(['Soil-02', 'rush']);
+    expect(names(await ok(sg, LIST, { f: { status: ['PREP'] } }, labA))).toEqual(['rush']);
+    expect(names(await ok(sg, LIST, { f: { sampleType: ['RNA'] } }, labA))).toEqual(['leaf 50%']);
+    expect(names(await ok(sg, LIST, { f: { flowCellDevice: ['PROMETHION'] } }, labA))).toEqual(['Soil-02']);
+    expect(names(await ok(sg, LIST, { f: { assigneeId: tech } }, staff))).toEqual(['rush']);
+    expect(names(await ok(sg, LIST, { f: { search: 'SOIL' } }, labA)).sort()).toEqual(['Soil-02', 'soil-01']);
+    expect(names(await ok(sg, LIST, { f: { search: '50%' } }, labA))).toEqual(['leaf 50%']);
+    expect((await ok(sg, LIST, { f: { search: subA.number } }, labA)).samples.totalCount).toBe(4);
+    expect((await ok(sg, LIST, { f: { submittedFrom: '2999-01-01T00:00:00Z' } }, staff)).samples.totalCount).toBe(0);
+    const bad = await sg.call(LIST, { f: { submittedFrom: '2026-02-01T00:00:00Z', submittedTo: '2026-01-01T00:00:00Z' } }, staff);
+    expect(bad.errors![0]!.extensions!.field).toBe('filter.submittedFrom');
+  });
+
+  it('pages with keyset cursors without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const d: any = await ok(sg, LIST, { f: { labId: 'lab-b' }, o: { field: 'NAME', direction: 'DESC' }, first: 50, after }, staff);
+      seen.push(...names(d));
+      if (!d.samples.pageInfo.hasNextPage) break;
+      after = d.samples.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(120);
+    expect(seen).toEqual([...seen].sort().reverse());
+    expect((await sg.call(LIST, { after: 'garbage' }, staff)).errors![0]!.extensions!.field).toBe('after');
+    expect((await sg.call(LIST, { first: 101 }, staff)).errors![0]!.extensions!.field).toBe('first');
+  });
+
+  it('orders the queue urgent → high → normal → low, then oldest first, over waiting samples only', async () => {
+    const d = await ok(sg, `{ sampleQueue(first: 5) { totalCount edges { node { name priority } } } }`, {}, labA);
+    expect(d.sampleQueue.edges.map((e: any) => e.node.name)).toEqual(['Soil-02', 'leaf 50%', 'soil-01']);
+    const all = await ok(sg, `{ sampleQueue(first: 100) { totalCount edges { node { name priority } } } }`, {}, staff);
+    expect(all.sampleQueue.totalCount).toBe(123);
+    const order = all.sampleQueue.edges.map((e: any) => e.node);
+    // lab B's 120 normal samples arrived after lab A's and ahead of its low one.
+    expect(order.slice(0, 2).map((n: any) => n.name)).toEqual(['Soil-02', 'leaf 50%']);
+    expect(order.slice(2).every((n: any) => n.priority === 'NORMAL' && n.name.startsWith('b-'))).toBe(true);
+  });
+
+  it('counts by status and priority with turnaround', async () => {
+    const d = await ok(sg, `{ sampleStats { total byStatus { status count } byPriority { priority count } turnaround { openCount completedCount averageOpenAgeHours } } }`, {}, labA);
+    expect(d.sampleStats.total).toBe(4);
+    expect(d.sampleStats.byStatus.filter((s: any) => s.count > 0)).toEqual([{ status: 'SUBMITTED', count: 3 }, { status: 'PREP', count: 1 }]);
+    expect(d.sampleStats.byPriority).toEqual([
+      { priority: 'URGENT', count: 1 }, { priority: 'HIGH', count: 1 }, { priority: 'NORMAL', count: 1 }, { priority: 'LOW', count: 1 },
+    ]);
+    expect(d.sampleStats.turnaround).toMatchObject({ openCount: 4, completedCount: 0 });
+  });
+
+  it('lists submissions and projects with filters and search', async () => {
+    const subs = await ok(sg, `query($s: String) { submissions(filter: { search: $s }) { totalCount edges { node { number sampleCount } } } }`, { s: subA.number.toLowerCase() }, staff);
+    expect(subs.submissions.edges).toEqual([{ node: { number: subA.number, sampleCount: 4 } }]);
+    const projects = await ok(sg, `{ projects(filter: { search: "soil" }, orderBy: { field: NAME }) { totalCount edges { node { name } } } }`, {}, staff);
+    expect(projects.projects.edges).toEqual([{ node: { name: 'Soil survey' } }]);
+    expect((await ok(sg, `{ projects { totalCount } }`, {}, labB)).projects.totalCount).toBe(1);
+  });
+});
+
+describe('entity resolution', () => {
+  const DASHBOARD = `query($first: Int) { samples(first: $first) { totalCount edges { node { id name status assignee { id } submission { number submitter { id } project { name owner { id } } } } } } }`;
+
+  it('costs the same number of SQL statements for 10 and 100 samples with submission, project and users', async () => {
+    // The outbox relay polls on the same connection pool; stop it so only this request's statements count.
+    await sg.running.relay.stop();
+    counter.count = 0;
+    const small = await ok(sg, DASHBOARD, { first: 10 }, staff);
+    const smallCount = counter.count;
+    counter.count = 0;
+    const large = await ok(sg, DASHBOARD, { first: 100 }, staff);
+    const largeCount = counter.count;
+    expect(small.samples.edges).toHaveLength(10);
+    expect(large.samples.edges).toHaveLength(100);
+    expect(large.samples.edges[0].node.submission.project.name).toBeTruthy();
+    expect(largeCount).toBe(smallCount);
+    // page, count, submissions, projects: users are references to auth and cost nothing here.
+    expect(largeCount).toBeLessThanOrEqual(4);
+  });
+
+  it('resolves references for every entity in one batch each, hiding other labs', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sample { name } ... on Submission { number } } }`;
+    const reps = [{ __typename: 'Sample', id: bulk[0]!.id }, { __typename: 'Sample', id: bulk[1]!.id }, { __typename: 'Submission', id: subA.id }];
+    counter.count = 0;
+    const asStaff = await ok(sg, q, { r: reps }, staff);
+    expect(asStaff._entities).toEqual([{ name: 'b-000' }, { name: 'b-001' }, { number: subA.number }]);
+    expect(counter.count).toBe(2);
+    expect((await ok(sg, q, { r: reps }, labA))._entities).toEqual([null, null, { number: subA.number }]);
+  });
+});

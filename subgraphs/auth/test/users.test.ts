@@ -129,7 +129,7 @@ describe('role × operation matrix', () => {
     ['logoutEverywhere', () => [`mutation { logoutEverywhere }`, {}], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'FORBIDDEN', ANON: 'UNAUTHENTICATED' }],
     ['changePassword', () => [`mutation { changePassword(currentPassword: "not the current one", newPassword: "whatever new passphrase 1") }`, {}], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'FORBIDDEN', ANON: 'UNAUTHENTICATED' }],
     ['revokeApiToken', () => [`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: crypto.randomUUID() }], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'FORBIDDEN', ANON: 'UNAUTHENTICATED' }],
-    ['user(id)', () => [`query($id: ID!) { user(id: $id) { id } }`, { id: target }], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'ok', ANON: 'ok' }],
+    ['user(id)', () => [`query($id: ID!) { user(id: $id) { id } }`, { id: target }], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'ok', ANON: 'UNAUTHENTICATED' }],
     ['apiScopes', () => [`{ apiScopes }`, {}], { ADMIN: 'ok', STAFF: 'ok', SUBMITTER: 'ok', VIEWER: 'ok', TOKEN: 'ok', ANON: 'ok' }],
     ['login (wrong password)', () => [`mutation($e: String!) { login(email: $e, password: "wrong password 1") { accessToken } }`, { e: `nobody${Math.random()}@example.org` }], { ADMIN: 'UNAUTHENTICATED', STAFF: 'UNAUTHENTICATED', SUBMITTER: 'UNAUTHENTICATED', VIEWER: 'UNAUTHENTICATED', TOKEN: 'UNAUTHENTICATED', ANON: 'UNAUTHENTICATED' }],
     ['deactivateUser', () => [`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: target }], { ADMIN: 'ok', STAFF: 'FORBIDDEN', SUBMITTER: 'FORBIDDEN', VIEWER: 'FORBIDDEN', TOKEN: 'FORBIDDEN', ANON: 'UNAUTHENTICATED' }],
@@ -150,8 +150,8 @@ describe('role × operation matrix', () => {
     for (const role of ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER', 'TOKEN']) expect((await h.sg.call(`{ me { id } }`, {}, callers[role])).data!.me.id).toBe(callers[role]!.userId);
   });
 
-  it('user(id) is null for anonymous callers', async () => {
-    expect((await h.sg.call(`query($id: ID!) { user(id: $id) { id } }`, { id: target })).data!.user).toBeNull();
+  it('user(id) refuses anonymous callers and answers API tokens', async () => {
+    expect((await h.sg.call(`query($id: ID!) { user(id: $id) { id } }`, { id: target })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect((await h.sg.call(`query($id: ID!) { user(id: $id) { id } }`, { id: target }, callers.TOKEN)).data!.user.id).toBe(target);
   });
 });

@@ -44,7 +44,7 @@ function assigneeOf(id: string | null | undefined, field = 'assigneeId'): string
 export class StepService {
   constructor(private readonly deps: WorkflowDeps, private readonly ctx: BaseContext) {}
 
-  private requireActor(): void {
+  requireActor(): void {
     requireWrite(this.ctx.principal, 'workflow:write', 'ADMIN', 'STAFF');
   }
 
@@ -85,6 +85,7 @@ export class StepService {
   }
 
   start(input: StartInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const assigneeId = assigneeOf(input.assigneeId);
     return this.change(input, ({ step, steps, now }) => {
       const before = stepSnapshot(step);
@@ -100,6 +101,7 @@ export class StepService {
 
   /** Saves results while the step is in progress (partial allowed), or adds the delivery acknowledgement afterwards. */
   recordResults(input: ResultsInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     if (input.expectedVersion === null || input.expectedVersion === undefined) throw ValidationError.field('expectedVersion', 'is required');
     const block = pickStepInput(input.step, input.results);
     return this.change(input, ({ step, now }) => {
@@ -115,6 +117,7 @@ export class StepService {
 
   /** Completes with complete results; a QC step whose outcome is FAIL ends FAILED instead, which blocks the next step. */
   complete(input: CompleteInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const block = input.results ? pickStepInput(input.step, input.results) : null;
     const notes = notesOf(input.notes);
     return this.change(input, ({ step, workflow, steps, now }) => {
@@ -142,6 +145,7 @@ export class StepService {
   }
 
   fail(input: ReasonInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
     const notes = notesOf(input.notes);
     return this.change(input, ({ step }) => {
@@ -156,6 +160,7 @@ export class StepService {
 
   /** Skipping needs a reason; skipping a QC gate also needs seniority, since it bypasses the quality check. */
   skip(input: ReasonInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
     return this.change(input, ({ step, steps }) => {
       const before = stepSnapshot(step);
@@ -169,6 +174,7 @@ export class StepService {
 
   /** Re-work: a failed step, or a done one nothing after it has started, goes back to IN_PROGRESS. */
   reopen(input: ReasonInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
     return this.change(input, ({ step, steps, now }) => {
       const before = stepSnapshot(step);
@@ -183,6 +189,7 @@ export class StepService {
 
   /** Accepts a failed step as completed: ADMIN or senior staff, with a reason kept on the transition. */
   override(input: ReasonInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
     requireSenior(this.ctx.principal, this.deps.config.seniorStaffIds, 'override a failed step');
     return this.change(input, ({ step, now }) => {
@@ -195,6 +202,7 @@ export class StepService {
   }
 
   assign(input: AssignInput): Promise<WorkflowStep> {
+    this.requireActor(); // who may act is checked before anything about the input is revealed
     const assigneeId = assigneeOf(input.assigneeId);
     if (input.expectedVersion === null || input.expectedVersion === undefined) throw ValidationError.field('expectedVersion', 'is required');
     return this.change(input, ({ step }) => {

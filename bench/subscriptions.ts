@@ -122,7 +122,8 @@ async function runSystem(): Promise<void> {
   await Promise.all(sampleIds.map((s) => ok(START, { s, step: 'SAMPLE_QC' }, staff.token)));
   const child = fork(import.meta.filename, ['--clients'], { execArgv: ['--import', 'tsx'] });
   const wsUrl = `${t.url.replace(/^http/, 'ws')}/graphql`;
-  const plan = Array.from({ length: subscribers }, (_, i) => ({ token: users[i % userCount]!.token, sampleId: sampleIds[i % sampleCount]! }));
+  // Every user follows every sample (users × samples distinct hydrations per round), the rest are repeats.
+  const plan = Array.from({ length: subscribers }, (_, i) => ({ token: users[i % userCount]!.token, sampleId: sampleIds[Math.floor(i / userCount) % sampleCount]! }));
   const setupStarted = Date.now();
   const ready = await ask(child, { type: 'start', wsUrl, plan }, 'ready');
   const setupSeconds = (Date.now() - setupStarted) / 1000;

@@ -22,6 +22,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   INTERNAL_TOKEN_PRIVATE_KEY: z.string().min(1).optional(),
   AUTH_SERVICE_URL: z.string().url().optional(),
   SAMPLES_SERVICE_URL: z.string().url().optional(),
+  /** Base URL the /files/* proxy forwards to (signed upload/download URLs). */
+  FILES_SERVICE_URL: z.string().url().optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_PUBLIC_KEY: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).default('nanopore-auth'),
@@ -37,6 +39,13 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   SANDBOX: optionalBoolean,
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000).default(50),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** The event bus live subscriptions read (distributed mode); without it the gateway serves no subscriptions. */
+  REDIS_URL: z.string().url('must be a redis:// URL').optional(),
+  EVENT_STREAM: z.string().min(1).default('nanopore:events'),
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
+  SUBSCRIPTION_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** Sockets are closed (1012, the client reconnects) after this long, so load rebalances after scale-out; 0 disables. */
+  SUBSCRIPTION_MAX_LIFETIME_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 type ParsedEnv = z.infer<typeof gatewayEnvSchema>;

@@ -10,7 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import {
   CORRELATION_ID_HEADER, REQUEST_ID_HEADER, closeHttpServer, createErrorFormatter, createHttpApp, createMetrics, jsonBody,
-  metricsPlugin, requestIds, type InternalTokenIssuer, type Logger, type ReadinessCheck, type ServiceMetrics,
+  metricsPlugin, requestIds, type EventBus, type InternalTokenIssuer, type Logger, type ReadinessCheck, type ServiceMetrics,
 } from '@app/common';
 import type { ApiTokenResolver } from './auth/api-tokens.js';
 import type { UserTokenVerifier } from './auth/user-tokens.js';
@@ -19,8 +19,10 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { formatLimitErrors, queryLimitRules } from './limits/index.js';
 import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
+import { mountFilesProxy } from './routes/files.js';
 import { mountJwksProxy } from './routes/jwks.js';
 import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
+import { LiveSubscriptions } from './subscriptions/index.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
 
 export interface GatewayOptions {
@@ -36,6 +38,10 @@ export interface GatewayOptions {
   authServiceUrl?: string;
   /** Base URL of the samples service (exports proxy); defaults like authServiceUrl. */
   samplesServiceUrl?: string;
+  /** Base URL of the files service (the /files/* proxy); defaults to FILES_SERVICE_URL, then like authServiceUrl. */
+  filesServiceUrl?: string;
+  /** The event bus; when given, live subscriptions are served over graphql-ws at /graphql on the same port. */
+  bus?: EventBus;
   /** Runs before Apollo starts, e.g. to register `gateway.onSchemaLoadOrUpdate`, which does not replay. */
   beforeStart?: (gateway: ApolloGateway) => void;
   metrics?: ServiceMetrics;
@@ -49,6 +55,8 @@ export interface GatewayServer {
   metrics: ServiceMetrics;
   /** The subgraphs this gateway routes to, with their effective URLs. */
   subgraphs: SubgraphEndpoint[];
+  /** Live subscriptions, present when a bus was given. */
+  subscriptions: LiveSubscriptions | null;
   /** Listens and resolves the base URL (http://host:port). */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -134,23 +142,32 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
   const httpServer = createServer(app);
   const gateway = createApolloGateway(options, subgraphs);
   const apollo = createApollo(options, gateway, httpServer, metrics);
+  const verifiers = { userTokens: options.userTokens, apiTokens: options.apiTokens };
+  const subscriptions = options.bus ? new LiveSubscriptions({ bus: options.bus, apollo, config, verifiers, logger }) : null;
+  subscriptions?.register(gateway);
   options.beforeStart?.(gateway);
   await apollo.start();
+  try {
+    await subscriptions?.attach(httpServer);
+  } catch (err) {
+    await apollo.stop();
+    throw err;
+  }
 
-  const verifiers = { userTokens: options.userTokens, apiTokens: options.apiTokens };
   app.use(assignRequestIds, corsPolicy(config.CORS_ORIGINS));
   mountJwksProxy(app, options.authServiceUrl ?? config.AUTH_SERVICE_URL ?? serviceUrl(subgraphs, 'auth'), logger);
   mountExportsProxy(app, {
     samplesServiceUrl: options.samplesServiceUrl ?? config.SAMPLES_SERVICE_URL ?? serviceUrl(subgraphs, 'samples'),
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
+  mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
   app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
   app.use(httpErrorHandler(logger));
 
   return {
-    app, httpServer, apollo, gateway, metrics, subgraphs,
+    app, httpServer, apollo, gateway, metrics, subgraphs, subscriptions,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(port, host, () => {
@@ -159,6 +176,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
       });
     }),
     stop: async () => {
+      // Sockets first: they would otherwise keep the HTTP server from closing.
+      await subscriptions?.stop();
       await apollo.stop();
       await closeHttpServer(httpServer);
     },

@@ -72,13 +72,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ], logger);
   };
   try {
-    for (const module of options.subgraphs ?? allSubgraphs) {
-      running.push(await startSubgraph(module, {
-        databaseUrl, bus, gatewayPublicKey: keys.publicKey, logger, config: module.loadConfig(env),
-        poolMax: embedded ? 2 : 5, introspection: true, now: options.now, queryCounter: options.queryCounters?.[module.name],
-        relayIntervalMs: 250,
-      }));
-    }
+    // Subgraphs do not depend on each other to start, so they migrate and boot concurrently.
+    const modules = options.subgraphs ?? allSubgraphs;
+    const configs = modules.map((module) => module.loadConfig(env));
+    const started = await Promise.allSettled(modules.map((module, i) => startSubgraph(module, {
+      databaseUrl, bus, gatewayPublicKey: keys.publicKey, logger, config: configs[i],
+      poolMax: embedded ? 2 : 5, introspection: true, now: options.now, queryCounter: options.queryCounters?.[module.name],
+      relayIntervalMs: 250,
+    })));
+    for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const byName = Object.fromEntries(running.map((s) => [s.name, s]));
     const gatewayConfig = loadGatewayConfig({ ...env, EMBEDDED: 'true' });
     const internalTokenIssuer = new InternalTokenIssuer(keys.privateKey);
@@ -88,6 +92,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       supergraphSdl: readFileSync(gatewayConfig.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, `${s.url}/graphql`])),
       internalTokenIssuer, logger: logger.child({ service: 'gateway' }), authServiceUrl, samplesServiceUrl: byName.samples?.url,
+      filesServiceUrl: byName.files?.url, bus,
       userTokens: await createUserTokenVerifier(gatewayConfig, authServiceUrl),
       apiTokens: authServiceUrl ? new HttpApiTokenResolver({ authServiceUrl, issuer: internalTokenIssuer }) : undefined,
       beforeStart: options.beforeGatewayStart,

@@ -1,0 +1,52 @@
+import type { DomainEvent } from '@app/common';
+
+/**
+ * One change of a sample's workflow, shaped like the API's `WorkflowEvent` (minus `sample`, which
+ * is hydrated per subscriber). `labId` and `submissionId` are kept for authorization and filters.
+ */
+export interface WorkflowLiveEvent {
+  seq: number;
+  sampleId: string;
+  action: string;
+  step: string;
+  status: string;
+  completedSteps: number;
+  progress: number;
+  occurredAt: string;
+  labId: string | null;
+  submissionId: string | null;
+}
+
+/** Step event types and the `StepAction` each stands for (workflow's `recordStepEvents`). */
+const STEP_ACTIONS: Record<string, string> = {
+  StepStarted: 'STARTED', StepCompleted: 'COMPLETED', StepFailed: 'FAILED', StepSkipped: 'SKIPPED',
+  StepReopened: 'REOPENED', StepOverridden: 'OVERRIDDEN', StepAssigned: 'ASSIGNED', StepResultsRecorded: 'RESULTS_RECORDED',
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The live event a workflow step event carries, or null for anything else. `SampleStatusChanged`
+ * is ignored on purpose: it shares the seq of the step event emitted with it, which already says
+ * everything a subscriber sees. Events missing a field the API declares non-null are dropped.
+ */
+export function toLiveEvent(event: DomainEvent): WorkflowLiveEvent | null {
+  const defaultAction = STEP_ACTIONS[event.type];
+  if (!defaultAction) return null;
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const sampleId = str(event.subject?.sampleId) ?? (event.subject?.type === 'Sample' ? str(event.subject.id) : null);
+  const seq = num(data.seq);
+  const step = str(data.step);
+  const status = str(data.status);
+  const completedSteps = num(data.completedSteps);
+  const progress = num(data.progress);
+  if (!sampleId || seq === null || !step || !status || completedSteps === null || progress === null) return null;
+  return {
+    seq, sampleId, step, status, completedSteps, progress,
+    action: str(data.action) ?? defaultAction,
+    occurredAt: str(data.occurredAt) ?? event.occurredAt,
+    labId: str(event.subject.labId),
+    submissionId: str(event.subject.submissionId),
+  };
+}

@@ -1,0 +1,30 @@
+import { buildSchema, isObjectType, printSchema, type GraphQLFieldConfig, type GraphQLField, type GraphQLSchema } from 'graphql';
+import type { LiveEventHub } from './event-hub.js';
+import type { GatewayQueries } from './gateway-queries.js';
+import { workflowSubscriptionResolvers } from './workflow-fields.js';
+
+type AnyField = GraphQLField<unknown, unknown> & Pick<GraphQLFieldConfig<unknown, unknown>, 'subscribe' | 'resolve'>;
+
+/** A field of `type.field` in `schema`, if the supergraph has it. */
+function fieldOf(schema: GraphQLSchema, type: string, field: string): AnyField | undefined {
+  const named = schema.getType(type);
+  return named && isObjectType(named) ? (named.getFields()[field] as AnyField | undefined) : undefined;
+}
+
+/**
+ * The schema the WebSocket endpoint executes: a copy of the gateway's API schema (Apollo wraps
+ * the original's resolvers in place) with the subscription fields wired to the live event hub.
+ * Fields the supergraph lacks are skipped, so a gateway without the workflow subgraph still starts.
+ * Everything else in a payload is resolved by hydration through the gateway.
+ */
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries): GraphQLSchema {
+  const schema = buildSchema(printSchema(apiSchema));
+  const resolvers = workflowSubscriptionResolvers(hub, queries);
+  const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
+  if (progress) Object.assign(progress, { subscribe: resolvers.subscribeProgress, resolve: resolvers.resolveEvent });
+  const events = fieldOf(schema, 'Subscription', 'workflowEvents');
+  if (events) Object.assign(events, { subscribe: resolvers.subscribeEvents, resolve: resolvers.resolveEvent });
+  const sample = fieldOf(schema, 'WorkflowEvent', 'sample');
+  if (sample) sample.resolve = resolvers.resolveSample as AnyField['resolve'];
+  return schema;
+}

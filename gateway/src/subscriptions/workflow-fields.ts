@@ -1,0 +1,135 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { ForbiddenError, NotFoundError, ValidationError, canSeeLab, requireRead, type Principal } from '@app/common';
+import type { LiveEventHub } from './event-hub.js';
+import type { WorkflowLiveEvent } from './events.js';
+import type { GatewayQueries, Subscriber } from './gateway-queries.js';
+import { buildHydrationQuery, hydrationError } from './hydrate.js';
+import { LatestEventBuffer } from './latest-buffer.js';
+
+/** The context of one subscription operation. */
+export interface SubscriptionContext {
+  subscriber: Subscriber;
+  /** Aborted when the client completes the subscription or the socket closes. */
+  signal: AbortSignal;
+}
+
+/** Samples a dashboard feed may hold pending for a slow client (newest state of each). */
+export const FEED_CAPACITY = 256;
+const MAX_FILTER_SAMPLES = 100;
+
+interface WorkflowEventFilter {
+  sampleIds?: string[] | null;
+  submissionId?: string | null;
+  labId?: string | null;
+  steps?: string[] | null;
+}
+
+/**
+ * Mirrors the workflow subgraph's read rule (its loaders' `canReadWorkflow`), because live events
+ * reach subscribers without passing through it: signed in, API tokens with a workflow scope,
+ * submitters only their own lab's samples.
+ */
+export function canReadWorkflowEvent(principal: Principal, event: Pick<WorkflowLiveEvent, 'labId'>): boolean {
+  if (principal.kind === 'anonymous' || (!principal.role && principal.kind !== 'service')) return false;
+  if (principal.kind === 'apiToken' && !principal.scopes.includes('workflow:read') && !principal.scopes.includes('workflow:write')) return false;
+  return canSeeLab(principal, event.labId);
+}
+
+const SNAPSHOT_QUERY = `query WorkflowSnapshot($id: ID!) {
+  sample(id: $id) { id workflow { seq completedSteps progress updatedAt labId submissionId steps { name position status overridden updatedAt } } }
+}`;
+
+interface SnapshotStep { name: string; position: number; status: string; overridden: boolean; updatedAt: string }
+interface SnapshotWorkflow {
+  seq: number; completedSteps: number; progress: number; updatedAt: string; labId: string; submissionId: string; steps: SnapshotStep[];
+}
+
+/** The action a step's current status stands for; a snapshot is a state, so this is the last thing that happened to it. */
+function actionOf(step: SnapshotStep): string {
+  if (step.status === 'COMPLETED') return step.overridden ? 'OVERRIDDEN' : 'COMPLETED';
+  return ({ IN_PROGRESS: 'STARTED', FAILED: 'FAILED', SKIPPED: 'SKIPPED' } as Record<string, string>)[step.status] ?? 'REOPENED';
+}
+
+/**
+ * The current state as a WorkflowEvent: the most recently changed step, with the workflow's seq.
+ * Null before anything happened (seq 0): the API has no action for "nothing yet".
+ */
+export function snapshotEvent(sampleId: string, workflow: SnapshotWorkflow | null | undefined): WorkflowLiveEvent | null {
+  if (!workflow || workflow.seq <= 0 || workflow.steps.length === 0) return null;
+  const latest = [...workflow.steps].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.position - a.position)[0]!;
+  return {
+    seq: workflow.seq, sampleId, action: actionOf(latest), step: latest.name, status: latest.status,
+    completedSteps: workflow.completedSteps, progress: workflow.progress, occurredAt: workflow.updatedAt,
+    labId: workflow.labId, submissionId: workflow.submissionId,
+  };
+}
+
+function closeOnAbort(buffer: LatestEventBuffer, signal: AbortSignal): void {
+  if (signal.aborted) buffer.close();
+  else signal.addEventListener('abort', () => buffer.close(), { once: true });
+}
+
+function checkFilter(principal: Principal, filter: WorkflowEventFilter): void {
+  if ((filter.sampleIds?.length ?? 0) > MAX_FILTER_SAMPLES) {
+    throw ValidationError.field('filter.sampleIds', `must list at most ${MAX_FILTER_SAMPLES} samples`);
+  }
+  if (filter.labId && !canSeeLab(principal, filter.labId)) throw new ForbiddenError(`You cannot follow lab ${filter.labId}`);
+}
+
+function matches(filter: WorkflowEventFilter, event: WorkflowLiveEvent): boolean {
+  return (!filter.sampleIds || filter.sampleIds.includes(event.sampleId))
+    && (!filter.submissionId || filter.submissionId === event.submissionId)
+    && (!filter.labId || filter.labId === event.labId)
+    && (!filter.steps || filter.steps.includes(event.step));
+}
+
+/** Resolvers of `Subscription.workflowProgress`, `Subscription.workflowEvents` and `WorkflowEvent.sample`. */
+export function workflowSubscriptionResolvers(hub: LiveEventHub, queries: GatewayQueries) {
+  return {
+    /** One sample: authorized by reading it as the subscriber, current state first, then every newer change. */
+    async subscribeProgress(_: unknown, { sampleId }: { sampleId: string }, ctx: SubscriptionContext): Promise<AsyncIterableIterator<WorkflowLiveEvent>> {
+      const { principal } = ctx.subscriber;
+      requireRead(principal, 'workflow:read');
+      // Listen before reading the snapshot so nothing falls between the two; older events are dropped by seq.
+      const buffer = new LatestEventBuffer(1, () => unlisten());
+      const unlisten = hub.listenSample(sampleId, (event) => { if (canReadWorkflowEvent(principal, event)) buffer.push(event); });
+      try {
+        const { data, errors } = await queries.run(ctx.subscriber, SNAPSHOT_QUERY, { id: sampleId });
+        const sample = data?.sample as { workflow?: SnapshotWorkflow | null } | null | undefined;
+        // The samples subgraph answers null for a sample the caller may not see: same answer as a missing one.
+        if (sample === null) throw new NotFoundError('Sample', sampleId);
+        if (sample === undefined) throw hydrationError(errors);
+        const snapshot = snapshotEvent(sampleId, sample.workflow);
+        if (snapshot) buffer.push(snapshot);
+      } catch (err) {
+        buffer.close();
+        throw err;
+      }
+      closeOnAbort(buffer, ctx.signal);
+      return buffer;
+    },
+
+    /** Every change the subscriber may see, optionally narrowed by the filter. */
+    subscribeEvents(_: unknown, { filter }: { filter?: WorkflowEventFilter | null }, ctx: SubscriptionContext): AsyncIterableIterator<WorkflowLiveEvent> {
+      const { principal } = ctx.subscriber;
+      requireRead(principal, 'workflow:read');
+      const criteria = filter ?? {};
+      checkFilter(principal, criteria);
+      const buffer = new LatestEventBuffer(FEED_CAPACITY, () => unlisten());
+      const unlisten = hub.listenAll((event) => {
+        if (canReadWorkflowEvent(principal, event) && matches(criteria, event)) buffer.push(event);
+      });
+      closeOnAbort(buffer, ctx.signal);
+      return buffer;
+    },
+
+    /** The event itself is the payload; `sample` is hydrated below. */
+    resolveEvent: (event: WorkflowLiveEvent) => event,
+
+    /** Fields of any subgraph under `sample`, fetched through the gateway as the subscriber. */
+    resolveSample(event: WorkflowLiveEvent, _: unknown, ctx: SubscriptionContext, info: GraphQLResolveInfo): Promise<unknown> {
+      const { query, variables } = buildHydrationQuery('sample', event.sampleId, info);
+      return queries.hydrate(`${event.sampleId}:${event.seq}`, ctx.subscriber, query, variables, () => new NotFoundError('Sample', event.sampleId));
+    },
+  };
+}

@@ -31,7 +31,7 @@ export const dataServiceEnvSchema = baseEnvSchema.extend({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   REDIS_URL: z.string().url('must be a redis:// URL').optional(),
   EVENT_STREAM: z.string().min(1).default('nanopore:events'),
-  INTERNAL_TOKEN_PUBLIC_KEY: z.string().min(1, 'the gateway public key (PEM/SPKI or JWK JSON) is required'),
+  INTERNAL_TOKEN_PUBLIC_KEY: z.string({ error: 'the gateway public key (PEM/SPKI or JWK JSON) is required' }).min(1, 'the gateway public key (PEM/SPKI or JWK JSON) is required'),
 });
 
 /**

@@ -10,6 +10,23 @@ const REDACTED_PATHS = [
   '*.headers["x-internal-token"]', 'secret', '*.secret', 'variables.password', 'variables.*.password',
 ];
 
+/** The same keys, matched at any depth (the paths above only reach one or two levels). */
+const REDACTED_KEYS = new Set([
+  'password', 'currentpassword', 'newpassword', 'token', 'accesstoken', 'refreshtoken', 'authorization', 'x-internal-token', 'secret',
+]);
+const CENSOR = '[redacted]';
+
+/** Copies plain objects and arrays, censoring sensitive keys at any depth; other values (errors, dates) are left to pino. */
+function censorDeep(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > 10) return value;
+  if (Array.isArray(value)) return value.map((v) => censorDeep(v, depth + 1));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = REDACTED_KEYS.has(key.toLowerCase()) ? CENSOR : censorDeep(v, depth + 1);
+  return out;
+}
+
 export interface LoggerOptions {
   level?: LevelWithSilent;
   /** Where lines go; tests pass a stream to read what was logged. */
@@ -23,7 +40,8 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       name: service,
       level: options.level ?? 'info',
       base: { service },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: REDACTED_PATHS, censor: CENSOR },
+      formatters: { log: (object) => censorDeep(object) as Record<string, unknown> },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     options.destination,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
 import type { BusSubscription, DeliveryHandler, EventBus, SubscribeOptions } from './bus.js';
@@ -46,21 +47,22 @@ export class InProcessBus implements EventBus {
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
     const member: Member = { handler: options.handler, closed: false };
-    let group = this.groups.get(options.group);
-    const isNew = !group;
+    // Like the Redis bus: every ephemeral subscription is a group of its own (a broadcast), never a member of a shared one.
+    const key = options.ephemeral ? `${options.group}:${randomUUID()}` : options.group;
+    let group = this.groups.get(key);
     if (!group) {
-      group = { members: [], next: 0, ephemeral: !!options.ephemeral, pending: isNew && !options.ephemeral ? [...this.history] : [] };
-      this.groups.set(options.group, group);
+      group = { members: [], next: 0, ephemeral: !!options.ephemeral, pending: options.ephemeral ? [] : [...this.history] };
+      this.groups.set(key, group);
     }
     group.members.push(member);
     await this.drainPending(group);
     return {
       close: async () => {
         member.closed = true;
-        const g = this.groups.get(options.group);
+        const g = this.groups.get(key);
         if (!g) return;
         g.members = g.members.filter((m) => m !== member);
-        if (g.members.length === 0 && g.ephemeral) this.groups.delete(options.group);
+        if (g.members.length === 0 && g.ephemeral) this.groups.delete(key);
       },
     };
   }

@@ -35,5 +35,8 @@ export async function recordDeadLetter(
   await em.getConnection().execute(
     `insert into ${qualified(schema, 'dead_letter_event')} (consumer_group, event_id, event_type, raw, reason) values (?, ?, ?, ?, ?)`,
     [entry.group, entry.eventId ?? null, entry.eventType ?? null, entry.raw, entry.reason],
+    'run',
+    // Inside a transaction, write on its connection: another connection would deadlock PGlite and escape a rollback.
+    em.getTransactionContext(),
   );
 }

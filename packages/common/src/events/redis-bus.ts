@@ -30,6 +30,10 @@ export class RedisStreamsBus implements EventBus {
   readonly kind = 'redis' as const;
   private readonly publisher: Redis;
   private readonly readers = new Set<Redis>();
+  private readonly loops = new Set<Promise<void>>();
+  /** Resolves when a client first connects (or gives up), so start-up commands do not fail just because the socket is still opening. */
+  private readonly firstConnect = new WeakMap<Redis, Promise<void>>();
+  private closed = false;
   private readonly options: Required<Omit<RedisBusOptions, 'logger'>> & { logger?: Logger };
 
   constructor(options: RedisBusOptions) {
@@ -38,6 +42,7 @@ export class RedisStreamsBus implements EventBus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
+    await this.connected(this.publisher);
     await this.publisher.xadd(this.options.stream, 'MAXLEN', '~', String(this.options.maxLength), '*', 'event', JSON.stringify(event));
   }
 
@@ -48,7 +53,9 @@ export class RedisStreamsBus implements EventBus {
     const consumer = options.consumer ?? `c-${randomUUID()}`;
     await this.ensureGroup(group, options.ephemeral ? '$' : '0');
     let closed = false;
-    const loop = this.consume(reader, group, consumer, options, () => closed);
+    const loop = this.consume(reader, group, consumer, options, () => closed || this.closed);
+    this.loops.add(loop);
+    void loop.catch(() => undefined).finally(() => this.loops.delete(loop));
     return {
       close: async () => {
         closed = true;
@@ -61,26 +68,44 @@ export class RedisStreamsBus implements EventBus {
   }
 
   async ping(): Promise<void> {
+    await this.connected(this.publisher);
     await this.publisher.ping();
   }
 
   async close(): Promise<void> {
+    // Read loops check this flag, so they end even when their subscriptions were not closed one by one.
+    this.closed = true;
     for (const r of this.readers) r.disconnect();
     this.readers.clear();
+    await Promise.all([...this.loops].map((l) => l.catch(() => undefined)));
     this.publisher.disconnect();
+  }
+
+  /** Waits (briefly) for a client's first connection; later outages still fail fast. */
+  private async connected(client: Redis): Promise<void> {
+    if (client.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.firstConnect.get(client), new Promise<void>((resolve) => { timer = setTimeout(resolve, 2_000); })]);
+    clearTimeout(timer);
   }
 
   private connect(): Redis {
     // Fail fast while Redis is away: the outbox keeps the events and the relay retries.
     const options: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (n) => Math.min(n * 200, 2_000) };
     const client = new Redis(this.options.url, options);
+    this.firstConnect.set(client, new Promise<void>((resolve) => {
+      client.once('ready', () => resolve());
+      client.once('end', () => resolve());
+    }));
     client.on('error', (err) => this.options.logger?.debug({ err: err.message }, 'redis connection error'));
     return client;
   }
 
   private async ensureGroup(group: string, startId: string): Promise<void> {
     for (;;) {
+      if (this.closed) throw new Error('the event bus is closed');
       try {
+        await this.connected(this.publisher);
         await this.publisher.xgroup('CREATE', this.options.stream, group, startId, 'MKSTREAM');
         return;
       } catch (err) {
@@ -96,6 +121,7 @@ export class RedisStreamsBus implements EventBus {
     // First our own unacknowledged events (after a crash), then new ones.
     let cursor = '0';
     let lastClaim = 0;
+    await this.connected(reader);
     while (!isClosed()) {
       try {
         if (Date.now() - lastClaim > this.options.claimIdleMs) {

@@ -57,19 +57,25 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
+    this.running = this.pass();
+  }
+
+  /** Publishes everything pending; resolves when the outbox is empty or the bus refused. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    // Runs as the current pass, so a kick meanwhile waits instead of publishing later rows alongside (out of order).
+    this.running = this.pass();
+    await this.running;
+  }
+
+  private pass(): Promise<void> {
+    return this.drain().finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
         this.kick();
       }
     });
-  }
-
-  /** Publishes everything pending; resolves when the outbox is empty or the bus refused. */
-  async flush(): Promise<void> {
-    while (this.running) await this.running;
-    await this.drain();
   }
 
   async stop(): Promise<void> {

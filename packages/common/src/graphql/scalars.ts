@@ -1,9 +1,20 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 
 function toDate(value: unknown): Date {
-  const date = value instanceof Date ? value : new Date(String(value));
+  const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(String(value));
   if (Number.isNaN(date.getTime())) throw new TypeError(`DateTime must be an ISO-8601 date-time, got ${JSON.stringify(value)}`);
   return date;
+}
+
+/** A date, or a date-time with an explicit zone: anything else (numbers, "March 7", zone-less local times) is ambiguous. */
+const ISO_INPUT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** Client input: only ISO-8601 text is accepted. */
+function inputDate(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_INPUT.test(value)) {
+    throw new TypeError(`DateTime must be an ISO-8601 date-time with a zone (e.g. 2026-11-23T14:05:00Z), got ${JSON.stringify(value)}`);
+  }
+  return toDate(value);
 }
 
 /** ISO-8601 date-time in UTC. */
@@ -11,10 +22,10 @@ export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   description: 'An ISO-8601 date-time, always returned in UTC (e.g. 2026-11-23T14:05:00.000Z).',
   serialize: (value) => toDate(value).toISOString(),
-  parseValue: (value) => toDate(value),
+  parseValue: (value) => inputDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string');
-    return toDate(ast.value);
+    return inputDate(ast.value);
   },
 });
 

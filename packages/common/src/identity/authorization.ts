@@ -35,15 +35,22 @@ export function requireRead(principal: Principal, scope: ApiScope): void {
 /** Writing: the given roles only (VIEWER never writes), and API tokens with the write scope. */
 export function requireWrite(principal: Principal, scope: ApiScope, ...roles: Role[]): void {
   requireRole(principal, ...roles);
+  if (principal.kind !== 'service' && principal.role === 'VIEWER') throw new ForbiddenError('A VIEWER cannot make changes');
   requireScope(principal, scope);
 }
 
+/** A lab id no record has, so a scoped query matches nothing. */
+const NO_LAB = '\u0000no-lab';
+
 /**
  * The lab a caller is confined to, or null when it sees every lab. Submitters see only their own
- * lab; a submitter without a lab sees nothing, rather than everything.
+ * lab; a submitter without a lab, or a caller without a role, sees nothing rather than everything.
  */
 export function labScope(principal: Principal): string | null {
-  if (principal.role === 'SUBMITTER' && principal.kind !== 'service') return principal.labId ?? '\u0000no-lab';
+  if (principal.kind === 'service') return null;
+  // Fail closed: a caller without a role (anonymous) is confined to no lab, not given every lab.
+  if (principal.kind === 'anonymous' || !principal.role) return NO_LAB;
+  if (principal.role === 'SUBMITTER') return principal.labId ?? NO_LAB;
   return null;
 }
 

@@ -1,0 +1,111 @@
+/**
+ * Who may call each operation of the supergraph: the callers that get past authorization.
+ * READ_TOKEN is an API token owned by a STAFF user with the read scopes (samples, exports,
+ * workflow, audit, files). Rendered into docs/access-matrix.md by scripts/render-access-matrix.ts.
+ */
+export const CALLERS = ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER', 'READ_TOKEN', 'ANONYMOUS'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Every caller except anonymous: people of each role and a read-scoped API token. */
+const SIGNED_IN: readonly Caller[] = ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER', 'READ_TOKEN'];
+/** People signed in interactively (API tokens never manage sessions, passwords or tokens). */
+const PEOPLE: readonly Caller[] = ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER'];
+/** Roles that create and edit their own lab's work. */
+const WRITERS: readonly Caller[] = ['ADMIN', 'STAFF', 'SUBMITTER'];
+const STAFF_ONLY: readonly Caller[] = ['ADMIN', 'STAFF'];
+const ADMIN_ONLY: readonly Caller[] = ['ADMIN'];
+const ALL: readonly Caller[] = CALLERS;
+
+/**
+ * Operations gated by a credential passed as an argument (password, refresh or reset token) rather
+ * than by role: anyone may call them, and UNAUTHENTICATED is the credential check itself. Only
+ * FORBIDDEN would count as a refusal here; none is expected.
+ */
+export const CREDENTIAL_OPERATIONS: Record<string, readonly Caller[]> = {
+  'Mutation.login': ALL,
+  'Mutation.refreshSession': ALL,
+  'Mutation.resetPassword': ALL,
+  'Mutation.logout': ALL,
+};
+
+export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
+  'Query.apiScopes': ALL,
+  'Query.apiTokens': PEOPLE,
+  'Query.auditEntries': SIGNED_IN,
+  'Query.auditEntry': SIGNED_IN,
+  'Query.auditStats': SIGNED_IN,
+  'Query.billingAccount': SIGNED_IN,
+  'Query.billingAccounts': SIGNED_IN,
+  'Query.deadLetters': ADMIN_ONLY,
+  'Query.exportAuditEntries': SIGNED_IN,
+  'Query.exportJob': SIGNED_IN,
+  'Query.extractionJob': SIGNED_IN,
+  'Query.extractionJobs': SIGNED_IN,
+  'Query.file': SIGNED_IN,
+  'Query.intakeJob': SIGNED_IN,
+  'Query.intakeJobs': SIGNED_IN,
+  'Query.legalHolds': ADMIN_ONLY,
+  'Query.me': ALL,
+  'Query.myWork': SIGNED_IN,
+  'Query.project': SIGNED_IN,
+  'Query.projects': SIGNED_IN,
+  'Query.retentionPolicies': ADMIN_ONLY,
+  'Query.sample': SIGNED_IN,
+  'Query.sampleQueue': SIGNED_IN,
+  'Query.sampleStats': SIGNED_IN,
+  'Query.samples': SIGNED_IN,
+  'Query.submission': SIGNED_IN,
+  'Query.submissions': SIGNED_IN,
+  'Query.user': SIGNED_IN,
+  'Query.users': STAFF_ONLY,
+  'Query.verifyAuditChain': ADMIN_ONLY,
+  'Query.workQueue': SIGNED_IN,
+  'Query.workflow': SIGNED_IN,
+  'Mutation.addSamples': WRITERS,
+  'Mutation.archiveSample': STAFF_ONLY,
+  'Mutation.assignSample': STAFF_ONLY,
+  'Mutation.assignStep': STAFF_ONLY,
+  'Mutation.bulkUpdateSamples': WRITERS,
+  'Mutation.changePassword': PEOPLE,
+  'Mutation.completeStep': STAFF_ONLY,
+  'Mutation.completeSteps': STAFF_ONLY,
+  'Mutation.completeUpload': WRITERS,
+  'Mutation.createApiToken': PEOPLE,
+  'Mutation.createBillingAccount': ADMIN_ONLY,
+  'Mutation.createIntakeFromCsv': WRITERS,
+  'Mutation.createIntakeFromXlsx': WRITERS,
+  'Mutation.createProject': WRITERS,
+  'Mutation.createSubmission': WRITERS,
+  'Mutation.createUpload': WRITERS,
+  'Mutation.createUser': ADMIN_ONLY,
+  'Mutation.deactivateBillingAccount': ADMIN_ONLY,
+  'Mutation.deactivateUser': ADMIN_ONLY,
+  'Mutation.deleteFile': WRITERS,
+  'Mutation.exportProjects': SIGNED_IN,
+  'Mutation.exportSamples': SIGNED_IN,
+  'Mutation.exportSubmissions': SIGNED_IN,
+  'Mutation.failStep': STAFF_ONLY,
+  'Mutation.logoutEverywhere': PEOPLE,
+  'Mutation.markSubmissionReceived': STAFF_ONLY,
+  'Mutation.overrideStep': ADMIN_ONLY,
+  'Mutation.placeLegalHold': ADMIN_ONLY,
+  'Mutation.pruneAuditEntries': ADMIN_ONLY,
+  'Mutation.reactivateUser': ADMIN_ONLY,
+  'Mutation.recordStepResults': STAFF_ONLY,
+  'Mutation.releaseLegalHold': ADMIN_ONLY,
+  'Mutation.reopenStep': STAFF_ONLY,
+  'Mutation.requestPasswordReset': ADMIN_ONLY,
+  'Mutation.revokeApiToken': PEOPLE,
+  'Mutation.setRetentionPolicy': ADMIN_ONLY,
+  'Mutation.setSamplePriority': STAFF_ONLY,
+  'Mutation.skipStep': STAFF_ONLY,
+  'Mutation.startStep': STAFF_ONLY,
+  'Mutation.startSteps': STAFF_ONLY,
+  'Mutation.startTextExtraction': WRITERS,
+  'Mutation.updateBillingAccount': ADMIN_ONLY,
+  'Mutation.updateProject': WRITERS,
+  'Mutation.updateSample': WRITERS,
+  'Mutation.updateSubmission': WRITERS,
+  'Mutation.updateUser': ADMIN_ONLY,
+  ...CREDENTIAL_OPERATIONS,
+};

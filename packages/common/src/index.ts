@@ -4,6 +4,7 @@ export {
   AppError, ConflictError, ErrorCode, ForbiddenError, InvalidTransitionError, NotFoundError, RateLimitedError,
   UnauthenticatedError, ValidationError, createErrorFormatter, type FieldProblem,
 } from './errors.js';
+export { Problems, isUuid } from './validation.js';
 export { createMetrics, metricsPlugin, type ServiceMetrics } from './metrics.js';
 export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requestIds, type ReadinessCheck } from './http/app.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';

@@ -1,25 +1,6 @@
-import { ValidationError, type FieldProblem } from '@app/common';
+import { Problems } from '@app/common';
 
-/** Collects problems for several fields so one response reports them all. */
-export class Problems {
-  private readonly list: FieldProblem[] = [];
-  add(field: string, message: string): this {
-    this.list.push({ field, message });
-    return this;
-  }
-  text(field: string, value: string | null | undefined, { max = 255, required = true } = {}): string | null {
-    const trimmed = value?.trim() ?? '';
-    if (!trimmed) {
-      if (required) this.add(field, 'is required');
-      return null;
-    }
-    if (trimmed.length > max) this.add(field, `must be at most ${max} characters`);
-    return trimmed;
-  }
-  throwIfAny(): void {
-    if (this.list.length) throw new ValidationError(this.list);
-  }
-}
+export { Problems };
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 

@@ -1,4 +1,4 @@
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ServiceMetrics } from '../metrics.js';
 
@@ -59,6 +59,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   return app;
 }
 
-export function jsonBody(limit = '1mb') {
+export function jsonBody(limit = '1mb'): RequestHandler {
   return express.json({ limit });
 }

@@ -5,7 +5,7 @@
 // subgraph publishes them. Tests talk to the gateway with a real graphql-ws client.
 import { parse } from 'graphql';
 import { WebSocket } from 'ws';
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   InternalTokenIssuer, InternalTokenVerifier, RedisStreamsBus, SYSTEM, canSeeLab, createEvent, createSubgraphServer,
@@ -233,12 +233,12 @@ export async function startLiveFixture(env: Record<string, string> = {}): Promis
 
 /** What one subscription received, recorded as it arrives. */
 export interface Recording {
-  results: ExecutionResult<Record<string, any>>[];
+  results: FormattedExecutionResult<Record<string, any>, unknown>[];
   /** Set when the subscription (or its connection) ended with an error or a close event. */
   error: unknown;
   completed: boolean;
   /** Resolves when `count` results have arrived. */
-  received(count: number, what?: string): Promise<ExecutionResult<Record<string, any>>[]>;
+  received(count: number, what?: string): Promise<FormattedExecutionResult<Record<string, any>, unknown>[]>;
   /** Resolves when the subscription ended (completed or errored). */
   ended(): Promise<void>;
   unsubscribe(): void;

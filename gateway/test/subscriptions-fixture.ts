@@ -31,7 +31,7 @@ const WORKFLOW_SDL = `
   scalar DateTime
   enum WorkflowStepName { ${STEPS.join(' ')} }
   enum StepStatus { PENDING IN_PROGRESS COMPLETED FAILED SKIPPED }
-  enum StepAction { STARTED COMPLETED FAILED SKIPPED REOPENED OVERRIDDEN ASSIGNED RESULTS_RECORDED }
+  enum StepAction { STARTED COMPLETED FAILED SKIPPED REOPENED OVERRIDDEN ASSIGNED RESULTS_RECORDED SNAPSHOT }
   type Sample @key(fields: "id") { id: ID! workflow: Workflow }
   type Workflow {
     seq: Int! completedSteps: Int! progress: Float! updatedAt: DateTime! labId: String! submissionId: ID! steps: [WorkflowStep!]!

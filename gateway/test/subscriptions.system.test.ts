@@ -64,7 +64,7 @@ describe('live workflow progress through the gateway', () => {
     }
     client.dispose();
     const events = sub.results.map((r) => { expect(r.errors).toBeUndefined(); return r.data!.workflowProgress; });
-    expect(events[0]).toMatchObject({ seq: 1, action: 'STARTED', step: 'SAMPLE_QC', status: 'IN_PROGRESS' });
+    expect(events[0]).toMatchObject({ seq: 1, action: 'SNAPSHOT', step: 'SAMPLE_QC', status: 'IN_PROGRESS' });
     expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
     expect(events.map((e) => `${e.step}:${e.status}`)).toEqual(STEPS.flatMap((s) => [`${s}:IN_PROGRESS`, `${s}:COMPLETED`]));
     expect(events.at(-1)).toMatchObject({ completedSteps: 8, progress: 1 });

@@ -39,7 +39,7 @@ describe('workflowProgress', () => {
     const sub = record(client, PROGRESS, { id: sample.id, withSubmission: true });
     const [snapshot] = await sub.received(1, 'the snapshot');
     expect(snapshot!.errors).toBeUndefined();
-    expect(snapshot!.data!.workflowProgress).toMatchObject({ seq: 1, sampleId: sample.id, action: 'STARTED', step: 'SAMPLE_QC', status: 'IN_PROGRESS', completedSteps: 0 });
+    expect(snapshot!.data!.workflowProgress).toMatchObject({ seq: 1, sampleId: sample.id, action: 'SNAPSHOT', step: 'SAMPLE_QC', status: 'IN_PROGRESS', completedSteps: 0 });
 
     // Walk every step; wait for each event before the next change so none coalesce.
     let expected = 1;
@@ -66,12 +66,14 @@ describe('workflowProgress', () => {
     const sample = newSample();
     const client = connect(fx.wsUrl, { token: await staffToken() });
     const sub = record(client, PROGRESS, { id: sample.id, withSubmission: false });
-    await waitFor(() => fx.gateway.subscriptions!.stats().listeners.samples > 0 && fx.sampleLookups.count > 0, { what: 'subscription admitted' });
+    // Wait for the snapshot before acting: the latest-only buffer would otherwise fold it into the event.
+    await sub.received(1, 'the snapshot');
     await fx.act(sample.id, 'SAMPLE_QC', 'STARTED');
-    const [event] = await sub.received(1);
+    const [snapshot, event] = await sub.received(2);
     client.dispose();
-    // No snapshot: nothing had happened yet (seq 0), so the first message is the live event.
-    expect(event!.data!.workflowProgress).toMatchObject({ seq: 1, sample: { n: sample.name, priority: sample.priority } });
+    // The snapshot comes first even before anything happened (seq 0): the sample waits at its first step.
+    expect(snapshot!.data!.workflowProgress).toMatchObject({ seq: 0, action: 'SNAPSHOT', step: 'SAMPLE_QC', status: 'PENDING', sample: { n: sample.name } });
+    expect(event!.data!.workflowProgress).toMatchObject({ seq: 1, action: 'STARTED', sample: { n: sample.name, priority: sample.priority } });
     expect(event!.data!.workflowProgress.sample.submission).toBeUndefined();
   });
 

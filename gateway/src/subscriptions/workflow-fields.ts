@@ -36,29 +36,30 @@ export function canReadWorkflowEvent(principal: Principal, event: Pick<WorkflowL
 }
 
 const SNAPSHOT_QUERY = `query WorkflowSnapshot($id: ID!) {
-  sample(id: $id) { id workflow { seq completedSteps progress updatedAt labId submissionId steps { name position status overridden updatedAt } } }
+  sample(id: $id) { id workflow { seq completedSteps progress updatedAt labId submissionId steps { name position status } } }
 }`;
 
-interface SnapshotStep { name: string; position: number; status: string; overridden: boolean; updatedAt: string }
+interface SnapshotStep { name: string; position: number; status: string }
 interface SnapshotWorkflow {
   seq: number; completedSteps: number; progress: number; updatedAt: string; labId: string; submissionId: string; steps: SnapshotStep[];
 }
 
-/** The action a step's current status stands for; a snapshot is a state, so this is the last thing that happened to it. */
-function actionOf(step: SnapshotStep): string {
-  if (step.status === 'COMPLETED') return step.overridden ? 'OVERRIDDEN' : 'COMPLETED';
-  return ({ IN_PROGRESS: 'STARTED', FAILED: 'FAILED', SKIPPED: 'SKIPPED' } as Record<string, string>)[step.status] ?? 'REOPENED';
+/** The step a sample is at: the first not yet completed or skipped, or the last when all are done. */
+function currentStep(steps: SnapshotStep[]): SnapshotStep | undefined {
+  const ordered = [...steps].sort((a, b) => a.position - b.position);
+  return ordered.find((s) => s.status !== 'COMPLETED' && s.status !== 'SKIPPED') ?? ordered.at(-1);
 }
 
 /**
- * The current state as a WorkflowEvent: the most recently changed step, with the workflow's seq.
- * Null before anything happened (seq 0): the API has no action for "nothing yet".
+ * The current state as a WorkflowEvent with action SNAPSHOT and the workflow's seq (0 before
+ * anything happened), so a subscriber always starts from a known state. Null only when the
+ * sample has no workflow yet (its SampleCreated event is still on its way).
  */
 export function snapshotEvent(sampleId: string, workflow: SnapshotWorkflow | null | undefined): WorkflowLiveEvent | null {
-  if (!workflow || workflow.seq <= 0 || workflow.steps.length === 0) return null;
-  const latest = [...workflow.steps].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.position - a.position)[0]!;
+  const step = workflow ? currentStep(workflow.steps) : undefined;
+  if (!workflow || !step) return null;
   return {
-    seq: workflow.seq, sampleId, action: actionOf(latest), step: latest.name, status: latest.status,
+    seq: workflow.seq, sampleId, action: 'SNAPSHOT', step: step.name, status: step.status,
     completedSteps: workflow.completedSteps, progress: workflow.progress, occurredAt: workflow.updatedAt,
     labId: workflow.labId, submissionId: workflow.submissionId,
   };

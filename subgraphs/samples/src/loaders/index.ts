@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeLab, type Principal } from '@app/common';
+import { canSeeLab, isUuid, type Principal } from '@app/common';
 import { BillingAccount, Project, Sample, Submission } from '../entities/index.js';
 
 /** Loads rows by id in one query, returns them in key order, and hides what the caller may not see. */
 function byIdVisible<T extends { id: string; labId: string }>(em: EntityManager, entity: unknown, principal: Principal) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const valid = ids.filter(isUuid);
     const rows = valid.length ? ((await em.find(entity as never, { id: { $in: [...valid] } } as never)) as T[]) : [];
     const byId = new Map(rows.filter((r) => canSeeLab(principal, r.labId)).map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);

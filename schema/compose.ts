@@ -9,6 +9,7 @@ import {
 const configPath = fileURLToPath(new URL('../supergraph.yaml', import.meta.url));
 const outputPath = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
 const check = process.argv.includes('--check');
+const verbose = process.argv.includes('--verbose');
 
 function fail(message: string): never {
   console.error(message);
@@ -23,7 +24,13 @@ if (!result.ok) {
   for (const e of result.errors) console.error(`  [${e.subgraph ?? 'supergraph'}] ${e.message}`);
   process.exit(1);
 }
-for (const hint of result.hints) console.warn(`hint: ${hint.message}`);
+// Subgraphs describe shared types from their own side on purpose (`Sample`: "samples owns it;
+// workflow adds ..."), so description hints are expected; they are counted, and shown with --verbose.
+const descriptionHint = (message: string) => message.startsWith('INCONSISTENT_DESCRIPTION');
+const hints = result.hints.map((h) => h.message);
+for (const hint of hints.filter((h) => verbose || !descriptionHint(h))) console.warn(`hint: ${hint}`);
+const hidden = hints.filter(descriptionHint).length;
+if (hidden && !verbose) console.log(`${hidden} description hint(s) (each subgraph describes shared types from its side); --verbose shows them.`);
 
 await verifySupergraphLoads(result.supergraphSdl).catch((err: Error) => fail(`The composed supergraph does not load in @apollo/gateway: ${err.message}`));
 

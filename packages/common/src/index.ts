@@ -19,7 +19,7 @@ export {
 } from './identity/authorization.js';
 
 export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';
-export { parseDelivery, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
+export { parseDelivery, type BatchDeliveryHandler, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
 export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';
 export { emitEvent, recordEvents } from './events/outbox.js';

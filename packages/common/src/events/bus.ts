@@ -5,6 +5,12 @@ export type Delivery = { event: DomainEvent; raw: string } | { event: null; raw:
 
 export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
 
+/**
+ * Receives several deliveries at once, in stream order; all are acknowledged after it resolves, and
+ * all are delivered again when it throws (so it must be idempotent, like every consumer).
+ */
+export type BatchDeliveryHandler = (deliveries: Delivery[]) => Promise<void>;
+
 export interface SubscribeOptions {
   /**
    * Consumer group: each event is handled once per group, by one of its members. Durable groups
@@ -15,9 +21,22 @@ export interface SubscribeOptions {
   consumer?: string;
   /** A broadcast subscription sees only events published after it starts and is removed on close. */
   ephemeral?: boolean;
-  handler: DeliveryHandler;
-  /** Events fetched per read. */
+  /** Handles one delivery at a time; required unless `batchHandler` is given. */
+  handler?: DeliveryHandler;
+  /**
+   * Used instead of `handler` when given: one call per read (Redis) or per run of queued events
+   * (in-process), at most `batchSize` deliveries each. All members of a group use the same kind.
+   */
+  batchHandler?: BatchDeliveryHandler;
+  /** Events fetched per read (and the largest batch). */
   batchSize?: number;
+}
+
+/** The single-delivery handler of a subscription, or an error naming what is missing. */
+export function singleHandlerOf(options: SubscribeOptions): DeliveryHandler {
+  if (options.handler && options.batchHandler) throw new Error(`subscribe(${options.group}): give handler or batchHandler, not both`);
+  if (!options.handler) throw new Error(`subscribe(${options.group}): handler or batchHandler is required`);
+  return options.handler;
 }
 
 export interface BusSubscription {

@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
-import type { BusSubscription, DeliveryHandler, EventBus, SubscribeOptions } from './bus.js';
-import { parseDelivery } from './bus.js';
+import type { BatchDeliveryHandler, BusSubscription, DeliveryHandler, EventBus, SubscribeOptions } from './bus.js';
+import { parseDelivery, singleHandlerOf } from './bus.js';
 import type { DomainEvent } from './envelope.js';
 
 interface Member {
   handler: DeliveryHandler;
   closed: boolean;
+}
+
+interface BatchMember {
+  batchHandler: BatchDeliveryHandler;
+  batchSize: number;
+  closed: boolean;
+}
+
+/** An event waiting for a batch group; `done` settles its publish (or puts a replayed event back). */
+interface Queued {
+  raw: string;
+  done: (ok: boolean) => void;
 }
 
 interface Group {
@@ -16,6 +28,8 @@ interface Group {
   ephemeral: boolean;
   /** Events that arrived while a durable group had no live member. */
   pending: string[];
+  /** Set when the group's members take batches: events then queue and are handled one run at a time. */
+  batch?: { members: BatchMember[]; queue: Queued[]; pumping: boolean };
 }
 
 const ATTEMPTS = 4;
@@ -46,7 +60,6 @@ export class InProcessBus implements EventBus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
-    const member: Member = { handler: options.handler, closed: false };
     // Like the Redis bus: every ephemeral subscription is a group of its own (a broadcast), never a member of a shared one.
     const key = options.ephemeral ? `${options.group}:${randomUUID()}` : options.group;
     let group = this.groups.get(key);
@@ -54,6 +67,9 @@ export class InProcessBus implements EventBus {
       group = { members: [], next: 0, ephemeral: !!options.ephemeral, pending: options.ephemeral ? [] : [...this.history] };
       this.groups.set(key, group);
     }
+    if (options.batchHandler) return this.subscribeBatch(key, group, options);
+    const member: Member = { handler: singleHandlerOf(options), closed: false };
+    if (group.batch) throw new Error(`subscribe(${options.group}): the group's members take batches; use batchHandler`);
     group.members.push(member);
     await this.drainPending(group);
     return {
@@ -67,6 +83,66 @@ export class InProcessBus implements EventBus {
     };
   }
 
+  private async subscribeBatch(key: string, group: Group, options: SubscribeOptions): Promise<BusSubscription> {
+    if (group.members.length) throw new Error(`subscribe(${options.group}): the group's members take single events; use handler`);
+    const member: BatchMember = { batchHandler: options.batchHandler!, batchSize: Math.max(1, options.batchSize ?? 100), closed: false };
+    const batch = (group.batch ??= { members: [], queue: [], pumping: false });
+    batch.members.push(member);
+    // Replay what the group missed ahead of anything queued since; a failed replay goes back to pending.
+    const replayed: Queued[] = [];
+    const replay = group.pending.splice(0).map((raw) => new Promise<boolean>((resolve) => {
+      replayed.push({ raw, done: (ok) => { if (!ok) group.pending.push(raw); resolve(ok); } });
+    }));
+    batch.queue.unshift(...replayed);
+    void this.pump(group);
+    await Promise.all(replay);
+    return {
+      close: async () => {
+        member.closed = true;
+        batch.members = batch.members.filter((m) => m !== member);
+        if (batch.members.length === 0 && group.ephemeral) this.groups.delete(key);
+      },
+    };
+  }
+
+  /** Hands queued events to the batch members, one run (up to batchSize) at a time, in order. */
+  private async pump(group: Group): Promise<void> {
+    const batch = group.batch!;
+    if (batch.pumping) return;
+    batch.pumping = true;
+    try {
+      while (batch.queue.length) {
+        const live = batch.members.filter((m) => !m.closed);
+        if (live.length === 0) {
+          for (const q of batch.queue.splice(0)) {
+            if (!group.ephemeral) group.pending.push(q.raw);
+            q.done(true);
+          }
+          return;
+        }
+        const member = live[group.next++ % live.length]!;
+        const run = batch.queue.splice(0, member.batchSize);
+        const ok = await this.handleBatch(member, run.map((q) => q.raw));
+        for (const q of run) q.done(ok);
+      }
+    } finally {
+      batch.pumping = false;
+    }
+  }
+
+  private async handleBatch(member: BatchMember, raws: string[]): Promise<boolean> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        await member.batchHandler(raws.map(parseDelivery));
+        return true;
+      } catch (err) {
+        this.logger?.warn({ err, attempt, size: raws.length }, 'event batch handler failed; retrying');
+        await sleep(this.retryDelayMs * attempt);
+      }
+    }
+    return false;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
@@ -74,6 +150,7 @@ export class InProcessBus implements EventBus {
   }
 
   private async drainPending(group: Group): Promise<void> {
+    if (group.batch) return;
     while (group.pending.length) {
       const raw = group.pending[0]!;
       if (!(await this.deliver(group, raw))) return;
@@ -83,6 +160,11 @@ export class InProcessBus implements EventBus {
 
   /** Round-robin across live members; retries a failing handler a few times before giving up. */
   private async deliver(group: Group, raw: string): Promise<boolean> {
+    if (group.batch) {
+      const queued = new Promise<boolean>((resolve) => group.batch!.queue.push({ raw, done: resolve }));
+      void this.pump(group);
+      return queued;
+    }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const live = group.members.filter((m) => !m.closed);
       if (live.length === 0) {

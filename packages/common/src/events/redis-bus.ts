@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { BusSubscription, EventBus, SubscribeOptions } from './bus.js';
-import { parseDelivery } from './bus.js';
+import { parseDelivery, singleHandlerOf } from './bus.js';
 import type { DomainEvent } from './envelope.js';
 
 export interface RedisBusOptions {
@@ -47,6 +47,7 @@ export class RedisStreamsBus implements EventBus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    if (!options.batchHandler) singleHandlerOf(options);
     const reader = this.connect();
     this.readers.add(reader);
     const group = options.ephemeral ? `${options.group}:${randomUUID()}` : options.group;
@@ -149,9 +150,17 @@ export class RedisStreamsBus implements EventBus {
   }
 
   private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
+    const rawOf = (fields: string[]) => fields[fields.indexOf('event') + 1] ?? '';
+    if (options.batchHandler) {
+      if (entries.length === 0) return;
+      // All or nothing: a failed batch stays pending and the whole read is delivered again.
+      await options.batchHandler(entries.map(([, fields]) => parseDelivery(rawOf(fields))));
+      await reader.xack(this.options.stream, group, ...entries.map(([id]) => id));
+      return;
+    }
+    const handler = singleHandlerOf(options);
     for (const [id, fields] of entries) {
-      const raw = fields[fields.indexOf('event') + 1] ?? '';
-      await options.handler(parseDelivery(raw));
+      await handler(parseDelivery(rawOf(fields)));
       await reader.xack(this.options.stream, group, id);
     }
   }

@@ -2,7 +2,7 @@ import type { AuditCategory } from '../entities/enums.js';
 
 /** Authentication and credential events, plus the audit trail's own administration (admins only). */
 const SECURITY = new Set([
-  'LoginSucceeded', 'LoginFailed', 'AccountLocked', 'RefreshTokenReused', 'LoggedOut', 'PasswordChanged',
+  'LoginSucceeded', 'LoginFailed', 'AccountLocked', 'SessionRefreshed', 'RefreshTokenReused', 'LoggedOut', 'PasswordChanged',
   'PasswordResetRequested', 'PasswordReset', 'ApiTokenCreated', 'ApiTokenRevoked',
   'AuditPruned', 'LegalHoldPlaced', 'LegalHoldReleased', 'RetentionPolicyChanged',
 ]);

@@ -50,3 +50,42 @@ export async function appendEntry(em: EntityManager, schema: string, content: En
   }
   return row;
 }
+
+/**
+ * Appends a run of entries in order, inside the caller's transaction, locking the head once:
+ * one multi-row insert instead of a transaction per event. Events already recorded (or repeated
+ * within the run) are skipped, so redelivering a whole batch is harmless. Returns the rows added.
+ */
+export async function appendEntries(em: EntityManager, schema: string, contents: EntryContent[], checkpointEvery: number): Promise<EntryRow[]> {
+  if (contents.length === 0) return [];
+  const sql = sqlOn(em);
+  const entries = qualified(schema, 'audit_entry');
+  const head = await lockHead(em, schema);
+  const eventIds = contents.map((c) => c.eventId);
+  const known = await sql<{ event_id: string }>(`select event_id from ${entries} where event_id in (${eventIds.map(() => '?').join(', ')})`, eventIds);
+  const seen = new Set(known.map((r) => r.event_id));
+  const rows: EntryRow[] = [];
+  let { lastSeq: seq, lastHash: prevHash } = head;
+  for (const content of contents) {
+    if (seen.has(content.eventId)) continue;
+    seen.add(content.eventId);
+    seq += 1;
+    const hash = entryHash(prevHash, seq, content);
+    rows.push({ ...content, seq, prevHash, hash });
+    prevHash = hash;
+  }
+  if (rows.length === 0) return [];
+  // Chunks keep each statement far below the 65,535 bind-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await sql(`insert into ${entries} (${ENTRY_COLUMNS}) values ${chunk.map(() => `(${INSERT_PLACEHOLDERS})`).join(', ')}`, chunk.flatMap(insertValues));
+  }
+  const last = rows.at(-1)!;
+  await sql(`update ${qualified(schema, 'audit_chain_head')} set last_seq = ?, last_hash = ? where id = 1`, [last.seq, last.hash]);
+  const checkpoints = rows.filter((r) => r.seq % checkpointEvery === 0);
+  for (const row of checkpoints) {
+    await sql(`insert into ${qualified(schema, 'audit_checkpoint')} (seq, entry_id, hash, kind, created_at) values (?, ?, ?, 'PERIODIC', ?)`,
+      [row.seq, row.id, row.hash, row.recordedAt]);
+  }
+  return rows;
+}

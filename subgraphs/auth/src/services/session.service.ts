@@ -116,7 +116,11 @@ export class SessionService {
     const next = await this.ctx.em.transactional(async (em) => {
       // Conditional update: of two concurrent refreshes with one token, only one spends it.
       const spent = await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: null, revokedAt: null }, { spentAt: this.deps.now() });
-      return spent === 1 ? this.startSession(em, user, row.familyId) : null;
+      if (spent !== 1) return null;
+      const payload = await this.startSession(em, user, row.familyId);
+      // Every change to a session is on the audit trail, the rotation included (issue 6: no mutation skips its event).
+      await emitAuthEvent(this.deps, em, this.ctx, { type: 'SessionRefreshed', subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id } }, principalOf(user));
+      return payload;
     });
     return next ?? this.reused(row);
   }

@@ -1,0 +1,353 @@
+import { createHash, randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { ok, type AuditFilter } from './audit-helpers.js';
+
+/** What a scenario did: the entry it must leave is found by this filter (plus its types and start time). */
+export interface Performed {
+  /** The acting user, for mutations made by a signed-in caller. */
+  actorUserId?: string;
+  /** For mutations made anonymously (a reset token, say): the user they were about. */
+  subjectId?: string;
+  /** Only entries from then on count: set when a prerequisite left an entry of the same type and actor. */
+  from?: string;
+}
+
+export interface Scenario {
+  /** Audit event types the mutation must produce (each must appear). */
+  events: string[];
+  /** Performs the mutation successfully through the gateway, creating what it needs first. */
+  run(w: World): Promise<Performed>;
+}
+
+/** Users and ready-made things scenarios share; every scenario still creates its own subject. */
+export class World {
+  constructor(readonly t: TestSystem, readonly staff: TestUser, readonly submitter: TestUser) {}
+
+  gql(query: string, variables: Record<string, unknown>, as: TestUser | string | null, what: string): Promise<Record<string, any>> {
+    const token = typeof as === 'string' || as === null ? as : as.token;
+    return this.t.gql(query, variables, token).then((res) => ok(res, what));
+  }
+
+  async project(as: TestUser = this.submitter): Promise<string> {
+    return (await this.gql(`mutation { createProject(input: { name: "Coverage project" }) { id } }`, {}, as, 'createProject')).createProject.id;
+  }
+
+  async submission(as: TestUser = this.submitter): Promise<string> {
+    const p = await this.project(as);
+    return (await this.gql(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p }, as, 'createSubmission')).createSubmission.id;
+  }
+
+  async samples(n = 1, submissionId?: string): Promise<{ id: string; version: number }[]> {
+    const s = submissionId ?? (await this.submission());
+    const samples = Array.from({ length: n }, (_, i) => ({ name: `Coverage ${i + 1}`, sampleType: 'DNA', volume: 20, qubitConcentration: 40 }));
+    return (await this.gql(`mutation($s: ID!, $x: [SampleInput!]!) { addSamples(submissionId: $s, samples: $x) { id version } }`, { s, x: samples }, this.submitter, 'addSamples')).addSamples;
+  }
+
+  async submitted(): Promise<string> {
+    const s = await this.submission();
+    await this.samples(1, s);
+    await this.gql(`mutation($id: ID!) { updateSubmission(id: $id, input: { status: SUBMITTED }) { id } }`, { id: s }, this.submitter, 'submit');
+    return s;
+  }
+
+  /** A sample of a received submission whose workflow exists: ready for step operations. */
+  async labSample(): Promise<string> {
+    const s = await this.submission();
+    const [sample] = await this.samples(1, s);
+    await this.gql(`mutation($id: ID!) { updateSubmission(id: $id, input: { status: SUBMITTED }) { id } }`, { id: s }, this.submitter, 'submit');
+    await this.gql(`mutation($id: ID!) { markSubmissionReceived(id: $id) { id } }`, { id: s }, this.staff, 'markSubmissionReceived');
+    await waitFor(async () => (await this.t.gql(`query($id: ID!) { sample(id: $id) { workflow { id } } }`, { id: sample!.id }, this.staff.token)).data?.sample?.workflow,
+      { what: 'the workflow of a new sample', timeoutMs: 20_000 });
+    return sample!.id;
+  }
+
+  step(op: string, sampleId: string, step: string, extra = '', as: TestUser = this.staff): Promise<Record<string, any>> {
+    return this.gql(`mutation($s: ID!) { ${op}(sampleId: $s, step: ${step}${extra}) { status version } }`, { s: sampleId }, as, `${op} ${step}`);
+  }
+
+  async stepVersion(sampleId: string, step: string): Promise<number> {
+    const res = await this.gql(`query($id: ID!) { sample(id: $id) { workflow { steps { name version } } } }`, { id: sampleId }, this.staff, 'workflow');
+    return res.sample.workflow.steps.find((s: { name: string }) => s.name === step).version;
+  }
+
+  /** A user of its own, for mutations that end sessions or change credentials. */
+  person(role: 'STAFF' | 'SUBMITTER' = 'STAFF'): Promise<TestUser> {
+    return this.t.createUser(role, role === 'SUBMITTER' ? 'lab-a' : null);
+  }
+
+  async session(user: TestUser): Promise<{ accessToken: string; refreshToken: string }> {
+    return (await this.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }`, { e: user.email, p: user.password }, null, 'login')).login;
+  }
+
+  async billingAccount(): Promise<string> {
+    const code = `COV-${randomBytes(3).toString('hex').toUpperCase()}`;
+    return (await this.gql(`mutation($c: String!) { createBillingAccount(input: { code: $c, labId: "lab-a" }) { id } }`, { c: code }, this.t.admin, 'createBillingAccount')).createBillingAccount.id;
+  }
+
+  /** Requests an upload ticket and PUTs the bytes through the gateway's /files proxy. */
+  async uploaded(): Promise<{ uploadId: string }> {
+    const s = await this.submission();
+    const bytes = Buffer.from(`coverage file ${randomBytes(4).toString('hex')}\n`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const ticket = (await this.gql(`mutation($i: CreateUploadInput!) { createUpload(input: $i) { uploadId uploadUrl headers { name value } } }`, {
+      i: { ownerType: 'SUBMISSION', ownerId: s, filename: 'notes.txt', contentType: 'text/plain', byteSize: bytes.length, sha256 },
+    }, this.submitter, 'createUpload')).createUpload;
+    const url = new URL(ticket.uploadUrl);
+    const headers = Object.fromEntries(ticket.headers.map((h: { name: string; value: string }) => [h.name, h.value]));
+    const put = await fetch(`${this.t.url}${url.pathname}${url.search}`, { method: 'PUT', headers, body: bytes });
+    if (put.status >= 300) throw new Error(`upload PUT answered ${put.status}: ${await put.text()}`);
+    return { uploadId: ticket.uploadId };
+  }
+}
+
+const CSV_HEADER = 'sample_name,project_id,submitter_name,submitter_email,lab_name,sample_type,sample_buffer,concentration,volume,total_amount,flow_cell_type,flow_cell_count,priority,assigned_to,library_prep_by,chart_field';
+const SAMPLE_QC = `{ sampleQc: { qubitNgPerUl: 40, volumeUl: 20, a260280: 1.85, a260230: 2.1, outcome: PASS } }`;
+const by = (u: TestUser): Performed => ({ actorUserId: u.id });
+
+/**
+ * Every Mutation of the supergraph → a scenario making it succeed, and the audit events it must leave.
+ * A mutation missing here fails the coverage test, so this table grows with the schema.
+ */
+export const SCENARIOS: Record<string, Scenario> = {
+  // auth
+  login: { events: ['LoginSucceeded'], run: async (w) => {
+    const u = await w.person(); // createUser signed the new user in once already
+    const from = new Date().toISOString();
+    await w.session(u);
+    return { ...by(u), from };
+  } },
+  refreshSession: { events: ['SessionRefreshed'], run: async (w) => {
+    const u = await w.person();
+    const { refreshToken } = await w.session(u);
+    await w.gql(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: refreshToken }, null, 'refreshSession');
+    return by(u);
+  } },
+  logout: { events: ['LoggedOut'], run: async (w) => {
+    const u = await w.person();
+    const { accessToken, refreshToken } = await w.session(u);
+    const res = await w.gql(`mutation($r: String!) { logout(refreshToken: $r) }`, { r: refreshToken }, accessToken, 'logout');
+    if (res.logout !== true) throw new Error('logout ended no session');
+    return by(u);
+  } },
+  logoutEverywhere: { events: ['LoggedOut'], run: async (w) => { const u = await w.person(); await w.gql(`mutation { logoutEverywhere }`, {}, u, 'logoutEverywhere'); return by(u); } },
+  changePassword: { events: ['PasswordChanged'], run: async (w) => {
+    const u = await w.person();
+    await w.gql(`mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: u.password, n: `${u.password} and more` }, u, 'changePassword');
+    return by(u);
+  } },
+  requestPasswordReset: { events: ['PasswordResetRequested'], run: async (w) => {
+    const u = await w.person();
+    await w.gql(`mutation($id: ID!) { requestPasswordReset(userId: $id) { token } }`, { id: u.id }, w.t.admin, 'requestPasswordReset');
+    return by(w.t.admin);
+  } },
+  resetPassword: { events: ['PasswordReset'], run: async (w) => {
+    const u = await w.person();
+    const { token } = (await w.gql(`mutation($id: ID!) { requestPasswordReset(userId: $id) { token } }`, { id: u.id }, w.t.admin, 'requestPasswordReset')).requestPasswordReset;
+    await w.gql(`mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }`, { t: token, p: 'a brand new long password 77' }, null, 'resetPassword');
+    return { subjectId: u.id };
+  } },
+  createUser: { events: ['UserCreated'], run: async (w) => { await w.person(); return by(w.t.admin); } },
+  updateUser: { events: ['UserUpdated'], run: async (w) => {
+    const u = await w.person();
+    await w.gql(`mutation($id: ID!) { updateUser(id: $id, input: { name: "Renamed by coverage" }) { id } }`, { id: u.id }, w.t.admin, 'updateUser');
+    return by(w.t.admin);
+  } },
+  deactivateUser: { events: ['UserDeactivated'], run: async (w) => {
+    const u = await w.person();
+    await w.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: u.id }, w.t.admin, 'deactivateUser');
+    return by(w.t.admin);
+  } },
+  reactivateUser: { events: ['UserUpdated'], run: async (w) => {
+    const u = await w.person();
+    await w.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: u.id }, w.t.admin, 'deactivateUser');
+    await w.gql(`mutation($id: ID!) { reactivateUser(id: $id) { id } }`, { id: u.id }, w.t.admin, 'reactivateUser');
+    return { ...by(w.t.admin), subjectId: u.id };
+  } },
+  createApiToken: { events: ['ApiTokenCreated'], run: async (w) => {
+    await w.gql(`mutation { createApiToken(input: { name: "coverage", scopes: ["samples:read"] }) { token } }`, {}, w.staff, 'createApiToken');
+    return by(w.staff);
+  } },
+  revokeApiToken: { events: ['ApiTokenRevoked'], run: async (w) => {
+    const id = (await w.gql(`mutation { createApiToken(input: { name: "coverage", scopes: ["samples:read"] }) { apiToken { id } } }`, {}, w.staff, 'createApiToken')).createApiToken.apiToken.id;
+    await w.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id }, w.staff, 'revokeApiToken');
+    return by(w.staff);
+  } },
+  // samples
+  createProject: { events: ['ProjectCreated'], run: async (w) => { await w.project(); return by(w.submitter); } },
+  updateProject: { events: ['ProjectUpdated'], run: async (w) => {
+    const id = await w.project();
+    await w.gql(`mutation($id: ID!) { updateProject(id: $id, input: { description: "now described" }) { id } }`, { id }, w.submitter, 'updateProject');
+    return by(w.submitter);
+  } },
+  createSubmission: { events: ['SubmissionCreated'], run: async (w) => { await w.submission(); return by(w.submitter); } },
+  updateSubmission: { events: ['SubmissionUpdated'], run: async (w) => {
+    const id = await w.submission();
+    await w.gql(`mutation($id: ID!) { updateSubmission(id: $id, input: { specialInstructions: "keep cold" }) { id } }`, { id }, w.submitter, 'updateSubmission');
+    return by(w.submitter);
+  } },
+  markSubmissionReceived: { events: ['SubmissionReceived'], run: async (w) => {
+    const id = await w.submitted();
+    await w.gql(`mutation($id: ID!) { markSubmissionReceived(id: $id) { id } }`, { id }, w.staff, 'markSubmissionReceived');
+    return by(w.staff);
+  } },
+  addSamples: { events: ['SampleCreated'], run: async (w) => { await w.samples(2); return by(w.submitter); } },
+  updateSample: { events: ['SampleUpdated'], run: async (w) => {
+    const [s] = await w.samples();
+    await w.gql(`mutation($id: ID!, $v: Int!) { updateSample(id: $id, input: { volume: 25 }, expectedVersion: $v) { id } }`, { id: s!.id, v: s!.version }, w.submitter, 'updateSample');
+    return by(w.submitter);
+  } },
+  assignSample: { events: ['SampleAssigned'], run: async (w) => {
+    const [s] = await w.samples();
+    await w.gql(`mutation($id: ID!, $a: ID) { assignSample(id: $id, assigneeId: $a) { id } }`, { id: s!.id, a: w.staff.id }, w.staff, 'assignSample');
+    return by(w.staff);
+  } },
+  setSamplePriority: { events: ['SamplePriorityChanged'], run: async (w) => {
+    const [s] = await w.samples();
+    await w.gql(`mutation($id: ID!) { setSamplePriority(id: $id, priority: HIGH) { id } }`, { id: s!.id }, w.staff, 'setSamplePriority');
+    return by(w.staff);
+  } },
+  archiveSample: { events: ['SampleArchived'], run: async (w) => {
+    const [s] = await w.samples();
+    await w.gql(`mutation($id: ID!) { archiveSample(id: $id, reason: "duplicate") { id } }`, { id: s!.id }, w.staff, 'archiveSample');
+    return by(w.staff);
+  } },
+  bulkUpdateSamples: { events: ['SamplePriorityChanged'], run: async (w) => {
+    const samples = await w.samples(2);
+    const res = await w.gql(`mutation($ids: [ID!]!) { bulkUpdateSamples(ids: $ids, patch: { priority: HIGH }) { ok } }`, { ids: samples.map((s) => s.id) }, w.staff, 'bulkUpdateSamples');
+    if (!res.bulkUpdateSamples.every((r: { ok: boolean }) => r.ok)) throw new Error(`bulkUpdateSamples: ${JSON.stringify(res)}`);
+    return by(w.staff);
+  } },
+  createBillingAccount: { events: ['BillingAccountCreated'], run: async (w) => { await w.billingAccount(); return by(w.t.admin); } },
+  updateBillingAccount: { events: ['BillingAccountUpdated'], run: async (w) => {
+    const id = await w.billingAccount();
+    await w.gql(`mutation($id: ID!) { updateBillingAccount(id: $id, input: { description: "grant 42" }) { id } }`, { id }, w.t.admin, 'updateBillingAccount');
+    return by(w.t.admin);
+  } },
+  deactivateBillingAccount: { events: ['BillingAccountDeactivated'], run: async (w) => {
+    const id = await w.billingAccount();
+    await w.gql(`mutation($id: ID!) { deactivateBillingAccount(id: $id) { id } }`, { id }, w.t.admin, 'deactivateBillingAccount');
+    return by(w.t.admin);
+  } },
+  exportSamples: { events: ['ExportRequested'], run: async (w) => { await w.gql(`mutation { exportSamples(format: CSV) { id } }`, {}, w.staff, 'exportSamples'); return by(w.staff); } },
+  exportSubmissions: { events: ['ExportRequested'], run: async (w) => { await w.gql(`mutation { exportSubmissions(format: JSON) { id } }`, {}, w.staff, 'exportSubmissions'); return by(w.staff); } },
+  exportProjects: { events: ['ExportRequested'], run: async (w) => { await w.gql(`mutation { exportProjects(format: NDJSON) { id } }`, {}, w.staff, 'exportProjects'); return by(w.staff); } },
+  // workflow
+  startStep: { events: ['StepStarted'], run: async (w) => { await w.step('startStep', await w.labSample(), 'SAMPLE_QC'); return by(w.staff); } },
+  recordStepResults: { events: ['StepResultsRecorded'], run: async (w) => {
+    const s = await w.labSample();
+    const { startStep } = await w.step('startStep', s, 'SAMPLE_QC');
+    await w.step('recordStepResults', s, 'SAMPLE_QC', `, results: { sampleQc: { volumeUl: 18 } }, expectedVersion: ${startStep.version}`);
+    return by(w.staff);
+  } },
+  completeStep: { events: ['StepCompleted'], run: async (w) => {
+    const s = await w.labSample();
+    await w.step('startStep', s, 'SAMPLE_QC');
+    await w.step('completeStep', s, 'SAMPLE_QC', `, results: ${SAMPLE_QC}`);
+    return by(w.staff);
+  } },
+  failStep: { events: ['StepFailed'], run: async (w) => {
+    const s = await w.labSample();
+    await w.step('startStep', s, 'SAMPLE_QC');
+    await w.step('failStep', s, 'SAMPLE_QC', `, reason: "degraded on arrival"`);
+    return by(w.staff);
+  } },
+  reopenStep: { events: ['StepReopened'], run: async (w) => {
+    const s = await w.labSample();
+    await w.step('startStep', s, 'SAMPLE_QC');
+    await w.step('failStep', s, 'SAMPLE_QC', `, reason: "pipetting error"`);
+    await w.step('reopenStep', s, 'SAMPLE_QC', `, reason: "re-measure"`);
+    return by(w.staff);
+  } },
+  overrideStep: { events: ['StepOverridden'], run: async (w) => {
+    const s = await w.labSample();
+    await w.step('startStep', s, 'SAMPLE_QC');
+    await w.step('failStep', s, 'SAMPLE_QC', `, reason: "low yield"`);
+    await w.step('overrideStep', s, 'SAMPLE_QC', `, reason: "PI accepts low yield"`, w.t.admin);
+    return by(w.t.admin);
+  } },
+  skipStep: { events: ['StepSkipped'], run: async (w) => {
+    await w.step('skipStep', await w.labSample(), 'SAMPLE_QC', `, reason: "QC done by the customer"`, w.t.admin);
+    return by(w.t.admin);
+  } },
+  assignStep: { events: ['StepAssigned'], run: async (w) => {
+    const s = await w.labSample();
+    const v = await w.stepVersion(s, 'SAMPLE_QC');
+    await w.gql(`mutation($s: ID!, $a: ID, $v: Int!) { assignStep(sampleId: $s, step: SAMPLE_QC, assigneeId: $a, expectedVersion: $v) { id } }`, { s, a: w.staff.id, v }, w.staff, 'assignStep');
+    return by(w.staff);
+  } },
+  startSteps: { events: ['StepStarted'], run: async (w) => {
+    const s = await w.labSample();
+    const res = await w.gql(`mutation($s: ID!) { startSteps(inputs: [{ sampleId: $s, step: SAMPLE_QC }]) { ok } }`, { s }, w.staff, 'startSteps');
+    if (!res.startSteps[0].ok) throw new Error(`startSteps: ${JSON.stringify(res)}`);
+    return by(w.staff);
+  } },
+  completeSteps: { events: ['StepCompleted'], run: async (w) => {
+    const s = await w.labSample();
+    await w.step('startStep', s, 'SAMPLE_QC');
+    const res = await w.gql(`mutation($s: ID!) { completeSteps(inputs: [{ sampleId: $s, step: SAMPLE_QC, results: ${SAMPLE_QC} }]) { ok error { message } } }`, { s }, w.staff, 'completeSteps');
+    if (!res.completeSteps[0].ok) throw new Error(`completeSteps: ${JSON.stringify(res)}`);
+    return by(w.staff);
+  } },
+  // files
+  createUpload: { events: ['FileUploadRequested'], run: async (w) => { await w.uploaded(); return by(w.submitter); } },
+  completeUpload: { events: ['FileUploaded'], run: async (w) => {
+    const { uploadId } = await w.uploaded();
+    await w.gql(`mutation($u: ID!) { completeUpload(uploadId: $u) { id } }`, { u: uploadId }, w.submitter, 'completeUpload');
+    return by(w.submitter);
+  } },
+  deleteFile: { events: ['FileDeleted'], run: async (w) => {
+    const { uploadId } = await w.uploaded();
+    const id = (await w.gql(`mutation($u: ID!) { completeUpload(uploadId: $u) { id } }`, { u: uploadId }, w.submitter, 'completeUpload')).completeUpload.id;
+    await w.gql(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id }, w.submitter, 'deleteFile');
+    return by(w.submitter);
+  } },
+  // ai
+  startTextExtraction: { events: ['ExtractionJobCreated'], run: async (w) => {
+    const s = await w.submission();
+    await w.gql(`mutation($s: ID!) { startTextExtraction(input: { submissionId: $s, text: "Sample A1: DNA, 30 ng/ul, 20 ul in TE buffer" }) { id } }`, { s }, w.submitter, 'startTextExtraction');
+    return by(w.submitter);
+  } },
+  // submission (intake)
+  createIntakeFromCsv: { events: ['IntakeJobCreated'], run: async (w) => {
+    const s = await w.submission();
+    const csv = `${CSV_HEADER}\nA1,,Bo Chen,bo@lab.org,,DNA,TE,30,2,60,,,normal,,,\n`;
+    await w.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId: s, csv } }, w.submitter, 'createIntakeFromCsv');
+    return by(w.submitter);
+  } },
+  createIntakeFromXlsx: { events: ['IntakeJobCreated'], run: async (w) => {
+    const s = await w.submission();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Samples');
+    sheet.addRow(CSV_HEADER.split(','));
+    sheet.addRow(['X-1', '', 'Ann Lee', 'ann@uni.edu', '', 'DNA', '', 30, 2, 60, '', '', 'urgent', '', '', '']);
+    const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    await w.gql(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { id } }`, { i: { submissionId: s, xlsxBase64 } }, w.submitter, 'createIntakeFromXlsx');
+    return by(w.submitter);
+  } },
+  // audit
+  setRetentionPolicy: { events: ['RetentionPolicyChanged'], run: async (w) => {
+    // Longer than the default, so nothing recorded here ever becomes prunable.
+    await w.gql(`mutation { setRetentionPolicy(category: DATA, retainDays: 3650) { retainDays } }`, {}, w.t.admin, 'setRetentionPolicy');
+    return by(w.t.admin);
+  } },
+  placeLegalHold: { events: ['LegalHoldPlaced'], run: async (w) => {
+    await w.gql(`mutation { placeLegalHold(input: { subjectId: "coverage-subject", reason: "litigation" }) { id } }`, {}, w.t.admin, 'placeLegalHold');
+    return by(w.t.admin);
+  } },
+  releaseLegalHold: { events: ['LegalHoldReleased'], run: async (w) => {
+    const id = (await w.gql(`mutation { placeLegalHold(input: { subjectId: "coverage-subject-2", reason: "inquiry" }) { id } }`, {}, w.t.admin, 'placeLegalHold')).placeLegalHold.id;
+    await w.gql(`mutation($id: ID!) { releaseLegalHold(id: $id, reason: "inquiry closed") { id } }`, { id }, w.t.admin, 'releaseLegalHold');
+    return by(w.t.admin);
+  } },
+  pruneAuditEntries: { events: ['AuditPruned'], run: async (w) => {
+    // Everything is within retention, so the run removes nothing; the run itself is still an entry.
+    await w.gql(`mutation { pruneAuditEntries { pruned } }`, {}, w.t.admin, 'pruneAuditEntries');
+    return by(w.t.admin);
+  } },
+};
+
+/** The filter that finds what a scenario left, from its start time on. */
+export function filterFor(performed: Performed, events: string[], from: string): AuditFilter {
+  return { types: events, from: performed.from ?? from, ...(performed.actorUserId ? { actorUserId: performed.actorUserId } : {}), ...(performed.subjectId ? { subjectId: performed.subjectId } : {}) };
+}

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import type { Express, RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -9,7 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import {
-  CORRELATION_ID_HEADER, REQUEST_ID_HEADER, closeHttpServer, createErrorFormatter, createHttpApp, createMetrics, jsonBody,
+  CORRELATION_ID_HEADER, REQUEST_ID_HEADER, closeHttpServer, listenHttp, createErrorFormatter, createHttpApp, createMetrics, jsonBody,
   metricsPlugin, requestIds, type EventBus, type InternalTokenIssuer, type Logger, type ReadinessCheck, type ServiceMetrics,
 } from '@app/common';
 import type { ApiTokenResolver } from './auth/api-tokens.js';
@@ -168,13 +167,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
 
   return {
     app, httpServer, apollo, gateway, metrics, subgraphs, subscriptions,
-    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(port, host, () => {
-        const { port: bound } = httpServer.address() as AddressInfo;
-        resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
-      });
-    }),
+    listen: (port, host) => listenHttp(httpServer, port, host),
     stop: async () => {
       // Sockets first: they would otherwise keep the HTTP server from closing.
       await subscriptions?.stop();

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
@@ -12,6 +11,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createErrorFormatter } from '../errors.js';
 import { createHttpApp, jsonBody, requestIds, type ReadinessCheck } from '../http/app.js';
+import { listenHttp } from '../http/listen.js';
 import { INTERNAL_TOKEN_HEADER, type InternalTokenVerifier, type VerifiedInternalCall } from '../identity/internal-token.js';
 import { requestLogger, type Logger } from '../logger.js';
 import { createMetrics, metricsPlugin, type ServiceMetrics } from '../metrics.js';
@@ -110,13 +110,7 @@ export async function createSubgraphServer<Ctx extends BaseContext>(options: Sub
     app,
     httpServer,
     metrics,
-    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(port, host, () => {
-        const { port: bound } = httpServer.address() as AddressInfo;
-        resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}`);
-      });
-    }),
+    listen: (port, host) => listenHttp(httpServer, port, host),
     stop: async () => {
       await apollo.stop();
       await closeHttpServer(httpServer);

@@ -100,6 +100,8 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, httpServe
   const { config } = options;
   return new ApolloServer<GatewayContext>({
     gateway,
+    // registerShutdown owns SIGTERM/SIGINT (see packages/common/src/subgraph/server.ts).
+    stopOnTerminationSignals: false,
     introspection: config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -72,5 +72,8 @@ describe('ETA, SLA and overdue', () => {
     const res = await sg.call(M.start, { s: sampleId, step: 'SAMPLE_QC' }, staff);
     expect(res.errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
     expect((await sg.call(`query($id: ID!) { workflow(sampleId: $id) { status archived } }`, { id: sampleId }, staff)).data!.workflow).toEqual({ status: 'ARCHIVED', archived: true });
+    // Samples learns the status from the workflow only, so archiving is reported like any change.
+    const reported = await waitFor(() => events.find((e) => e.type === 'SampleStatusChanged' && e.subject.id === sampleId && e.data.status === 'ARCHIVED'), { what: 'SampleStatusChanged ARCHIVED' });
+    expect(reported.data).toMatchObject({ previousStatus: 'SUBMITTED', status: 'ARCHIVED' });
   });
 });

@@ -80,6 +80,9 @@ export async function createSubgraphServer<Ctx extends BaseContext>(options: Sub
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: false,
+    // registerShutdown owns SIGTERM/SIGINT and stops everything in order; Apollo's own handler
+    // would re-raise the signal and kill the process before the database is closed.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

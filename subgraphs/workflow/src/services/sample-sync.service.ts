@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DomainEvent } from '@app/common';
+import { SYSTEM, createEvent, recordEvents, type DomainEvent } from '@app/common';
+import { SOURCE } from '../deps.js';
+import { subjectOf } from './workflow-state.js';
 import { PriorityRank, Priorities, SampleTypes, StepNames, type Priority } from '../entities/enums.js';
 import { SubmissionReceipt, Workflow, WorkflowStep } from '../entities/index.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -89,11 +91,20 @@ export class SampleSyncService {
   }
 
   /** An archived sample's workflow is closed: no further step changes, no longer queued or overdue. */
+  /** Closes the workflow and reports ARCHIVED, so Sample.status (set only from workflow events) follows. */
   private async sampleArchived(em: EntityManager, event: DomainEvent): Promise<void> {
     const workflow = await em.findOne(Workflow, { sampleId: event.subject.id });
     if (!workflow || workflow.archived) return;
+    const previousStatus = workflow.sampleStatus;
     workflow.archived = true;
     workflow.sampleStatus = 'ARCHIVED';
+    workflow.seq += 1;
     await em.flush();
+    await recordEvents(em, this.deps.schema, [createEvent({ source: SOURCE, principal: SYSTEM, correlationId: event.correlationId }, {
+      type: 'SampleStatusChanged',
+      subject: subjectOf(workflow),
+      data: { status: 'ARCHIVED', previousStatus, step: workflow.currentStep, seq: workflow.seq },
+      before: { status: previousStatus }, after: { status: 'ARCHIVED' }, reason: 'the sample was archived',
+    }) as DomainEvent]);
   }
 }

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   InProcessBus, InternalTokenIssuer, RedisStreamsBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
-  type EventBus, type Logger, type RunningSubgraph, type SubgraphModule,
+  type EventBus, type Logger, type RunningSubgraph, type SigningKeyPair, type SubgraphModule,
 } from '@app/common';
 import { DEFAULT_SUPERGRAPH_PATH, HttpApiTokenResolver, createGateway, createUserTokenVerifier, loadGatewayConfig, type GatewayServer } from '@app/gateway';
+import { lockDataDir } from './data-lock.js';
 import { persistentSecret } from './secrets.js';
 import { allSubgraphs } from './subgraphs.js';
 
@@ -26,6 +27,8 @@ export interface SystemOptions {
   queryCounters?: Record<string, { count: number }>;
   /** Called with the gateway before it starts (e.g. to attach live subscriptions). */
   beforeGatewayStart?: Parameters<typeof createGateway>[0]['beforeStart'];
+  /** Key pair the gateway signs internal tokens with (default: generated); benchmarks pass one to call subgraphs directly. */
+  gatewayKeys?: SigningKeyPair;
 }
 
 export interface RunningSystem {
@@ -56,19 +59,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const { logger } = options;
   const port = options.port ?? 4000;
   const env = { ...embeddedEnv(options.dataDir, port), ...process.env, ...options.env };
-  const embedded = options.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: options.dataDir ? join(options.dataDir, 'pg') : undefined });
+  // Two processes on one PGlite folder corrupt it: refuse before opening it.
+  const lock = !options.databaseUrl && options.dataDir ? lockDataDir(options.dataDir) : null;
+  const embedded = options.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: options.dataDir ? join(options.dataDir, 'pg') : undefined })
+    .catch((err: unknown) => { lock?.release(); throw err; });
   const databaseUrl = options.databaseUrl ?? embedded!.url;
   const bus: EventBus = options.redisUrl
     ? new RedisStreamsBus({ url: options.redisUrl, stream: options.eventStream ?? 'nanopore:events', logger })
     : new InProcessBus(logger);
   // Internal tokens live 60 s, so a key pair per process is enough; nothing to persist.
-  const keys = await generateSigningKeyPair('embedded-gateway');
+  const keys = options.gatewayKeys ?? await generateSigningKeyPair('embedded-gateway');
   const running: RunningSubgraph[] = [];
   const stopAll = async () => {
     await runShutdown([
       ...[...running].reverse().map((s) => ({ name: s.name, run: () => s.stop() })),
       { name: 'bus', run: () => bus.close() },
       ...(embedded ? [{ name: 'database', run: () => embedded.stop() }] : []),
+      ...(lock ? [{ name: 'data lock', run: async () => lock.release() }] : []),
     ], logger);
   };
   try {
@@ -98,6 +105,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       beforeStart: options.beforeGatewayStart,
     });
     const url = await gateway.listen(port, options.host ?? '127.0.0.1');
+    lock?.setUrl(url);
     return {
       url, gateway, subgraphs: byName, bus, databaseUrl,
       async stop() {

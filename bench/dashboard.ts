@@ -1,0 +1,149 @@
+/**
+ * The dashboard query (issue 4 acceptance): the first 50 samples with submission, project, assignee
+ * name and status, through the gateway, beside the same query sent straight to the samples subgraph
+ * (there `assignee { id }`: the name lives in auth), with 100,000 samples in the database.
+ * Reported: requests/s and p50/p99 latency at 16 concurrent clients, and SQL statements per request
+ * per subgraph (counted by startSystem's queryCounters, idle background subtracted).
+ *   npm run build && node --import tsx bench/dashboard.ts [samples=100000] [concurrency=16] [seconds=15]
+ * Database: TEST_DATABASE_URL or DATABASE_URL (a fresh database is created on that server and
+ * dropped after), else embedded PGlite. Bus: REDIS_URL, else in-process.
+ * Bulk data: users, projects and submissions go through the gateway; the 100,000 sample rows are
+ * inserted by SQL into the samples schema only (insert … select generate_series, derived columns
+ * computed as the entity does), so no workflow/audit events run in the background while measuring.
+ */
+import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, qualified, type Principal } from '@app/common';
+import { allSubgraphs } from '@app/embedded';
+import { startTestSystem } from '@app/testing';
+import { Priorities, SampleStatuses, priorityRank, statusRank, type Priority, type SampleStatus } from '../subgraphs/samples/src/entities/enums.js';
+import { runLoad, type LoadResult } from './lib/load.js';
+import { machine, printTable, writeResult } from './lib/report.js';
+import { latencyStats, timed } from './lib/stats.js';
+
+const TOTAL = Number(process.argv[2] ?? 100_000);
+const CONCURRENCY = Number(process.argv[3] ?? 16);
+const SECONDS = Number(process.argv[4] ?? 15);
+const PER_SUBMISSION = 1000;
+const SUBMISSIONS = Math.ceil(TOTAL / PER_SUBMISSION);
+const LABS = ['okafor-lab', 'lindqvist-lab', 'nakamura-lab', 'garcia-lab'];
+
+// createTestDatabase reads TEST_DATABASE_URL; DATABASE_URL is accepted too (process.env turns undefined into "undefined").
+if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+const databaseKind = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite (embedded, in this process)';
+console.log(`dashboard benchmark: ${TOTAL} samples, ${CONCURRENCY} clients, ${SECONDS} s per variant; database ${databaseKind}; bus ${process.env.REDIS_URL ? 'redis' : 'in-process'}`);
+
+const keys = await generateSigningKeyPair('bench-gateway');
+const counters: Record<string, { count: number }> = Object.fromEntries(allSubgraphs.map((m) => [m.name, { count: 0 }]));
+const t = await startTestSystem({ gatewayKeys: keys, queryCounters: counters });
+const must = async <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+  const res = await t.gql<T>(query, variables, token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+};
+
+/* ---------- data ---------- */
+const seedStart = performance.now();
+const staff = [];
+for (let i = 0; i < 5; i++) staff.push(await t.createUser('STAFF'));
+const submissionIds: string[] = [];
+for (const [i, lab] of LABS.entries()) {
+  const { createProject } = await must(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { name: `Dashboard project ${i + 1}`, labId: lab } }, t.admin.token);
+  for (let n = i; n < SUBMISSIONS; n += LABS.length) {
+    const { createSubmission } = await must(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: createProject.id }, t.admin.token);
+    submissionIds.push(createSubmission.id);
+  }
+}
+// Weighted patterns: mostly NORMAL, some HIGH/LOW, one in ten URGENT (always assigned, as the rule requires).
+const priorities: Priority[] = ['NORMAL', 'NORMAL', 'HIGH', 'NORMAL', 'LOW', 'NORMAL', 'HIGH', 'NORMAL', 'NORMAL', 'URGENT'];
+const statuses: SampleStatus[] = SampleStatuses.filter((s) => s !== 'ARCHIVED');
+const textArray = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]`;
+const intArray = (values: number[]) => `array[${values.join(',')}]::smallint[]`;
+const s = (table: string) => qualified('samples', table);
+const conn = t.system.subgraphs.samples!.orm.em.getConnection();
+await conn.execute(`
+  insert into ${s('sample')} (id, submission_id, submission_number, project_id, number, name, sample_type, material_type, lab_id, organism, buffer,
+    qubit_concentration, nanodrop_concentration, volume, total_amount, a260_280, a260_230, fragment_size, flow_cell_device, pore_chemistry, flow_cell_count,
+    priority, priority_rank, status, status_rank, status_changed_at, assignee_id, is_control, submitted_at, search_text, version, created_at, updated_at)
+  select gen_random_uuid(), sub.id, sub.number, sub.project_id, g.n, x.name, 'DNA', 'HMW_GDNA', sub.lab_id, 'Homo sapiens', 'EB',
+    40 + g.n % 50, 60 + g.n % 70, 30, (40 + g.n % 50) * 30, 1.85, 2.1, 15000 + g.n * 7, (${textArray(['PROMETHION', 'MINION', 'GRIDION', 'FLONGLE'])})[1 + g.n % 4], 'R10_4_1', 1,
+    (${textArray(priorities)})[1 + g.n % 10], (${intArray(priorities.map(priorityRank))})[1 + g.n % 10],
+    (${textArray(statuses)})[1 + (g.n + sub.seq) % ${statuses.length}], (${intArray(statuses.map(statusRank))})[1 + (g.n + sub.seq) % ${statuses.length}], now(),
+    case when g.n % 10 = 9 or g.n % 3 = 0 then (${textArray(staff.map((u) => u.id))})[1 + g.n % ${staff.length}]::uuid end,
+    g.n = ${PER_SUBMISSION}, now() - make_interval(secs => sub.seq * ${PER_SUBMISSION} + g.n), lower(x.name || ' ' || sub.number), 1, now(), now()
+  from (select *, (row_number() over (order by number))::int as seq from ${s('submission')}) sub
+  cross join generate_series(1, ${PER_SUBMISSION}) g(n)
+  cross join lateral (select 'BENCH-' || sub.seq || '-' || lpad(g.n::text, 4, '0') as name) x
+  where (sub.seq - 1) * ${PER_SUBMISSION} + g.n <= ${TOTAL}`);
+await conn.execute(`update ${s('submission')} sub set sample_count = (select count(*) from ${s('sample')} x where x.submission_id = sub.id), status = 'RECEIVED', submitted_at = now(), received_at = now()`);
+await conn.execute(`analyze ${s('sample')}`);
+const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+const { samples: check } = await must<{ samples: { totalCount: number } }>(`{ samples(first: 1) { totalCount } }`, {}, staff[0]!.token);
+console.log(`seeded ${check.totalCount} samples in ${SUBMISSIONS} submissions (${seedSeconds} s; ${Priorities.length} priorities, ${statuses.length} statuses)`);
+
+/* ---------- the query ---------- */
+const fields = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
+const GATEWAY = fields('name');
+const DIRECT = fields('id');
+const issuer = new InternalTokenIssuer(keys.privateKey);
+const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
+const directHeaders = async () => ({ 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await issuer.issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' }) });
+const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bearer ${staff[0]!.token}` };
+const variants = {
+  gateway: { url: `${t.url}/graphql`, body: JSON.stringify({ query: GATEWAY }), headers: async () => gatewayHeaders },
+  direct: { url: `${t.system.subgraphs.samples!.url}/graphql`, body: JSON.stringify({ query: DIRECT }), headers: directHeaders },
+};
+
+const first = await (await fetch(variants.gateway.url, { method: 'POST', headers: gatewayHeaders, body: variants.gateway.body })).json() as { data: { samples: { edges: { node: { assignee: { name: string } | null } }[] } } };
+const named = first.data.samples.edges.filter((e) => e.node.assignee?.name).length;
+console.log(`gateway answer: ${first.data.samples.edges.length} samples, ${named} with an assignee name`);
+
+/* ---------- SQL statements per request ---------- */
+const snapshot = () => Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, v.count]));
+const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k]! - a[k]!]));
+const sequentialMs: Record<string, number[]> = { gateway: [], direct: [] };
+/** One client, one request at a time: the statements each request issues, and its unloaded latency. */
+async function statementsPerRequest(variant: keyof typeof variants, n = 40): Promise<Record<string, number>> {
+  const idleFrom = snapshot();
+  const idleStart = performance.now();
+  await new Promise((r) => setTimeout(r, 2000));
+  const idle = diff(idleFrom, snapshot());
+  const idleMs = performance.now() - idleStart;
+  const from = snapshot();
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const headers = await variants[variant].headers();
+    sequentialMs[variant]!.push(await timed(() => fetch(variants[variant].url, { method: 'POST', headers, body: variants[variant].body }).then((r) => r.text())));
+  }
+  const elapsed = performance.now() - start;
+  const used = diff(from, snapshot());
+  // Background work (outbox relays polling) is subtracted at the rate seen while idle.
+  return Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Math.max(0, Math.round(((v - (idle[k]! * elapsed) / idleMs) / n) * 10) / 10)]).filter(([, v]) => (v as number) > 0));
+}
+const statements = { gateway: await statementsPerRequest('gateway'), direct: await statementsPerRequest('direct') };
+
+/* ---------- load ---------- */
+const load: Record<string, LoadResult & { statementsPerRequestUnderLoad: number }> = {};
+for (const [name, v] of Object.entries(variants)) {
+  const before = snapshot();
+  const result = await runLoad({ url: v.url, headers: await v.headers(), body: v.body, concurrency: CONCURRENCY, warmupMs: 3000, durationMs: SECONDS * 1000, expect: '"edges"' });
+  const total = Object.values(diff(before, snapshot())).reduce((a, b) => a + b, 0);
+  load[name] = { ...result, statementsPerRequestUnderLoad: Math.round((total / Math.max(1, result.requests)) * 10) / 10 };
+  console.log(`${name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, errors ${result.errors}${result.firstError ? ` (${result.firstError})` : ''}`);
+}
+
+const sumOf = (o: Record<string, number>) => Math.round(Object.values(o).reduce((a, b) => a + b, 0) * 10) / 10;
+printTable(`Dashboard query, first 50 of ${TOTAL} samples, ${CONCURRENCY} concurrent clients (${databaseKind})`,
+  ['path', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', '1 client p50', 'SQL/request', 'by subgraph'],
+  Object.entries(load).map(([name, r]) => [name === 'gateway' ? 'gateway (+auth for names)' : 'samples subgraph direct', r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.errors,
+    latencyStats(sequentialMs[name]!).p50,
+    sumOf(statements[name as keyof typeof statements]), Object.entries(statements[name as keyof typeof statements]).map(([k, v]) => `${k} ${v}`).join(', ')]));
+
+const file = writeResult('dashboard', {
+  benchmark: 'dashboard', at: new Date().toISOString(), database: databaseKind, bus: process.env.REDIS_URL ? 'redis' : 'in-process', machine: machine(),
+  samples: check.totalCount, concurrency: CONCURRENCY, secondsPerVariant: SECONDS, seedSeconds,
+  seeding: 'users, projects, submissions through the gateway; sample rows by SQL insert into the samples schema only',
+  query: { gateway: GATEWAY, direct: DIRECT }, statementsPerRequest: statements,
+  oneClientLatencyMs: { gateway: latencyStats(sequentialMs.gateway!), direct: latencyStats(sequentialMs.direct!) }, results: load,
+});
+console.log(`wrote ${file}`);
+await t.stop();
+process.exit(0);

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench [-- name ...] [-- --no-build]`: builds once, then runs every benchmark in bench/
+ * (or only those named) one after another, each in its own process with its default size, and
+ * prints how each ended. Environment (TEST_DATABASE_URL, BENCH_DATABASE_URL, REDIS_URL, ...) is
+ * passed through; to change a benchmark's size run it directly (see bench/README.md).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+interface Benchmark { name: string; nodeFlags?: string[]; about: string }
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'auth-login', about: 'argon2id hash, login and refresh latency at the auth subgraph' },
+  { name: 'audit-ingest', about: 'audit events/s and publish-to-entry lag, chain verification' },
+  { name: 'samples-export', nodeFlags: ['--expose-gc'], about: '100,000 samples exported to six formats: time and peak memory' },
+  { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
+  { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
+  { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
+];
+
+const args = process.argv.slice(2);
+const build = !args.includes('--no-build');
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+const root = join(import.meta.dirname, '..');
+
+// Benchmarks import the workspace packages from their builds.
+if (build) {
+  console.log('building the workspace (skip with --no-build)');
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const run = (b: Benchmark) => new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [...(b.nodeFlags ?? []), '--import', 'tsx', join('bench', `${b.name}.ts`)], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+});
+
+const outcomes: { name: string; code: number; seconds: number }[] = [];
+for (const b of chosen) {
+  console.log(`\n=== ${b.name}: ${b.about}`);
+  const start = Date.now();
+  const code = await run(b);
+  outcomes.push({ name: b.name, code, seconds: Math.round((Date.now() - start) / 1000) });
+}
+console.log('\n=== summary');
+for (const o of outcomes) console.log(`${o.name.padEnd(16)} ${o.code === 0 ? 'ok    ' : `FAILED (exit ${o.code})`} ${String(o.seconds).padStart(5)} s   results: bench/results/${o.name}.json`);
+process.exitCode = outcomes.some((o) => o.code !== 0) ? 1 : 0;

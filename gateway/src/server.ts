@@ -15,7 +15,7 @@ import type { ApiTokenResolver } from './auth/api-tokens.js';
 import type { UserTokenVerifier } from './auth/user-tokens.js';
 import type { GatewayConfig } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
-import { formatLimitErrors, queryLimitRules } from './limits/index.js';
+import { formatLimitErrors, limitPrecheck, queryLimitRules } from './limits/index.js';
 import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
@@ -164,7 +164,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
   mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
-  app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  const precheck = limitPrecheck({
+    maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
+  });
+  app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
   app.use(httpErrorHandler(logger));
 
   return {

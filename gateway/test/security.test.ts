@@ -73,6 +73,20 @@ describe('query limits', () => {
     expectTooComplex(await gql(fx.url, `{ ${aliases} }`), /1000 aliases; the maximum is 30/);
   });
 
+  it('refuses a document over the token limit before parsing all of it', async () => {
+    const fields = Array.from({ length: 21_000 }, () => 'id').join(' ');
+    const res = await gql(fx.url, `{ samples(first: 1) { ${fields} } }`);
+    expectTooComplex(res, /more than 20000 tokens/);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ limit: 'tokens', max: 20000 });
+  });
+
+  it('refuses an over-limit query the same way when it repeats a text it accepted before', async () => {
+    const ok = '{ samples(first: 1) { id } }';
+    expect((await gql(fx.url, ok)).body.errors).toBeUndefined();
+    expect((await gql(fx.url, ok)).body.errors).toBeUndefined();
+    expectTooComplex(await gql(fx.url, nested(16)), /depth 16 exceeds/);
+  });
+
   it('rejects a query whose estimated cost is too high, counting page sizes', async () => {
     expectTooComplex(await gql(fx.url, '{ samples(first: 100) { children(first: 100) { id } } }'), /cost 10101 exceeds the maximum cost of 10000/);
   });

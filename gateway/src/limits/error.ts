@@ -1,7 +1,7 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 import { ErrorCode } from '@app/common';
 
-export type LimitName = 'depth' | 'aliases' | 'cost' | 'rootFields';
+export type LimitName = 'depth' | 'aliases' | 'cost' | 'rootFields' | 'tokens';
 
 /**
  * Raised by the limit rules. Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED;

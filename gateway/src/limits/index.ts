@@ -6,6 +6,7 @@ import { maxRootFieldsRule } from './root-fields.js';
 
 export { QueryTooComplexError, formatLimitErrors, type LimitName } from './error.js';
 export { DEFAULT_LIST_SIZE, operationCost } from './cost.js';
+export { limitPrecheck, type PrecheckLimits } from './precheck.js';
 
 export interface QueryLimits {
   maxDepth: number;

@@ -120,6 +120,29 @@ async function statementsPerRequest(variant: keyof typeof variants, n = 40): Pro
 }
 const statements = { gateway: await statementsPerRequest('gateway'), direct: await statementsPerRequest('direct') };
 
+/* ---------- lookups at this size (one client) ---------- */
+// The list features that must stay fast as the table grows: an infix text search over names and
+// numbers (trigram-indexed on PostgreSQL), a filtered page with its total, and the work queue.
+const probe = `${Math.ceil(SUBMISSIONS / 2)}-${String(Math.ceil(PER_SUBMISSION / 3)).padStart(4, '0')}`;
+const lookups = {
+  textSearch: `{ samples(filter: { search: "${probe}" }, first: 20) { totalCount edges { node { id name } } } }`,
+  filteredPageWithTotal: `{ samples(filter: { status: [SEQUENCING], priority: [URGENT, HIGH] }, first: 50) { totalCount edges { node { id } } } }`,
+  queue: `{ sampleQueue(first: 50) { edges { node { id priority } } } }`,
+};
+const lookupMs: Record<string, ReturnType<typeof latencyStats>> = {};
+for (const [name, query] of Object.entries(lookups)) {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    times.push(await timed(() => fetch(`${t.url}/graphql`, { method: 'POST', headers: gatewayHeaders, body: JSON.stringify({ query }) }).then(async (r) => {
+      const body = await r.json() as { errors?: unknown[] };
+      if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+    })));
+  }
+  lookupMs[name] = latencyStats(times);
+}
+printTable(`Lookups through the gateway over ${TOTAL} samples, one client, 20 runs each`, ['lookup', 'p50 ms', 'p99 ms'],
+  Object.entries(lookupMs).map(([name, stats]) => [name, stats.p50, stats.p99]));
+
 /* ---------- load ---------- */
 const load: Record<string, LoadResult & { statementsPerRequestUnderLoad: number }> = {};
 for (const [name, v] of Object.entries(variants)) {
@@ -142,7 +165,7 @@ const file = writeResult('dashboard', {
   samples: check.totalCount, concurrency: CONCURRENCY, secondsPerVariant: SECONDS, seedSeconds,
   seeding: 'users, projects, submissions through the gateway; sample rows by SQL insert into the samples schema only',
   query: { gateway: GATEWAY, direct: DIRECT }, statementsPerRequest: statements,
-  oneClientLatencyMs: { gateway: latencyStats(sequentialMs.gateway!), direct: latencyStats(sequentialMs.direct!) }, results: load,
+  oneClientLatencyMs: { gateway: latencyStats(sequentialMs.gateway!), direct: latencyStats(sequentialMs.direct!) }, lookupsMs: lookupMs, lookups, results: load,
 });
 console.log(`wrote ${file}`);
 await t.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { exportKeyPairPem, generateSigningKeyPair, publicJwk, type InternalTokenIssuer } from '@app/common';
-import { HttpApiTokenResolver, InvalidCredentialsError, createUserTokenVerifier, resolvePrincipal } from '../src/index.js';
+import { HttpApiTokenResolver, InvalidCredentialsError, JwtUserTokenVerifier, createUserTokenVerifier, resolvePrincipal } from '../src/index.js';
 import { signUserToken } from './fixture.js';
 
 const settings = { AUTH_ISSUER: 'nanopore-auth', AUTH_AUDIENCE: 'nanopore-api', AUTH_CLOCK_TOLERANCE_SECONDS: 5 };
@@ -22,6 +22,20 @@ describe('user token verification with a static key', () => {
     const verifier = await createUserTokenVerifier({ ...settings, AUTH_PUBLIC_KEY: (await exportKeyPairPem(keys)).publicKeyPem });
     await expect(verifier.verify(await signUserToken(keys, {}, { expiresIn: -2 }))).resolves.toMatchObject({ kind: 'user' });
     await expect(verifier.verify(await signUserToken(keys, {}, { expiresIn: -30 }))).rejects.toThrow('The access token has expired');
+  });
+
+  it('remembers a verified token only until it expires', async () => {
+    const keys = await generateSigningKeyPair('k1');
+    let now = Date.now();
+    const verifier = new JwtUserTokenVerifier({ key: keys.publicKey, issuer: 'nanopore-auth', audience: 'nanopore-api', clockToleranceSeconds: 0 }, () => now);
+    const token = await signUserToken(keys, { sub: 'u2', role: 'STAFF' }, { expiresIn: 30 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'u2' });
+    now += 20_000;
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: 'u2' });
+    now += 11_000;
+    await expect(verifier.verify(token)).rejects.toThrow('The access token has expired');
+    // A tampered copy is a different text: it is verified, not served from the cache.
+    await expect(verifier.verify(`${token.slice(0, -3)}abc`)).rejects.toBeInstanceOf(InvalidCredentialsError);
   });
 
   it('needs some way to find keys', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { Roles, SIGNING_ALG, importPublicKey, type Principal, type Role } from '@app/common';
 import { InvalidCredentialsError } from './errors.js';
@@ -32,11 +33,32 @@ function toPrincipal(claims: UserClaims): Principal {
   };
 }
 
-/** Verifies EdDSA access tokens minted by the auth subgraph. */
+/** How long a verified token's principal is reused at most (never past the token's own expiry). */
+const CACHE_MS = 60_000;
+const CACHE_ENTRIES = 10_000;
+
+/**
+ * Verifies EdDSA access tokens minted by the auth subgraph. A verified token cannot change, so its
+ * principal is remembered (keyed by a hash, never the token) until it expires or for a minute, which
+ * spares the signature check on every request a client makes with the same token.
+ */
 export class JwtUserTokenVerifier implements UserTokenVerifier {
-  constructor(private readonly options: JwtVerifierOptions) {}
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(private readonly options: JwtVerifierOptions, private readonly now: () => number = Date.now) {}
 
   async verify(token: string): Promise<Principal> {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const hit = this.verified.get(key);
+    if (hit && hit.until > this.now()) return hit.principal;
+    this.verified.delete(key);
+    const { principal, exp } = await this.verifySignature(token);
+    if (this.verified.size >= CACHE_ENTRIES) this.verified.clear();
+    this.verified.set(key, { principal, until: Math.min(exp * 1000, this.now() + CACHE_MS) });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; exp: number }> {
     try {
       const { payload } = await jwtVerify<UserClaims>(token, this.options.key as JWTVerifyGetKey, {
         // Pinned: never let the token's own header pick `none` or a shared-secret HS* algorithm.
@@ -45,8 +67,9 @@ export class JwtUserTokenVerifier implements UserTokenVerifier {
         audience: this.options.audience,
         requiredClaims: ['sub', 'exp'],
         clockTolerance: this.options.clockToleranceSeconds ?? 5,
+        currentDate: new Date(this.now()),
       });
-      return toPrincipal(payload);
+      return { principal: toPrincipal(payload), exp: payload.exp! };
     } catch (err) {
       throw asCredentialError(err);
     }

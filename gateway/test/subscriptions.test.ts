@@ -241,11 +241,15 @@ describe('connections', () => {
       const token = await staffToken();
       const clients = [connect(fx.wsUrl, { token }), connect(second.wsUrl, { token })];
       const subs = clients.map((c) => record(c, PROGRESS, { id: sample.id, withSubmission: true }));
-      await waitFor(() => [fx.gateway, second.gateway].every((g) => g.subscriptions!.stats().listeners.samples > 0), { what: 'both listening' });
+      // Each gateway first sends its snapshot (seq 0); the one published event must then reach both.
+      await Promise.all(subs.map((s) => s.received(1, 'the snapshot')));
       await fx.act(sample.id, 'SAMPLE_QC', 'STARTED');
-      const results = await Promise.all(subs.map((s) => s.received(1)));
+      const results = await Promise.all(subs.map((s) => s.received(2)));
       clients.forEach((c) => c.dispose());
-      for (const [r] of results) expect(r!.data!.workflowProgress).toMatchObject({ seq: 1, sample: { n: sample.name } });
+      for (const [snapshot, event] of results) {
+        expect(snapshot!.data!.workflowProgress).toMatchObject({ seq: 0, action: 'SNAPSHOT' });
+        expect(event!.data!.workflowProgress).toMatchObject({ seq: 1, action: 'STARTED', sample: { n: sample.name } });
+      }
     } finally {
       await second.stop();
     }

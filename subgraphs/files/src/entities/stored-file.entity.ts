@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { OwnerTypes } from './enums.js';
+import { declaredFileProperties } from './declared-file.js';
 
 /** A file attached to a sample or a submission; its bytes are in the versions. */
 export const StoredFile = defineEntity({
@@ -7,13 +7,7 @@ export const StoredFile = defineEntity({
   tableName: 'stored_file',
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
-    ownerType: p.enum([...OwnerTypes]),
-    ownerId: p.uuid(),
-    labId: p.string().length(100),
-    filename: p.string().length(255),
-    contentType: p.string().length(150),
-    byteSize: p.integer(),
-    sha256: p.string().length(64),
+    ...declaredFileProperties(),
     currentVersion: p.integer().default(1),
     uploadedBy: p.uuid(),
     deleted: p.boolean().default(false),

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { OwnerTypes, UploadStatuses } from './enums.js';
+import { declaredFileProperties } from './declared-file.js';
+import { UploadStatuses } from './enums.js';
 
 /** A promise to accept one upload: what was declared, by whom, until when, and what arrived. */
 export const UploadTicket = defineEntity({
@@ -7,13 +8,7 @@ export const UploadTicket = defineEntity({
   tableName: 'upload_ticket',
   properties: {
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
-    ownerType: p.enum([...OwnerTypes]),
-    ownerId: p.uuid(),
-    labId: p.string().length(100),
-    filename: p.string().length(255),
-    contentType: p.string().length(150),
-    byteSize: p.integer(),
-    sha256: p.string().length(64),
+    ...declaredFileProperties(),
     status: p.enum([...UploadStatuses]).default('PENDING'),
     storageKey: p.string().length(255),
     receivedBytes: p.integer().nullable(),

@@ -135,11 +135,12 @@ describe('workflowProgress', () => {
     const base = fx.gateway.subscriptions!.stats().queries.executed;
     const clients = [connect(fx.wsUrl, { token }), connect(fx.wsUrl, { token })];
     const subs = clients.map((c) => record(c, PROGRESS, { id: sample.id, withSubmission: true }));
-    // Both subscriptions must be authorized (one gateway query each) before the event is published.
+    // Both subscriptions authorized and their snapshots (hydrated too) delivered before the event.
     await waitFor(() => fx.gateway.subscriptions!.stats().queries.executed >= base + 2, { what: 'both authorized' });
+    await Promise.all(subs.map((s) => s.received(1, 'the snapshot')));
     const before = fx.gateway.subscriptions!.stats().queries;
     await fx.act(sample.id, 'SAMPLE_QC', 'STARTED');
-    await Promise.all(subs.map((s) => s.received(1)));
+    await Promise.all(subs.map((s) => s.received(2)));
     clients.forEach((c) => c.dispose());
     const after = fx.gateway.subscriptions!.stats().queries;
     expect(after.executed - before.executed).toBe(1);

@@ -89,12 +89,29 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
+/** Database failures caused by a concurrent change: the client may simply retry. */
+const CONCURRENCY_FAILURES = new Set(['DeadlockException', 'LockWaitTimeoutException', 'OptimisticLockError']);
+
+function concurrencyFailure(error: unknown): boolean {
+  let current: unknown = error;
+  for (let i = 0; i < 4 && current; i++) {
+    if (current instanceof Error && CONCURRENCY_FAILURES.has(current.name || current.constructor.name)) return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
 /**
- * Apollo `formatError`: errors with a known client-facing code pass through; anything else is
- * logged in full and replaced by a generic message, so stack traces and SQL never reach clients.
+ * Apollo `formatError`: errors with a known client-facing code pass through; a change that lost a
+ * race with a concurrent one becomes a retryable CONFLICT; anything else is logged in full and
+ * replaced by a generic message, so stack traces and SQL never reach clients.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (concurrencyFailure(error)) {
+      logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'concurrent change; answered CONFLICT');
+      return { message: 'Someone else changed this at the same time; reload and retry', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.CONFLICT, retryable: true } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};

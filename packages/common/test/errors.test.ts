@@ -79,6 +79,19 @@ describe('createErrorFormatter', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, msg: 'unexpected error', path: ['samples'] });
   });
 
+  it('answers a change that lost a race (deadlock, lock timeout, stale version) with a retryable CONFLICT', async () => {
+    const { DeadlockException, OptimisticLockError } = await import('@mikro-orm/core');
+    const { logger } = captureLogger();
+    const format = createErrorFormatter(logger);
+    const deadlock = new DeadlockException(Object.assign(new Error('deadlock detected on "samples"."sample"'), { code: '40P01' }));
+    const stale = new OptimisticLockError('The optimistic lock on entity Sample failed');
+    for (const original of [deadlock, stale]) {
+      const out = format({ message: original.message, path: ['archiveSample'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(original.message, { originalError: original }));
+      expect(out.extensions).toEqual({ code: 'CONFLICT', retryable: true });
+      expect(out.message).not.toContain('samples');
+    }
+  });
+
   it('masks errors with an unknown code or no code', () => {
     const format = createErrorFormatter(captureLogger().logger);
     expect(format({ message: 'leak', extensions: { code: 'ECONNREFUSED' } }, new Error('leak')).message).toBe('Internal server error');

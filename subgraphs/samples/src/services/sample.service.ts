@@ -176,7 +176,9 @@ export class SampleService {
     if (!(await this.loaders.sampleById.load(id))) throw new NotFoundError('Sample', id);
     try {
       return await this.ctx.em.transactional(async (em) => {
-        const sample = await em.findOneOrFail(Sample, id, { refresh: true });
+        // Locked like the workflow status consumer locks it (sample, then submission), so the two
+        // serialise instead of racing on the version.
+        const sample = await em.findOneOrFail(Sample, id, { refresh: true, lockMode: 4 /* PESSIMISTIC_WRITE */ });
         if (expectedVersion >= 0 && sample.version !== expectedVersion) {
           throw new ConflictError(`Sample ${sample.name} was changed by someone else (version ${sample.version}, you sent ${expectedVersion}); reload and retry`, { currentVersion: sample.version });
         }

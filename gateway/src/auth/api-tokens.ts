@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { INTERNAL_TOKEN_HEADER, SYSTEM, type InternalTokenIssuer, type Principal } from '@app/common';
+import { CredentialCache } from './credential-cache.js';
 
 /** Looks up an opaque API token (e.g. `ntk_...`); null when it is unknown, revoked or expired. */
 export interface ApiTokenResolver {
@@ -10,7 +10,6 @@ export interface ApiTokenResolver {
 const POSITIVE_TTL_MS = 30_000;
 /** Short, so a token created a moment ago starts working almost at once. */
 const NEGATIVE_TTL_MS = 5_000;
-const MAX_CACHE_ENTRIES = 10_000;
 
 const principalSchema = z.object({
   userId: z.string().nullable(),
@@ -35,21 +34,19 @@ export interface HttpApiTokenResolverOptions {
  * BI tool polling with one token does not cost an auth round trip per request.
  */
 export class HttpApiTokenResolver implements ApiTokenResolver {
-  private readonly cache = new Map<string, { principal: Principal | null; expires: number }>();
+  private readonly cache: CredentialCache<Principal | null>;
   private readonly now: () => number;
 
   constructor(private readonly options: HttpApiTokenResolverOptions) {
     this.now = options.now ?? Date.now;
+    this.cache = new CredentialCache(this.now);
   }
 
   async resolve(token: string): Promise<Principal | null> {
-    // Keyed by a hash so raw tokens do not sit in memory longer than the request.
-    const key = createHash('sha256').update(token).digest('base64url');
-    const hit = this.cache.get(key);
-    if (hit && hit.expires > this.now()) return hit.principal;
+    const hit = this.cache.get(token);
+    if (hit !== undefined) return hit;
     const principal = await this.lookup(token);
-    if (this.cache.size >= MAX_CACHE_ENTRIES) this.cache.clear();
-    this.cache.set(key, { principal, expires: this.now() + (principal ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS) });
+    this.cache.set(token, principal, this.now() + (principal ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS));
     return principal;
   }
 

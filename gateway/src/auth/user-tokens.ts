@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { Roles, SIGNING_ALG, importPublicKey, type Principal, type Role } from '@app/common';
+import { CredentialCache } from './credential-cache.js';
 import { InvalidCredentialsError } from './errors.js';
 
 /** Turns a user's access token into the principal it proves; throws InvalidCredentialsError otherwise. */
@@ -35,26 +35,24 @@ function toPrincipal(claims: UserClaims): Principal {
 
 /** How long a verified token's principal is reused at most (never past the token's own expiry). */
 const CACHE_MS = 60_000;
-const CACHE_ENTRIES = 10_000;
 
 /**
  * Verifies EdDSA access tokens minted by the auth subgraph. A verified token cannot change, so its
- * principal is remembered (keyed by a hash, never the token) until it expires or for a minute, which
- * spares the signature check on every request a client makes with the same token.
+ * principal is remembered until it expires or for a minute, which spares the signature check on
+ * every request a client makes with the same token.
  */
 export class JwtUserTokenVerifier implements UserTokenVerifier {
-  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly verified: CredentialCache<Principal>;
 
-  constructor(private readonly options: JwtVerifierOptions, private readonly now: () => number = Date.now) {}
+  constructor(private readonly options: JwtVerifierOptions, private readonly now: () => number = Date.now) {
+    this.verified = new CredentialCache(now);
+  }
 
   async verify(token: string): Promise<Principal> {
-    const key = createHash('sha256').update(token).digest('base64url');
-    const hit = this.verified.get(key);
-    if (hit && hit.until > this.now()) return hit.principal;
-    this.verified.delete(key);
+    const hit = this.verified.get(token);
+    if (hit) return hit;
     const { principal, exp } = await this.verifySignature(token);
-    if (this.verified.size >= CACHE_ENTRIES) this.verified.clear();
-    this.verified.set(key, { principal, until: Math.min(exp * 1000, this.now() + CACHE_MS) });
+    this.verified.set(token, principal, Math.min(exp * 1000, this.now() + CACHE_MS));
     return principal;
   }
 

@@ -1,5 +1,13 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '@app/common';
+
+/** Answers a plain HTTP route in the GraphQL error shape clients already parse. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** `.` or `..` segments, plain or percent-encoded: the URL parser would resolve them out of a proxied prefix. */
+export const hasDotSegment = (path: string): boolean => /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path);
 
 /**
  * Errors raised before Apollo sees the request (oversized or malformed JSON) answered in the
@@ -14,6 +22,6 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
       : status === 500 ? 'Internal server error'
       : err.message ?? 'Bad request';
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    sendError(res, status, code, message);
   };
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { Express, Request, Response } from 'express';
+import type { Express, Request } from 'express';
+import { hasDotSegment, sendError } from './errors.js';
 import {
   CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, requestIds, type InternalTokenIssuer, type Logger,
 } from '@app/common';
@@ -18,12 +19,7 @@ export interface ExportsProxyOptions {
   logger: Logger;
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
-/** `.` or `..` segments, plain or percent-encoded: the URL parser would resolve them out of /exports. */
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
 
 /** Calls the samples service as the caller, who is identified exactly as for GraphQL. */
 async function forward(req: Request, options: ExportsProxyOptions & { samplesServiceUrl: string }): Promise<globalThis.Response> {
@@ -45,7 +41,7 @@ export function mountExportsProxy(app: Express, options: ExportsProxyOptions): v
   app.get('/exports/*path', async (req, res) => {
     const { samplesServiceUrl } = options;
     if (!samplesServiceUrl) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The samples service is not configured');
-    if (DOT_SEGMENT.test(req.path)) return sendError(res, 400, 'BAD_REQUEST', 'Invalid export path');
+    if (hasDotSegment(req.path)) return sendError(res, 400, 'BAD_REQUEST', 'Invalid export path');
     let upstream: globalThis.Response;
     try {
       upstream = await forward(req, { ...options, samplesServiceUrl });

@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Express, Request, Response } from 'express';
+import { hasDotSegment, sendError } from './errors.js';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, type Logger } from '@app/common';
 
 /** Request headers the files service reads (upload checks type and size against the signed ticket). */
@@ -11,13 +12,8 @@ const RESPONSE_HEADERS = [
   'etag', 'last-modified', 'x-content-type-options',
 ];
 
-/** `.` or `..` segments, plain or percent-encoded: the URL parser would resolve them out of /files. */
-const DOT_SEGMENT = /(^|\/)(\.|%2e){1,2}(\/|$)/i;
 const PREFIX = '/files';
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 function pick(headers: IncomingHttpHeaders, names: string[]): OutgoingHttpHeaders {
   return Object.fromEntries(names.flatMap((n) => (headers[n] === undefined ? [] : [[n, headers[n]]])));
@@ -32,7 +28,7 @@ export function mountFilesProxy(app: Express, filesServiceUrl: string | undefine
     if (!filesServiceUrl) return sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The files service is not configured');
     const raw = req.originalUrl.slice(PREFIX.length);
     const path = raw.split('?')[0]!;
-    if (!path.startsWith('/') || DOT_SEGMENT.test(path)) return sendError(res, 400, 'BAD_REQUEST', 'Invalid file path');
+    if (!path.startsWith('/') || hasDotSegment(path)) return sendError(res, 400, 'BAD_REQUEST', 'Invalid file path');
     const target = new URL(filesServiceUrl);
     const basePath = target.pathname.replace(/\/$/, '');
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;

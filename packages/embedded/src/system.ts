@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  InProcessBus, InternalTokenIssuer, RedisStreamsBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
+  InternalTokenIssuer, createBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
   type EventBus, type Logger, type RunningSubgraph, type SigningKeyPair, type SubgraphModule,
 } from '@app/common';
 import { DEFAULT_SUPERGRAPH_PATH, HttpApiTokenResolver, createGateway, createUserTokenVerifier, loadGatewayConfig, type GatewayServer } from '@app/gateway';
@@ -64,9 +64,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const embedded = options.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: options.dataDir ? join(options.dataDir, 'pg') : undefined })
     .catch((err: unknown) => { lock?.release(); throw err; });
   const databaseUrl = options.databaseUrl ?? embedded!.url;
-  const bus: EventBus = options.redisUrl
-    ? new RedisStreamsBus({ url: options.redisUrl, stream: options.eventStream ?? 'nanopore:events', logger })
-    : new InProcessBus(logger);
+  const bus: EventBus = createBus({ redisUrl: options.redisUrl, stream: options.eventStream ?? 'nanopore:events', logger });
   // Internal tokens live 60 s, so a key pair per process is enough; nothing to persist.
   const keys = options.gatewayKeys ?? await generateSigningKeyPair('embedded-gateway');
   const running: RunningSubgraph[] = [];

@@ -1,5 +1,5 @@
 import {
-  ANONYMOUS, InternalTokenIssuer, createBus, generateSigningKeyPair, startSubgraph, INTERNAL_TOKEN_HEADER,
+  ANONYMOUS, InternalTokenIssuer, generateSigningKeyPair, startSubgraph, INTERNAL_TOKEN_HEADER,
   type BaseContext, type ClientInfo, type EventBus, type Logger, type Principal, type RunningSubgraph, type SubgraphModule,
 } from '@app/common';
 import { createTestBus, deleteTestStream } from './bus.js';
@@ -66,4 +66,3 @@ export async function startTestSubgraph<Config, Ctx extends BaseContext>(module:
   };
 }
 
-export { createBus };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   InternalTokenIssuer, createBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
@@ -42,7 +43,9 @@ export interface RunningSystem {
 
 /** Settings embedded mode supplies so a fresh checkout runs with no configuration at all. */
 function embeddedEnv(dataDir: string | null, port: number): Record<string, string> {
-  const dir = (name: string) => (dataDir ? join(dataDir, name) : join(process.cwd(), 'data', 'tmp', name));
+  // In memory, each system gets its own scratch folder: a shared one let parallel systems race to create the same key file.
+  const base = dataDir ?? mkdtempSync(join(tmpdir(), 'nanopore-system-'));
+  const dir = (name: string) => join(base, name);
   return {
     AUTH_KEYS_DIR: dir('keys'),
     AUTH_GENERATE_ADMIN: 'true',

@@ -1,7 +1,8 @@
 import fetchHappen from 'make-fetch-happen';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import {
-  ANONYMOUS, CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type ClientInfo, type InternalTokenIssuer,
+  ANONYMOUS, CORRELATION_ID_HEADER, ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type ClientInfo, type InternalTokenIssuer,
 } from '@app/common';
 import type { GatewayContext } from './context.js';
 
@@ -40,5 +41,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
     headers.set(INTERNAL_TOKEN_HEADER, token);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context?.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+
+  /**
+   * A subgraph that cannot be reached, times out, or answers 5xx or non-JSON becomes one client-safe
+   * error naming the service (the rest of the answer still arrives); 401/403 keep their meaning.
+   * Without this the client saw a bare INTERNAL_SERVER_ERROR and could not tell what was down.
+   */
+  override didEncounterError(error: Error): never {
+    const status = error instanceof GraphQLError ? (error.extensions?.response as { status?: number } | undefined)?.status : undefined;
+    if (error instanceof GraphQLError && (status === undefined || status < 500)) throw error;
+    throw new GraphQLError(`The ${this.subgraphName} service is unavailable; try again shortly`, {
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.subgraphName, retryable: true },
+      originalError: error,
+    });
   }
 }

@@ -43,6 +43,9 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       silent: true,
+      // Migrations are hand-reviewed SQL (scripts/generate-migration.ts diffs entities itself): a
+      // snapshot file would be written into the installed code on every start, per database name.
+      snapshot: false,
     },
     subscribers,
     debug: counter ? ['query'] : false,

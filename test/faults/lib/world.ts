@@ -19,11 +19,18 @@ export async function startWorld(options: DistributedOptions = {}): Promise<Worl
     const client = new GatewayClient(sys.gatewayUrls()[0]!);
     const admin = await client.login(sys.adminEmail, sys.secrets.ADMIN_PASSWORD);
     const [staff, submitter] = [await client.createUser(admin, 'STAFF'), await client.createUser(admin, 'SUBMITTER', 'lab-a')];
-    return { sys, client, admin, staff, submitter, stop: () => sys.stop() };
+    return { sys, client, admin, staff, submitter, stop: () => stopChecked(sys) };
   } catch (err) {
     await sys.stop();
     throw err;
   }
+}
+
+/** Stops everything, then fails if any process ever wrote a secret to its output. */
+async function stopChecked(sys: DistributedSystem): Promise<void> {
+  await sys.stop();
+  const leaks = sys.leakedSecrets();
+  if (leaks.length) throw new Error(`secrets in process output: ${JSON.stringify(leaks)}`);
 }
 
 function data<T = Record<string, any>>(res: { data?: any; errors?: unknown[] }, what: string): T {

@@ -15,7 +15,7 @@ const EXPENSIVE_PER_MINUTE = 12;
 let w: World;
 let viewer: ClientUser;
 const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
-const STAFF_ID_PRINCIPAL = (id: string): Principal => ({ kind: 'user', userId: id, role: 'ADMIN', labId: null, name: 'Mallory', scopes: [], tokenId: null, via: 'web' } as Principal);
+const adminClaimsOf = (id: string): Principal => ({ kind: 'user', userId: id, role: 'ADMIN', labId: null, name: 'Mallory', scopes: [], tokenId: null, via: 'UI' });
 
 beforeAll(async () => {
   w = await startWorld({
@@ -70,8 +70,8 @@ describe('direct calls to a subgraph', () => {
       const other = name === 'samples' ? 'workflow' : 'samples';
       const headers: Record<string, Record<string, string>> = {
         none: {},
-        foreignKey: { [INTERNAL_TOKEN_HEADER]: await foreign.issue(name, STAFF_ID_PRINCIPAL(w.staff.id), client) },
-        otherAudience: { [INTERNAL_TOKEN_HEADER]: await real.issue(other, STAFF_ID_PRINCIPAL(w.staff.id), client) },
+        foreignKey: { [INTERNAL_TOKEN_HEADER]: await foreign.issue(name, adminClaimsOf(w.staff.id), client) },
+        otherAudience: { [INTERNAL_TOKEN_HEADER]: await real.issue(other, adminClaimsOf(w.staff.id), client) },
         userToken: { [INTERNAL_TOKEN_HEADER]: w.admin, authorization: `Bearer ${w.admin}` },
       };
       for (const [attack, h] of Object.entries(headers)) {

@@ -22,6 +22,13 @@ export function createSubgraphFetcher(options: SubgraphFetchOptions): RemoteGrap
   return fetchHappen.defaults({ maxSockets: options.maxSockets, retry: false, timeout: options.timeoutMs });
 }
 
+/** The first error of a GraphQL error body with a client code, if `body` is one. */
+function firstGraphQLError(body: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+  if (typeof first?.message !== 'string' || first.extensions?.code !== ErrorCode.BAD_USER_INPUT) return undefined;
+  return { message: first.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+}
+
 /** Sends each subgraph fetch with a token, minted for that subgraph, that says who is calling. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayContext>> {
   constructor(
@@ -49,7 +56,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
    * Without this the client saw a bare INTERNAL_SERVER_ERROR and could not tell what was down.
    */
   override didEncounterError(error: Error): never {
-    const status = error instanceof GraphQLError ? (error.extensions?.response as { status?: number } | undefined)?.status : undefined;
+    const response = error instanceof GraphQLError ? (error.extensions?.response as { status?: number; body?: unknown } | undefined) : undefined;
+    const status = response?.status;
+    // A 400 carrying GraphQL errors (a variable the subgraph's scalar refused): the client's error, passed on as the subgraph said it.
+    const refusal = status === 400 ? firstGraphQLError(response?.body) : undefined;
+    if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, serviceName: this.subgraphName } });
     if (error instanceof GraphQLError && (status === undefined || status < 500)) throw error;
     throw new GraphQLError(`The ${this.subgraphName} service is unavailable; try again shortly`, {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.subgraphName, retryable: true },

@@ -7,7 +7,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-interface Benchmark { name: string; nodeFlags?: string[]; about: string }
+/** `optIn` benchmarks run only when named (the soak takes ten minutes). */
+interface Benchmark { name: string; nodeFlags?: string[]; about: string; optIn?: boolean }
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'auth-login', about: 'argon2id hash, login and refresh latency at the auth subgraph' },
@@ -16,6 +17,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
+  { name: 'soak', about: 'distributed deployment under mixed traffic at a fixed rate (SOAK_SECONDS, default 600): p99 and RSS over time, invariants at the end', optIn: true },
 ];
 
 const args = process.argv.slice(2);
@@ -26,7 +28,7 @@ if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   process.exit(2);
 }
-const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS.filter((b) => !b.optIn);
 const root = join(import.meta.dirname, '..');
 
 // Benchmarks import the workspace packages from their builds.

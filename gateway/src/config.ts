@@ -36,6 +36,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   MAX_QUERY_COST: limit(10_000),
   MAX_ROOT_FIELDS: limit(20),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(20_000),
+  /** Exports, chain verifications, imports... per caller per minute on each gateway process; 0 disables. */
+  EXPENSIVE_OPERATIONS_PER_MINUTE: limit(30),
   GRAPHQL_INTROSPECTION: optionalBoolean,
   SANDBOX: optionalBoolean,
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000).default(50),

@@ -15,7 +15,7 @@ import type { ApiTokenResolver } from './auth/api-tokens.js';
 import type { UserTokenVerifier } from './auth/user-tokens.js';
 import type { GatewayConfig } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
-import { formatLimitErrors, limitPrecheck, queryLimitRules } from './limits/index.js';
+import { expensiveOperationLimit, formatLimitErrors, limitPrecheck, queryLimitRules } from './limits/index.js';
 import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
@@ -93,6 +93,7 @@ function apolloPlugins(options: GatewayOptions, httpServer: Server, metrics: Ser
     ApolloServerPluginDrainHttpServer({ httpServer }),
     options.config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     metricsPlugin(metrics),
+    expensiveOperationLimit(options.config.EXPENSIVE_OPERATIONS_PER_MINUTE),
   ];
 }
 

@@ -1,7 +1,8 @@
 import fetchHappen from 'make-fetch-happen';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import {
-  ANONYMOUS, CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type ClientInfo, type InternalTokenIssuer,
+  ANONYMOUS, CORRELATION_ID_HEADER, ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type ClientInfo, type InternalTokenIssuer,
 } from '@app/common';
 import type { GatewayContext } from './context.js';
 
@@ -19,6 +20,13 @@ export interface SubgraphFetchOptions {
  */
 export function createSubgraphFetcher(options: SubgraphFetchOptions): RemoteGraphQLDataSource['fetcher'] {
   return fetchHappen.defaults({ maxSockets: options.maxSockets, retry: false, timeout: options.timeoutMs });
+}
+
+/** The first error of a GraphQL error body with a client code, if `body` is one. */
+function firstGraphQLError(body: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+  if (typeof first?.message !== 'string' || first.extensions?.code !== ErrorCode.BAD_USER_INPUT) return undefined;
+  return { message: first.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
 }
 
 /** Sends each subgraph fetch with a token, minted for that subgraph, that says who is calling. */
@@ -40,5 +48,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
     headers.set(INTERNAL_TOKEN_HEADER, token);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context?.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+
+  /**
+   * A subgraph that cannot be reached, times out, or answers 5xx or non-JSON becomes one client-safe
+   * error naming the service (the rest of the answer still arrives); 401/403 keep their meaning.
+   * Without this the client saw a bare INTERNAL_SERVER_ERROR and could not tell what was down.
+   */
+  override didEncounterError(error: Error): never {
+    const response = error instanceof GraphQLError ? (error.extensions?.response as { status?: number; body?: unknown } | undefined) : undefined;
+    const status = response?.status;
+    // A 400 carrying GraphQL errors (a variable the subgraph's scalar refused): the client's error, passed on as the subgraph said it.
+    const refusal = status === 400 ? firstGraphQLError(response?.body) : undefined;
+    if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, serviceName: this.subgraphName } });
+    if (error instanceof GraphQLError && (status === undefined || status < 500)) throw error;
+    throw new GraphQLError(`The ${this.subgraphName} service is unavailable; try again shortly`, {
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.subgraphName, retryable: true },
+      originalError: error,
+    });
   }
 }

@@ -7,6 +7,7 @@ import { maxRootFieldsRule } from './root-fields.js';
 export { QueryTooComplexError, formatLimitErrors, type LimitName } from './error.js';
 export { DEFAULT_LIST_SIZE, operationCost } from './cost.js';
 export { limitPrecheck, type PrecheckLimits } from './precheck.js';
+export { EXPENSIVE_FIELDS, expensiveOperationLimit } from './expensive.js';
 
 export interface QueryLimits {
   maxDepth: number;

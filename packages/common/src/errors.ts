@@ -11,6 +11,8 @@ export const ErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A service the answer needs is down or not answering (the gateway names it); retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -101,9 +103,20 @@ function concurrencyFailure(error: unknown): boolean {
   return false;
 }
 
+/** SQLSTATE class 22 ("data exception": bad uuid, date out of range, NUL byte, number too large...): the input was unusable. */
+function dataException(error: unknown): boolean {
+  let current = error as { originalError?: unknown; code?: unknown; sqlState?: unknown } | undefined;
+  for (let i = 0; i < 4 && current; i++) {
+    if (/^22[0-9A-Z]{3}$/.test(String(current.code ?? current.sqlState ?? ''))) return true;
+    current = current.originalError as typeof current;
+  }
+  return false;
+}
+
 /**
  * Apollo `formatError`: errors with a known client-facing code pass through; a change that lost a
- * race with a concurrent one becomes a retryable CONFLICT; anything else is logged in full and
+ * race with a concurrent one becomes a retryable CONFLICT; a value the database cannot take (an id
+ * that is no UUID, a year 200000) is the caller's BAD_USER_INPUT, not a server error; anything else is logged in full and
  * replaced by a generic message, so stack traces and SQL never reach clients.
  */
 export function createErrorFormatter(logger: Logger) {
@@ -111,6 +124,10 @@ export function createErrorFormatter(logger: Logger) {
     if (concurrencyFailure(error)) {
       logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'concurrent change; answered CONFLICT');
       return { message: 'Someone else changed this at the same time; reload and retry', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.CONFLICT, retryable: true } };
+    }
+    if (dataException(error)) {
+      logger.warn({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'input the database cannot store; answered BAD_USER_INPUT');
+      return { message: 'A value in the input is not valid for its field (malformed id, date or number out of range, or a NUL character)', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {

@@ -43,6 +43,9 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       silent: true,
+      // Migrations are hand-reviewed SQL (scripts/generate-migration.ts diffs entities itself): a
+      // snapshot file would be written into the installed code on every start, per database name.
+      snapshot: false,
     },
     subscribers,
     debug: counter ? ['query'] : false,
@@ -51,8 +54,35 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
     forceUtcTimezone: true,
   };
   const orm = await MikroORM.init(config);
-  await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
-  await orm.getMigrator().up();
+  await migrate(orm, options);
   options.logger?.debug({ schema: options.schema }, 'database migrated');
   return orm;
+}
+
+/** Errors of two replicas creating the same objects at once: the loser retries and finds them done. */
+const CONCURRENT_DDL = new Set(['42P07', '42710', '23505', '40P01']);
+
+function isConcurrentDdl(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (CONCURRENT_DDL.has(String(e.code))) return true;
+  }
+  return /already exists|duplicate key value/.test(String((err as Error)?.message));
+}
+
+/**
+ * Applies pending migrations. Replicas starting together race to create the migrations table and
+ * schema objects; the one that loses waits and tries again, then finds the work done.
+ */
+async function migrate(orm: MikroORM, options: OrmOptions): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+      await orm.getMigrator().up();
+      return;
+    } catch (err) {
+      if (attempt >= 20 || !isConcurrentDdl(err)) throw err;
+      options.logger?.info({ schema: options.schema, attempt }, 'another replica is migrating; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
 }

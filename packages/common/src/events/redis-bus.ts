@@ -17,6 +17,12 @@ export interface RedisBusOptions {
   blockMs?: number;
   /** Pending events idle this long are taken over from a member that stopped. */
   claimIdleMs?: number;
+  /**
+   * A member that has not read for this long is dead (a live one reads every `blockMs`): its
+   * pending events are taken over without waiting for `claimIdleMs`. Handlers are idempotent, so
+   * taking over from a member that was only slow costs a repeat, never a loss.
+   */
+  deadMemberMs?: number;
 }
 
 type StreamEntry = [id: string, fields: string[]];
@@ -37,7 +43,7 @@ export class RedisStreamsBus implements EventBus {
   private readonly options: Required<Omit<RedisBusOptions, 'logger'>> & { logger?: Logger };
 
   constructor(options: RedisBusOptions) {
-    this.options = { maxLength: 1_000_000, blockMs: 1_000, claimIdleMs: 30_000, ...options };
+    this.options = { maxLength: 1_000_000, blockMs: 1_000, claimIdleMs: 30_000, deadMemberMs: 10_000, ...options };
     this.publisher = this.connect();
   }
 
@@ -122,9 +128,14 @@ export class RedisStreamsBus implements EventBus {
     // First our own unacknowledged events (after a crash), then new ones.
     let cursor = '0';
     let lastClaim = 0;
+    let lastTakeover = 0;
     await this.connected(reader);
     while (!isClosed()) {
       try {
+        if (Date.now() - lastTakeover > this.options.deadMemberMs / 5) {
+          lastTakeover = Date.now();
+          await this.takeOverDeadMembers(reader, group, consumer, options);
+        }
         if (Date.now() - lastClaim > this.options.claimIdleMs) {
           lastClaim = Date.now();
           await this.claimAbandoned(reader, group, consumer, options);
@@ -147,6 +158,27 @@ export class RedisStreamsBus implements EventBus {
   private async claimAbandoned(reader: Redis, group: string, consumer: string, options: SubscribeOptions): Promise<void> {
     const res = (await reader.xautoclaim(this.options.stream, group, consumer, this.options.claimIdleMs, '0', 'COUNT', 100)) as [string, StreamEntry[]];
     await this.handleEntries(reader, group, (res?.[1] ?? []).filter((e) => e && e[1]), options);
+  }
+
+  /**
+   * Events a crashed member had been given and not acknowledged: without this they waited for
+   * `claimIdleMs` (30-60 s) because every restarted process joins under a new member name.
+   */
+  private async takeOverDeadMembers(reader: Redis, group: string, consumer: string, options: SubscribeOptions): Promise<void> {
+    const members = (await reader.xinfo('CONSUMERS', this.options.stream, group)) as unknown[][];
+    for (const fields of members) {
+      const member = Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [String(fields[2 * i]), fields[2 * i + 1]]));
+      if (member.name === consumer || Number(member.pending) === 0 || Number(member.idle) < this.options.deadMemberMs) continue;
+      for (;;) {
+        const stale = (await reader.xpending(this.options.stream, group, 'IDLE', this.options.deadMemberMs, '-', '+', 100, String(member.name))) as [string, ...unknown[]][];
+        if (stale.length === 0) break;
+        const claimed = (await reader.xclaim(this.options.stream, group, consumer, this.options.deadMemberMs, ...stale.map(([id]) => id))) as StreamEntry[];
+        this.options.logger?.info({ group, from: member.name, events: claimed.length }, 'took over the pending events of a member that stopped');
+        await this.handleEntries(reader, group, claimed.filter((e) => e && e[1]), options);
+        if (stale.length < 100) break;
+      }
+      await reader.xgroup('DELCONSUMER', this.options.stream, group, String(member.name));
+    }
   }
 
   private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {

@@ -1,3 +1,4 @@
+import { GraphQLUpload } from 'graphql-upload-ts';
 import { DateTimeScalar } from '@app/common';
 import { FileVersion } from './FileVersion.js';
 import { Mutation } from './Mutation.js';
@@ -6,4 +7,4 @@ import { Sample } from './Sample.js';
 import { StoredFile } from './StoredFile.js';
 import { Submission } from './Submission.js';
 
-export const resolvers = { DateTime: DateTimeScalar, Query, Mutation, StoredFile, FileVersion, Sample, Submission };
+export const resolvers = { DateTime: DateTimeScalar, Upload: GraphQLUpload, Query, Mutation, StoredFile, FileVersion, Sample, Submission };

@@ -2,11 +2,9 @@ import type { Request, Response } from 'express';
 import { UploadTicket } from '../entities/index.js';
 import type { FilesDeps } from '../deps.js';
 import { isUuid } from '../services/validation.js';
-import { ByteMeter, TooLargeError } from './byte-meter.js';
+import { ByteMeter, TooLargeError } from '../storage/byte-meter.js';
+import { refuse } from './refuse.js';
 
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
-}
 
 /** The signature, expiry and declared type of a PUT; returns the ticket or answers the request. */
 async function checkRequest(req: Request, res: Response, deps: FilesDeps): Promise<UploadTicket | null> {

@@ -47,18 +47,21 @@ export class S3Storage implements FileStorage {
     const Key = this.key(key);
     const meter = new ByteMeter(expect.byteSize);
     const counted = new PassThrough();
-    const flowing = pipeline(body, meter, counted);
+    // A source that breaks must also stop the PUT, which would otherwise wait for bytes forever.
+    const abort = new AbortController();
+    const flowing = pipeline(body, meter, counted).catch((err: unknown) => { abort.abort(); throw err; });
+    const sending = this.client.send(new PutObjectCommand({
+      Bucket: this.options.bucket, Key, Body: counted, ContentLength: expect.byteSize,
+      ChecksumSHA256: Buffer.from(expect.sha256, 'hex').toString('base64'),
+    }), { abortSignal: abort.signal });
     try {
-      await this.client.send(new PutObjectCommand({
-        Bucket: this.options.bucket, Key, Body: counted, ContentLength: expect.byteSize,
-        ChecksumSHA256: Buffer.from(expect.sha256, 'hex').toString('base64'),
-      }));
-      await flowing;
+      await Promise.all([flowing, sending]);
       if (meter.bytes !== expect.byteSize) throw new IntegrityError(`${meter.bytes} bytes instead of ${expect.byteSize}`);
       if (meter.sha256() !== expect.sha256) throw new IntegrityError('SHA-256 differs');
     } catch (err) {
       counted.destroy();
-      await flowing.catch(() => undefined);
+      abort.abort();
+      await Promise.allSettled([flowing, sending]);
       // Servers that ignore ChecksumSHA256 may have kept the object: remove it.
       await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key })).catch(() => undefined);
       throw err;

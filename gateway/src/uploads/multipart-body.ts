@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
-/** One file part: its bytes are opened only when the encoder reaches it. */
-export interface FilePart {
-  field: string;
+/** A file's part header facts and bytes, known once the client's part has arrived. */
+export interface OpenedFile {
   filename: string;
   mimetype: string;
-  open(): Promise<Readable>;
+  stream: Readable;
+}
+
+/** One file part: it is opened only when the encoder reaches it. */
+export interface FilePart {
+  field: string;
+  open(): Promise<OpenedFile>;
 }
 
 /** Quotes and line breaks cannot end a header value early. */
@@ -22,10 +27,11 @@ export function multipartBody(fields: [string, string][], files: FilePart[]): { 
     for (const [name, value] of fields) {
       yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`);
     }
-    for (const file of files) {
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(file.field)}"; filename="${quoted(file.filename)}"\r\n`
+    for (const part of files) {
+      const file = await part.open();
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.field)}"; filename="${quoted(file.filename)}"\r\n`
         + `Content-Type: ${quoted(file.mimetype || 'application/octet-stream')}\r\n\r\n`);
-      for await (const chunk of await file.open()) yield chunk as Buffer;
+      for await (const chunk of file.stream) yield chunk as Buffer;
       yield Buffer.from('\r\n');
     }
     yield Buffer.from(`--${boundary}--\r\n`);

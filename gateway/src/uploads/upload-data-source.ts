@@ -53,12 +53,13 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
     const { http, ...operation } = options.request;
     let bodyError: Error | null = null;
     const files: FilePart[] = uploads.map(([, upload], i) => ({
-      field: String(i), filename: upload.file?.filename ?? `file-${i}`, mimetype: upload.file?.mimetype ?? 'application/octet-stream',
+      field: String(i),
+      // Awaited lazily: a later file's part has not arrived while an earlier one is still streaming.
       open: async () => {
         const file = await upload.promise;
         const stream: Readable = file.createReadStream();
         stream.once('error', (err) => { bodyError ??= err; });
-        return stream;
+        return { filename: file.filename, mimetype: file.mimetype, stream };
       },
     }));
     const operations = JSON.stringify({ ...operation, variables: withoutUploads(operation.variables) });

@@ -44,8 +44,9 @@ class HeadSink extends Writable {
   }
 }
 
-/** graphql-upload-ts marks its own limit errors with HTTP status 413. */
+/** graphql-upload-ts marks its own limit errors with HTTP status 413, and a sender that went away with 499. */
 const tooLarge = (err: unknown) => err instanceof TooLargeError || (err as { status?: number })?.status === 413;
+const interrupted = (err: unknown) => (err as { status?: number })?.status === 499;
 
 /**
  * Measures, type-checks and stores one file: a first pass counts, hashes and sniffs the bytes;
@@ -76,6 +77,7 @@ export class Ingestor {
       await pipeline(await source.open(), meter, sink);
     } catch (err) {
       if (tooLarge(err)) throw ValidationError.field(field, `is larger than ${this.maxBytes} bytes`);
+      if (interrupted(err)) throw ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
       throw err;
     }
     if (meter.bytes === 0) throw ValidationError.field(field, 'is empty');

@@ -1,12 +1,13 @@
 import type { Request, Response } from 'express';
-import { FileVersion } from '../entities/index.js';
+import type { FileVersion } from '../entities/index.js';
 import type { FilesDeps } from '../deps.js';
+import { DownloadService } from '../services/download.service.js';
 import { isUuid } from '../services/validation.js';
 import { parseRange } from './range.js';
 import { refuse } from './refuse.js';
 
 /** The version a valid, unexpired signed URL names, or the request answered with why not. */
-async function signedVersion(req: Request, res: Response, deps: FilesDeps): Promise<FileVersion | null> {
+async function signedVersion(req: Request, res: Response, deps: FilesDeps, downloads: DownloadService): Promise<FileVersion | null> {
   const { fileId } = req.params as { fileId: string };
   const version = Number(req.query.v);
   const exp = Number(req.query.exp);
@@ -15,7 +16,7 @@ async function signedVersion(req: Request, res: Response, deps: FilesDeps): Prom
     return void refuse(res, 403, 'FORBIDDEN', 'The download URL is not valid'), null;
   }
   if (exp * 1000 < deps.now().getTime()) return void refuse(res, 410, 'EXPIRED', 'The download URL has expired'), null;
-  const found = await deps.orm.em.fork().findOne(FileVersion, { file: fileId, version }, { populate: ['file'] });
+  const found = await downloads.version(fileId, version);
   if (!found || found.file.deleted) return void refuse(res, 404, 'NOT_FOUND', 'The file does not exist'), null;
   if (found.file.purgedAt) return void refuse(res, 410, 'PURGED', 'The file\'s bytes have been purged'), null;
   // Infected bytes are never served, and nothing is served before its scan says clean.
@@ -30,8 +31,9 @@ async function signedVersion(req: Request, res: Response, deps: FilesDeps): Prom
  * one `Range` (206, or 416 when it lies outside the file).
  */
 export function downloadHandler(deps: FilesDeps) {
+  const downloads = new DownloadService(deps);
   return async (req: Request, res: Response): Promise<void> => {
-    const found = await signedVersion(req, res, deps);
+    const found = await signedVersion(req, res, deps, downloads);
     if (!found) return;
     const size = found.byteSize;
     const wanted = parseRange(req.headers.range, size);

@@ -1,7 +1,7 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { SYSTEM, emitEvent, type BackgroundTask, type Logger } from '@app/common';
-import { FileVersion } from '../entities/index.js';
-import { ownerSubject } from '../services/file-events.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { BackgroundTask, Logger } from '@app/common';
+import type { FileVersion } from '../entities/index.js';
+import { ScanRecords } from '../services/scan-records.service.js';
 import type { FileStorage } from '../storage/index.js';
 import { ScanError, type ClamdClient, type ScanVerdict } from './clamd.js';
 
@@ -30,7 +30,11 @@ export class VersionScanner implements BackgroundTask {
   private again = false;
   private stopped = false;
 
-  constructor(private readonly options: ScannerOptions) {}
+  private readonly records: ScanRecords;
+
+  constructor(private readonly options: ScannerOptions) {
+    this.records = new ScanRecords(options.orm, options.schema, options.now);
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -68,25 +72,10 @@ export class VersionScanner implements BackgroundTask {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const version = await this.claim();
+      const version = await this.records.claim(new Date(this.options.now().getTime() - this.options.staleMs));
       if (!version) return;
       await this.scan(version);
     }
-  }
-
-  private async claim(): Promise<FileVersion | null> {
-    const em = this.options.orm.em.fork();
-    const staleBefore = new Date(this.options.now().getTime() - this.options.staleMs);
-    const candidates = await em.find(FileVersion, {
-      scanStatus: 'QUARANTINED', $or: [{ scanStartedAt: null }, { scanStartedAt: { $lt: staleBefore } }],
-    }, { orderBy: { createdAt: 'asc' }, limit: 5, populate: ['file'] });
-    for (const candidate of candidates) {
-      const claimed = await em.nativeUpdate(FileVersion,
-        { id: candidate.id, scanStatus: 'QUARANTINED', scanStartedAt: candidate.scanStartedAt ?? null },
-        { scanStartedAt: this.options.now() });
-      if (claimed === 1) return candidate;
-    }
-    return null;
   }
 
   private async scan(version: FileVersion): Promise<void> {
@@ -99,22 +88,7 @@ export class VersionScanner implements BackgroundTask {
       logger.warn({ err: err instanceof ScanError ? err.message : err, versionId: version.id }, 'virus scan gave no verdict; will retry');
       return;
     }
-    await this.options.orm.em.fork().transactional((em) => this.record(em, version, verdict));
-  }
-
-  private async record(em: EntityManager, version: FileVersion, verdict: ScanVerdict): Promise<void> {
-    const scanStatus = verdict.clean ? 'CLEAN' : 'INFECTED';
-    const signature = verdict.clean ? null : verdict.signature;
-    const updated = await em.nativeUpdate(FileVersion, { id: version.id, scanStatus: 'QUARANTINED' },
-      { scanStatus, scanSignature: signature, scannedAt: this.options.now() });
-    if (updated !== 1) return;
-    const file = version.file;
-    await emitEvent(em, this.options.schema, { source: 'files', principal: SYSTEM }, {
-      type: verdict.clean ? 'FileScanned' : 'FileQuarantined',
-      subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
-      data: { version: version.version, versionId: version.id, sha256: version.sha256, verdict: scanStatus, ...(signature ? { signature } : {}) },
-      before: { scanStatus: 'QUARANTINED' }, after: { scanStatus },
-    });
-    if (!verdict.clean) this.options.logger.warn({ fileId: file.id, version: version.version, signature }, 'infected upload quarantined');
+    const decided = await this.records.record(version, verdict);
+    if (decided && !verdict.clean) logger.warn({ fileId: version.file.id, version: version.version, signature: verdict.signature }, 'infected upload quarantined');
   }
 }

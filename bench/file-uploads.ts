@@ -20,7 +20,7 @@ import { machine, printTable, writeResult } from './lib/report.js';
 const run = promisify(execFile);
 const MB = 1024 * 1024;
 
-interface CaseResult { sizeMb: number; uploadMBps: number; downloadMBps: number; uploadS: number; downloadS: number; hashOk: boolean; peakRssMb: number }
+interface CaseResult { sizeMb: number; uploadMBps: number; downloadMBps: number; uploadS: number; downloadS: number; hashOk: boolean; peakUploadRssMb: number; peakDownloadRssMb: number }
 interface ModeResult { mode: string; baselineRssMb: number; cases: CaseResult[] }
 
 /** A PDF-looking file of `bytes` (random body), written in 1 MB blocks; returns its SHA-256. */
@@ -33,9 +33,9 @@ async function makeFile(path: string, bytes: number): Promise<string> {
   for (let left = bytes - head.length; left > 0; left -= MB) {
     const block = randomBytes(Math.min(MB, left));
     hash.update(block);
-    if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return hash.digest('hex');
 }
 
@@ -76,6 +76,8 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
       '-F', `operations=${operations}`, '-F', 'map={"0":["variables.f"]}', '-F', `0=@${file.path};type=application/pdf`]);
     const body = JSON.parse(up.body);
     if (!body.data?.uploadFile) throw new Error(`upload failed: ${up.body.slice(0, 500)}`);
+    const peakUpload = peak;
+    peak = rss();
     const url = new URL(body.data.uploadFile.downloadUrl, 'http://x');
     const target = join(dir, `download-${file.sizeMb}`);
     const down = await curl([`${post.base}${url.pathname}${url.search}`, '-o', target]);
@@ -83,7 +85,7 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
     const hashOk = body.data.uploadFile.sha256 === file.sha256 && (await sha256sum(target)) === file.sha256;
     await rm(target);
     cases.push({
-      sizeMb: file.sizeMb, uploadS: round(up.seconds), downloadS: round(down.seconds), hashOk, peakRssMb: Math.round(peak),
+      sizeMb: file.sizeMb, uploadS: round(up.seconds), downloadS: round(down.seconds), hashOk, peakUploadRssMb: Math.round(peakUpload), peakDownloadRssMb: Math.round(peak),
       uploadMBps: round(file.sizeMb / up.seconds), downloadMBps: round(file.sizeMb / down.seconds),
     });
   }
@@ -109,7 +111,7 @@ if (process.argv[2] === '--child') {
 
 const sizes = (process.argv[2] ?? '1,200').split(',').map(Number);
 const work = await mkdtemp(join(tmpdir(), 'bench-upload-src-'));
-const files = [];
+const files: { path: string; sizeMb: number; sha256: string }[] = [];
 for (const sizeMb of sizes) {
   const path = join(work, `file-${sizeMb}mb.pdf`);
   files.push({ path, sizeMb, sha256: await makeFile(path, sizeMb * MB) });
@@ -117,7 +119,7 @@ for (const sizeMb of sizes) {
 console.log(`file-uploads benchmark: ${sizes.join(', ')} MB; database ${process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite'}`);
 
 const modes: ModeResult[] = [];
-for (const mode of ['gateway', 'direct'] as const) {
+for (const mode of (process.env.BENCH_MODES ?? 'gateway,direct').split(',') as ('gateway' | 'direct')[]) {
   const out = await new Promise<string>((resolve, reject) => {
     const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', mode, JSON.stringify(files)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'warn' } });
     let text = '';
@@ -130,8 +132,8 @@ for (const mode of ['gateway', 'direct'] as const) {
 }
 await rm(work, { recursive: true, force: true });
 
-printTable('uploads and downloads (MB/s of file bytes; peak RSS of the serving process)', ['path', 'size MB', 'upload MB/s', 'download MB/s', 'baseline RSS MB', 'peak RSS MB', 'hash ok'],
-  modes.flatMap((m) => m.cases.map((c) => [m.mode, c.sizeMb, c.uploadMBps, c.downloadMBps, m.baselineRssMb, c.peakRssMb, String(c.hashOk)])));
+printTable('uploads and downloads (MB/s of file bytes; peak RSS of the serving process)', ['path', 'size MB', 'upload MB/s', 'download MB/s', 'baseline RSS MB', 'peak RSS upload', 'peak RSS download', 'hash ok'],
+  modes.flatMap((m) => m.cases.map((c) => [m.mode, c.sizeMb, c.uploadMBps, c.downloadMBps, m.baselineRssMb, c.peakUploadRssMb, c.peakDownloadRssMb, String(c.hashOk)])));
 const file = writeResult('file-uploads', { machine: machine(), database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite', modes });
 console.log(`results: ${file}`);
 if (modes.some((m) => m.cases.some((c) => !c.hashOk))) process.exitCode = 1;

@@ -42,6 +42,11 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   SANDBOX: optionalBoolean,
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000).default(50),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** GraphQL multipart uploads (forwarded to files as a stream): per file, per request, how many, how long. */
+  UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  UPLOAD_MAX_REQUEST_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(600_000),
   /** The event bus live subscriptions read (distributed mode); without it the gateway serves no subscriptions. */
   REDIS_URL: z.string().url('must be a redis:// URL').optional(),
   EVENT_STREAM: z.string().min(1).default('nanopore:events'),

@@ -22,6 +22,8 @@ import { mountFilesProxy } from './routes/files.js';
 import { mountJwksProxy } from './routes/jwks.js';
 import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
+import { multipartUploads } from './uploads/multipart-guard.js';
+import { UploadForwardingDataSource } from './uploads/upload-data-source.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
 
 export interface GatewayOptions {
@@ -123,7 +125,12 @@ function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoin
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? resolveSubgraphUrl(name, url), options.internalTokenIssuer, fetcher),
+    buildService: ({ name, url }) => {
+      const target = urls[name] ?? resolveSubgraphUrl(name, url);
+      // Only files takes Upload arguments (federation.md §3.3): its fetches may carry a multipart stream.
+      if (name === 'files') return new UploadForwardingDataSource(name, target, options.internalTokenIssuer, fetcher).configureUploads({ timeoutMs: options.config.UPLOAD_TIMEOUT_MS });
+      return new SubgraphDataSource(name, target, options.internalTokenIssuer, fetcher);
+    },
   });
 }
 
@@ -168,7 +175,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
   const precheck = limitPrecheck({
     maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
   });
-  app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  const uploads = multipartUploads({ maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES, maxRequestBytes: config.UPLOAD_MAX_REQUEST_BYTES }, verifiers);
+  app.all(['/', '/graphql'], uploads, jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
   app.use(httpErrorHandler(logger));
 
   return {

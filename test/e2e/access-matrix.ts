@@ -90,6 +90,7 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Mutation.overrideStep': ADMIN_ONLY,
   'Mutation.placeLegalHold': ADMIN_ONLY,
   'Mutation.pruneAuditEntries': ADMIN_ONLY,
+  'Mutation.purgeFile': ADMIN_ONLY,
   'Mutation.reactivateUser': ADMIN_ONLY,
   'Mutation.recordStepResults': STAFF_ONLY,
   'Mutation.releaseLegalHold': ADMIN_ONLY,
@@ -107,5 +108,8 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Mutation.updateSample': WRITERS,
   'Mutation.updateSubmission': WRITERS,
   'Mutation.updateUser': ADMIN_ONLY,
+  'Mutation.uploadFile': WRITERS,
+  'Mutation.uploadFileVersion': WRITERS,
+  'Mutation.uploadFiles': WRITERS,
   ...CREDENTIAL_OPERATIONS,
 };

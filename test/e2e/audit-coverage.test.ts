@@ -12,7 +12,8 @@ let world: World;
 let mutations: string[];
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  // FILES_PURGE_AFTER_DAYS=0 lets the purgeFile scenario purge a file it has just deleted.
+  t = await startTestSystem({ env: { FILES_PURGE_AFTER_DAYS: '0' } });
   world = new World(t, await t.createUser('STAFF'), await t.createUser('SUBMITTER', 'lab-a'));
   const introspection = await t.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, t.admin.token);
   const mutationType = buildClientSchema(introspection.data!).getMutationType();

@@ -85,6 +85,23 @@ export class World {
     return (await this.gql(`mutation($c: String!) { createBillingAccount(input: { code: $c, labId: "lab-a" }) { id } }`, { c: code }, this.t.admin, 'createBillingAccount')).createBillingAccount.id;
   }
 
+  /** A GraphQL multipart request through the gateway (operations, map, one part per file). */
+  async multipart(query: string, variables: Record<string, unknown>, files: Record<string, string>, as: TestUser, what: string): Promise<Record<string, any>> {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables }));
+    form.append('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((path, i) => [String(i), [`variables.${path}`]]))));
+    Object.values(files).forEach((text, i) => form.append(String(i), new Blob([text]), `notes-${i}.txt`));
+    const res = await fetch(`${this.t.url}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${as.token}`, 'apollo-require-preflight': 'true' } });
+    return ok(await res.json() as never, what);
+  }
+
+  /** A file uploaded through the gateway as multipart, attached to a new submission. */
+  async attached(as: TestUser = this.submitter): Promise<string> {
+    const s = await this.submission();
+    const upload = `mutation($f: Upload!, $s: ID!) { uploadFile(file: $f, attachTo: { submissionId: $s }, kind: OTHER) { id } }`;
+    return (await this.multipart(upload, { f: null, s }, { f: `coverage notes ${randomBytes(4).toString('hex')}\n` }, as, 'uploadFile')).uploadFile.id;
+  }
+
   /** Requests an upload ticket and PUTs the bytes through the gateway's /files proxy. */
   async uploaded(): Promise<{ uploadId: string }> {
     const s = await this.submission();
@@ -301,6 +318,26 @@ export const SCENARIOS: Record<string, Scenario> = {
     const id = (await w.gql(`mutation($u: ID!) { completeUpload(uploadId: $u) { id } }`, { u: uploadId }, w.submitter, 'completeUpload')).completeUpload.id;
     await w.gql(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id }, w.submitter, 'deleteFile');
     return by(w.submitter);
+  } },
+  uploadFile: { events: ['FileUploaded'], run: async (w) => { await w.attached(); return by(w.submitter); } },
+  uploadFiles: { events: ['FileUploaded'], run: async (w) => {
+    const s = await w.submission();
+    const many = `mutation($f: [Upload!]!, $s: ID!) { uploadFiles(files: $f, attachTo: { submissionId: $s }, kind: SAMPLE_SHEET) { id } }`;
+    await w.multipart(many, { f: [null, null], s }, { 'f.0': 'a,b\n1,2\n', 'f.1': 'notes\n' }, w.submitter, 'uploadFiles');
+    return by(w.submitter);
+  } },
+  uploadFileVersion: { events: ['FileVersionAdded'], run: async (w) => {
+    const id = await w.attached();
+    const version = `mutation($id: ID!, $f: Upload!) { uploadFileVersion(fileId: $id, file: $f, comment: "corrected") { id } }`;
+    await w.multipart(version, { id, f: null }, { f: 'corrected notes\n' }, w.submitter, 'uploadFileVersion');
+    return by(w.submitter);
+  } },
+  purgeFile: { events: ['FilePurged'], run: async (w) => {
+    // The coverage system runs with FILES_PURGE_AFTER_DAYS=0, so a deleted file may be purged at once.
+    const id = await w.attached();
+    await w.gql(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id }, w.submitter, 'deleteFile');
+    await w.gql(`mutation($id: ID!) { purgeFile(id: $id) { id } }`, { id }, w.t.admin, 'purgeFile');
+    return by(w.t.admin);
   } },
   // ai
   startTextExtraction: { events: ['ExtractionJobCreated'], run: async (w) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SubgraphModule } from '@app/common';
+import type { SubgraphDeps, SubgraphModule } from '@app/common';
 import { loadFilesConfig, type FilesConfig } from './config.js';
 import { createFilesContext, type FilesContext } from './context.js';
 import type { FilesDeps } from './deps.js';
@@ -7,11 +7,23 @@ import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
 import { registerFileRoutes } from './routes/index.js';
+import { ClamdClient } from './scanning/clamd.js';
+import { VersionScanner } from './scanning/scanner.js';
 import { typeDefs } from './schema.js';
 import { UrlSigner } from './services/url-signer.js';
-import { LocalDiskStorage } from './storage/local-disk.js';
+import { openStorage, type FileStorage } from './storage/index.js';
 
-/** The files subgraph: stored files, their versions and signed upload/download URLs. */
+function createScanner(base: SubgraphDeps<FilesConfig>, storage: FileStorage): VersionScanner | null {
+  const { config } = base;
+  if (!config.CLAMD_URL) return null;
+  return new VersionScanner({
+    orm: base.orm, schema: base.schema, storage, logger: base.logger, now: base.now,
+    clamd: new ClamdClient(config.CLAMD_URL, config.FILES_SCAN_TIMEOUT_MS),
+    retryMs: config.FILES_SCAN_RETRY_MS, staleMs: Math.max(config.FILES_SCAN_RETRY_MS, config.FILES_SCAN_TIMEOUT_MS),
+  });
+}
+
+/** The files subgraph: stored files, their versions, multipart uploads and signed URLs. */
 export const module: SubgraphModule<FilesConfig, FilesContext> = {
   name: 'files',
   schema: 'files',
@@ -21,14 +33,17 @@ export const module: SubgraphModule<FilesConfig, FilesContext> = {
   build: async (base) => {
     const { config, logger } = base;
     if (!config.FILES_SIGNING_SECRET) logger.warn('FILES_SIGNING_SECRET is not set: signed URLs stop working when this process restarts');
+    if (!config.CLAMD_URL) logger.info('CLAMD_URL is not set: uploads are not scanned for viruses');
     const secret = config.FILES_SIGNING_SECRET ?? randomBytes(32).toString('base64url');
-    const storage = await LocalDiskStorage.open(config.FILES_DIR);
-    const deps: FilesDeps = { ...base, storage, signer: new UrlSigner(secret, config.FILES_PUBLIC_URL ?? '') };
+    const storage = await openStorage(config);
+    const scanner = createScanner(base, storage);
+    const deps: FilesDeps = { ...base, storage, scanner, signer: new UrlSigner(secret, config.FILES_PUBLIC_URL ?? '') };
     return {
       typeDefs,
       resolvers: resolvers as never,
       createContext: (ctx) => createFilesContext(deps, ctx),
-      routes: (app) => registerFileRoutes(app, deps),
+      routes: (app, authenticate) => registerFileRoutes(app, deps, authenticate),
+      background: scanner ? [scanner] : [],
     };
   },
 };

@@ -1,13 +1,19 @@
 import type { FilesContext } from '../context.js';
 import type { StoredFile as FileEntity } from '../entities/index.js';
+import { servable } from '../entities/enums.js';
+
+/** The current version's row (versions are loaded newest first). */
+const current = async (file: FileEntity, ctx: FilesContext) =>
+  (await ctx.loaders.versionsByFileId.load(file.id)).find((v) => v.version === file.currentVersion) ?? null;
 
 export const StoredFile = {
   __resolveReference: (ref: { id: string }, ctx: FilesContext) => ctx.loaders.fileById.load(ref.id),
   versions: (file: FileEntity, _: unknown, ctx: FilesContext) => ctx.loaders.versionsByFileId.load(file.id),
+  scanStatus: async (file: FileEntity, _: unknown, ctx: FilesContext) => (await current(file, ctx))?.scanStatus ?? 'NOT_SCANNED',
   /** Minted per request for a caller who can see the file; the route itself trusts the signature. */
-  downloadUrl: (file: FileEntity, _: unknown, ctx: FilesContext) => {
-    if (file.deleted) return null;
-    const expiresAt = new Date(ctx.deps.now().getTime() + ctx.deps.config.FILES_DOWNLOAD_TTL_SECONDS * 1000);
-    return ctx.deps.signer.downloadUrl(file.id, file.currentVersion, expiresAt);
+  downloadUrl: async (file: FileEntity, _: unknown, ctx: FilesContext) => {
+    if (file.deleted || file.purgedAt) return null;
+    const version = await current(file, ctx);
+    return version && servable(version.scanStatus) ? ctx.services.downloads.sign(file.id, version.version) : null;
   },
 };

@@ -5,5 +5,6 @@ import { Query } from './Query.js';
 import { Sample } from './Sample.js';
 import { StoredFile } from './StoredFile.js';
 import { Submission } from './Submission.js';
+import { Upload } from './Upload.js';
 
-export const resolvers = { DateTime: DateTimeScalar, Query, Mutation, StoredFile, FileVersion, Sample, Submission };
+export const resolvers = { DateTime: DateTimeScalar, Upload, Query, Mutation, StoredFile, FileVersion, Sample, Submission };

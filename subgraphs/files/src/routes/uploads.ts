@@ -1,19 +1,17 @@
 import type { Request, Response } from 'express';
-import { UploadTicket } from '../entities/index.js';
+import type { UploadTicket } from '../entities/index.js';
 import type { FilesDeps } from '../deps.js';
-import { isUuid } from '../services/validation.js';
-import { ByteMeter, TooLargeError } from './byte-meter.js';
+import { TicketIntake } from '../services/ticket-intake.service.js';
+import { ByteMeter, TooLargeError } from '../storage/byte-meter.js';
+import { refuse } from './refuse.js';
 
-function refuse(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
-}
 
 /** The signature, expiry and declared type of a PUT; returns the ticket or answers the request. */
-async function checkRequest(req: Request, res: Response, deps: FilesDeps): Promise<UploadTicket | null> {
+async function checkRequest(req: Request, res: Response, deps: FilesDeps, intake: TicketIntake): Promise<UploadTicket | null> {
   const { uploadId } = req.params as { uploadId: string };
   const exp = Number(req.query.exp);
   const sig = typeof req.query.sig === 'string' ? req.query.sig : '';
-  const ticket = isUuid(uploadId) ? await deps.orm.em.fork().findOne(UploadTicket, uploadId) : null;
+  const ticket = await intake.find(uploadId);
   const claims = ticket && { uploadId: ticket.id, userId: ticket.createdBy, maxBytes: ticket.byteSize, contentType: ticket.contentType };
   if (!ticket || !claims || !Number.isInteger(exp) || !deps.signer.verifyUpload(claims, exp, sig)) {
     refuse(res, 403, 'FORBIDDEN', 'The upload URL is not valid');
@@ -34,12 +32,11 @@ async function checkRequest(req: Request, res: Response, deps: FilesDeps): Promi
  * first request to claim the ticket streams to storage, counting and hashing; later ones get 409.
  */
 export function uploadHandler(deps: FilesDeps) {
+  const intake = new TicketIntake(deps);
   return async (req: Request, res: Response): Promise<void> => {
-    const ticket = await checkRequest(req, res, deps);
+    const ticket = await checkRequest(req, res, deps, intake);
     if (!ticket) return;
-    const em = deps.orm.em.fork();
-    const claimed = await em.nativeUpdate(UploadTicket, { id: ticket.id, status: 'PENDING' }, { status: 'RECEIVING' });
-    if (claimed !== 1) return refuse(res, 409, 'ALREADY_USED', 'This upload URL has already been used');
+    if (!(await intake.claim(ticket.id))) return refuse(res, 409, 'ALREADY_USED', 'This upload URL has already been used');
     const meter = new ByteMeter(ticket.byteSize);
     // Bytes flow before storage attaches its pipeline; keep the first failure instead of crashing.
     let failure: unknown = null;
@@ -52,12 +49,12 @@ export function uploadHandler(deps: FilesDeps) {
       req.unpipe(meter);
       const cause = failure ?? err;
       const tooLarge = cause instanceof TooLargeError;
-      await em.nativeUpdate(UploadTicket, { id: ticket.id }, { status: 'FAILED', failure: tooLarge ? cause.message : 'the upload did not finish' });
+      await intake.failed(ticket.id, tooLarge ? cause.message : 'the upload did not finish');
       res.setHeader('connection', 'close');
       return tooLarge ? refuse(res, 413, 'TOO_LARGE', cause.message) : refuse(res, 400, 'UPLOAD_FAILED', 'The upload did not finish');
     }
     const sha256 = meter.sha256();
-    await em.nativeUpdate(UploadTicket, { id: ticket.id }, { status: 'UPLOADED', receivedBytes: meter.bytes, receivedSha256: sha256 });
+    await intake.received(ticket.id, meter.bytes, sha256);
     res.status(200).json({ uploadId: ticket.id, byteSize: meter.bytes, sha256 });
   };
 }

@@ -1,7 +1,13 @@
-import { NotFoundError, emitEvent, eventOrigin, requireWrite, type BaseContext } from '@app/common';
-import { StoredFile } from '../entities/index.js';
+import {
+  InvalidTransitionError, NotFoundError, emitEvent, eventOrigin, requireWrite, type BaseContext,
+} from '@app/common';
+import { FileVersion, StoredFile } from '../entities/index.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
+import { ownerSubject } from './file-events.js';
+import { Problems } from './validation.js';
+
+const DAY_MS = 86_400_000;
 
 export class FileService {
   constructor(private readonly deps: FilesDeps, private readonly ctx: BaseContext, private readonly loaders: FilesLoaders) {}
@@ -16,14 +22,51 @@ export class FileService {
     if (visible.deleted) return visible;
     return this.ctx.em.transactional(async (em) => {
       const file = await em.findOneOrFail(StoredFile, id);
-      file.deleted = true;
+      Object.assign(file, { deleted: true, deletedAt: this.deps.now(), deletedBy: principal.userId });
       await em.flush();
-      const owner = file.ownerType === 'SAMPLE' ? { sampleId: file.ownerId } : { submissionId: file.ownerId };
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'FileDeleted', subject: { type: 'StoredFile', id: file.id, labId: file.labId, ...owner },
+        type: 'FileDeleted', subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
         data: { filename: file.filename }, before: { deleted: false }, after: { deleted: true },
       });
       return file;
     });
+  }
+
+  /**
+   * Removes the bytes of a file deleted at least FILES_PURGE_AFTER_DAYS ago (admins). The file and
+   * version records (names, sizes, hashes, who and when) stay, so audit entries, which are kept
+   * for their own retention period, still name what they are about. A blob another live version
+   * shares (same SHA-256) is kept.
+   */
+  async purge(id: string): Promise<StoredFile> {
+    requireWrite(this.ctx.principal, 'files:write', 'ADMIN');
+    const problems = new Problems();
+    problems.id('id', id);
+    problems.throwIfAny();
+    const found = await this.ctx.em.findOne(StoredFile, id);
+    if (!found) throw new NotFoundError('StoredFile', id);
+    if (found.purgedAt) return found;
+    if (!found.deleted || !found.deletedAt) throw new InvalidTransitionError('Only a deleted file can be purged', { deleted: found.deleted });
+    const allowedFrom = new Date(found.deletedAt.getTime() + this.deps.config.FILES_PURGE_AFTER_DAYS * DAY_MS);
+    if (allowedFrom > this.deps.now()) {
+      throw new InvalidTransitionError(`The file may be purged from ${allowedFrom.toISOString()} (FILES_PURGE_AFTER_DAYS after its deletion)`, { purgeableFrom: allowedFrom.toISOString() });
+    }
+    const { file, keys } = await this.ctx.em.transactional(async (em) => {
+      const locked = await em.findOneOrFail(StoredFile, id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const versions = await em.find(FileVersion, { file: id });
+      locked.purgedAt = this.deps.now();
+      await em.flush();
+      await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
+        type: 'FilePurged', subject: { type: 'StoredFile', id, ...ownerSubject(locked) },
+        data: { filename: locked.filename, versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, byteSize: v.byteSize })) },
+        before: { purged: false }, after: { purged: true },
+      });
+      return { file: locked, keys: [...new Set(versions.map((v) => v.storageKey))] };
+    });
+    for (const key of keys) {
+      const stillUsed = await this.ctx.em.fork().count(FileVersion, { storageKey: key, file: { purgedAt: null } });
+      if (stillUsed === 0) await this.deps.storage.delete(key);
+    }
+    return file;
   }
 }

@@ -6,6 +6,8 @@ import {
 import { FileVersion, StoredFile, UploadTicket } from '../entities/index.js';
 import { OwnerTypes, type OwnerType } from '../entities/enums.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
+import { ownerSubject, emitVersionStored } from './file-events.js';
+import { Ingestor, type StoredBlob } from './ingest.js';
 import { Problems, isSha256, sanitizeFilename } from './validation.js';
 
 export interface CreateUploadInput {
@@ -23,8 +25,6 @@ export interface IssuedTicket {
   uploadUrl: string;
 }
 
-const ownerSubject = (t: { ownerType: OwnerType; ownerId: string; labId: string }) =>
-  (t.ownerType === 'SAMPLE' ? { sampleId: t.ownerId, labId: t.labId } : { submissionId: t.ownerId, labId: t.labId });
 
 export class UploadService {
   constructor(private readonly deps: FilesDeps, private readonly ctx: BaseContext) {}
@@ -82,7 +82,22 @@ export class UploadService {
       await this.reject(ticket.id, problems.message);
       throw problems;
     }
-    return this.ctx.em.transactional((em) => this.fileUpload(em, ticket.id));
+    const blob = await this.store(ticket);
+    const file = await this.ctx.em.transactional((em) => this.fileUpload(em, ticket.id, blob));
+    await this.deps.storage.delete(ticket.storageKey);
+    this.deps.scanner?.nudge();
+    return file;
+  }
+
+  /** Checks the staged bytes are what was declared (magic bytes), then files them under their SHA-256. */
+  private async store(ticket: UploadTicket): Promise<StoredBlob> {
+    const ingestor = new Ingestor(this.deps.storage, this.deps.config.FILES_MAX_BYTES);
+    try {
+      return await ingestor.ingest({ filename: ticket.filename, open: () => this.deps.storage.read(ticket.storageKey) }, [ticket.contentType], 'contentType', 'the declaration');
+    } catch (err) {
+      if (err instanceof ValidationError) await this.reject(ticket.id, err.message);
+      throw err;
+    }
   }
 
   private async ownTicket(uploadId: string): Promise<UploadTicket> {
@@ -117,7 +132,7 @@ export class UploadService {
     await this.deps.storage.delete(`uploads/${ticketId}`);
   }
 
-  private async fileUpload(em: EntityManager, ticketId: string): Promise<StoredFile> {
+  private async fileUpload(em: EntityManager, ticketId: string, blob: StoredBlob): Promise<StoredFile> {
     // The status guard makes completion single-use even when two calls race.
     const claimed = await em.nativeUpdate(UploadTicket, { id: ticketId, status: 'UPLOADED' }, { status: 'COMPLETED' });
     if (claimed !== 1) throw new ConflictError('This upload is already completed');
@@ -127,14 +142,13 @@ export class UploadService {
       ownerType: ticket.ownerType, ownerId: ticket.ownerId, labId: ticket.labId, filename: ticket.filename, contentType: ticket.contentType,
       byteSize: ticket.byteSize, sha256: ticket.sha256, uploadedBy: ticket.createdBy, createdAt: now, updatedAt: now,
     });
-    em.create(FileVersion, { file, version: 1, byteSize: ticket.byteSize, sha256: ticket.sha256, storageKey: ticket.storageKey, createdBy: ticket.createdBy, createdAt: now });
+    const version = em.create(FileVersion, {
+      file, version: 1, filename: file.filename, contentType: file.contentType, byteSize: blob.byteSize, sha256: blob.sha256,
+      storageKey: blob.storageKey, scanStatus: this.deps.scanner ? 'QUARANTINED' : 'NOT_SCANNED', createdBy: ticket.createdBy, createdAt: now,
+    });
     ticket.fileId = file.id;
     await em.flush();
-    await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-      type: 'FileUploaded', subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
-      data: { filename: file.filename, contentType: file.contentType, byteSize: file.byteSize, sha256: file.sha256, ownerType: file.ownerType, ownerId: file.ownerId, version: 1 },
-      after: { filename: file.filename, byteSize: file.byteSize, sha256: file.sha256, currentVersion: 1 },
-    });
+    await emitVersionStored(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), file, version);
     return file;
   }
 }

@@ -1,0 +1,86 @@
+import { Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ValidationError } from '@app/common';
+import { ByteMeter, TooLargeError } from '../storage/byte-meter.js';
+import { blobKey, type FileStorage } from '../storage/index.js';
+import { SNIFF_BYTES, detectType } from './file-kinds.js';
+
+/** Bytes that can be read more than once (a spooled multipart file, a staged upload). */
+export interface ReplayableBytes {
+  filename: string;
+  open(): Readable | Promise<Readable>;
+}
+
+/** What was stored: the content address and what the bytes really are. */
+export interface StoredBlob {
+  byteSize: number;
+  sha256: string;
+  contentType: string;
+  storageKey: string;
+  /** False when the same bytes were already stored (content addressing). */
+  written: boolean;
+}
+
+/** Keeps the first `limit` bytes that pass, for type detection. */
+class HeadSink extends Writable {
+  private readonly parts: Buffer[] = [];
+  private kept = 0;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error | null) => void): void {
+    if (this.kept < this.limit) {
+      const part = chunk.subarray(0, this.limit - this.kept);
+      this.parts.push(part);
+      this.kept += part.length;
+    }
+    done();
+  }
+
+  head(): Buffer {
+    return Buffer.concat(this.parts);
+  }
+}
+
+/** graphql-upload-ts marks its own limit errors with HTTP status 413, and a sender that went away with 499. */
+const tooLarge = (err: unknown) => err instanceof TooLargeError || (err as { status?: number })?.status === 413;
+const interrupted = (err: unknown) => (err as { status?: number })?.status === 499;
+
+/**
+ * Measures, type-checks and stores one file: a first pass counts, hashes and sniffs the bytes;
+ * a second writes them under their SHA-256 (unless already there), the storage checking size and
+ * hash again while writing.
+ */
+export class Ingestor {
+  constructor(private readonly storage: FileStorage, private readonly maxBytes: number) {}
+
+  async ingest(source: ReplayableBytes, allowed: readonly string[], field: string, kindName: string): Promise<StoredBlob> {
+    const { byteSize, sha256, head } = await this.measure(source, field);
+    const contentType = await detectType(head, source.filename);
+    if (!contentType || !allowed.includes(contentType)) {
+      const what = contentType ? `is ${contentType}` : 'is of an unknown type';
+      throw ValidationError.field(field, `${what}; ${kindName} accepts ${allowed.join(', ')}`);
+    }
+    const storageKey = blobKey(sha256);
+    const existing = await this.storage.size(storageKey);
+    if (existing === byteSize) return { byteSize, sha256, contentType, storageKey, written: false };
+    await this.storage.write(storageKey, await source.open(), { byteSize, sha256 });
+    return { byteSize, sha256, contentType, storageKey, written: true };
+  }
+
+  private async measure(source: ReplayableBytes, field: string): Promise<{ byteSize: number; sha256: string; head: Buffer }> {
+    const meter = new ByteMeter(this.maxBytes);
+    const sink = new HeadSink(SNIFF_BYTES);
+    try {
+      await pipeline(await source.open(), meter, sink);
+    } catch (err) {
+      if (tooLarge(err)) throw ValidationError.field(field, `is larger than ${this.maxBytes} bytes`);
+      if (interrupted(err)) throw ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
+      throw err;
+    }
+    if (meter.bytes === 0) throw ValidationError.field(field, 'is empty');
+    return { byteSize: meter.bytes, sha256: meter.sha256(), head: sink.head() };
+  }
+}

@@ -1,0 +1,124 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { INTERNAL_TOKEN_HEADER, type BusSubscription, type DomainEvent, type Principal } from '@app/common';
+import { filesSubgraph } from '../src/server.js';
+import { blobKey, type FileStorage } from '../src/storage/index.js';
+import { LocalDiskStorage } from '../src/storage/local-disk.js';
+import { S3Storage } from '../src/storage/s3.js';
+import { startTestS3, type TestS3 } from './support/s3.js';
+
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const pdf = (n = 2000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(n)]);
+const staff = userPrincipal('STAFF');
+const admin = userPrincipal('ADMIN');
+const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
+const colleague = userPrincipal('SUBMITTER', { labId: 'lab-a' });
+
+interface Part { name: string; bytes: Buffer | string }
+
+/** A GraphQL multipart request straight to the subgraph, as the gateway's data source sends it. */
+async function multipart(sg: TestSubgraph, query: string, variables: Record<string, unknown>, paths: string[], parts: Part[], principal: Principal, preflight = true) {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables }));
+  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [`variables.${p}`]]))));
+  parts.forEach((p, i) => form.append(String(i), new Blob([p.bytes]), p.name));
+  const headers: Record<string, string> = { [INTERNAL_TOKEN_HEADER]: await sg.issuer.issue('files', principal, { ip: '127.0.0.1', userAgent: 'jest' }) };
+  if (preflight) headers['apollo-require-preflight'] = 'true';
+  const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body: form, headers });
+  return { status: res.status, body: await res.json() as any };
+}
+
+const UPLOAD = `mutation($file: Upload!, $to: AttachToInput!, $kind: FileKind!, $lab: String) {
+  uploadFile(file: $file, attachTo: $to, kind: $kind, labId: $lab) { id currentVersion sha256 versions { version storageKey } } }`;
+const MANY = `mutation($files: [Upload!]!, $to: AttachToInput!) { uploadFiles(files: $files, attachTo: $to, kind: QUOTE) { id } }`;
+const VERSION = `mutation($id: ID!, $file: Upload!) { uploadFileVersion(fileId: $id, file: $file, comment: "v") { currentVersion versions { version sha256 } } }`;
+const ATTACHMENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Submission { attachments { id } } } }`;
+
+/** The multipart path, on each storage adapter. */
+describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (storageKind) => {
+  let sg: TestSubgraph;
+  let dir: string;
+  let s3: TestS3 | null = null;
+  let clock = Date.now();
+  let subscription: BusSubscription;
+  const events: DomainEvent[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'files-uploads-'));
+    s3 = storageKind === 's3' ? await startTestS3() : null;
+    const storageEnv: Record<string, string> = s3
+      ? { FILES_STORAGE: 's3', FILES_S3_BUCKET: s3.bucket, FILES_S3_ENDPOINT: s3.endpoint, FILES_S3_FORCE_PATH_STYLE: 'true', FILES_S3_ACCESS_KEY_ID: s3.accessKeyId, FILES_S3_SECRET_ACCESS_KEY: s3.secretAccessKey, FILES_S3_PREFIX: 'lims/' }
+      : { FILES_DIR: dir };
+    sg = await startTestSubgraph(filesSubgraph, { env: { ...storageEnv, FILES_MAX_FILES: '3', FILES_PURGE_AFTER_DAYS: '30' }, now: () => new Date(clock) });
+    store = s3
+      ? new S3Storage({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, prefix: 'lims/', credentials: s3 })
+      : await LocalDiskStorage.open(dir);
+    subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  });
+  afterAll(async () => {
+    await subscription?.close();
+    await sg?.stop();
+    await s3?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The same storage the subgraph writes to, opened by the test to look at what is kept. */
+  let store: FileStorage;
+  const storage = () => store;
+
+  it('stores equal bytes once (content addressing) and numbers new versions', async () => {
+    const bytes = pdf();
+    const to = { submissionId: randomUUID() };
+    const a = (await multipart(sg, UPLOAD, { file: null, to, kind: 'QUOTE', lab: 'lab-a' }, ['file'], [{ name: 'quote.pdf', bytes }], staff)).body.data.uploadFile;
+    const b = (await multipart(sg, UPLOAD, { file: null, to, kind: 'QUOTE' }, ['file'], [{ name: 'copy.pdf', bytes }], submitter)).body.data.uploadFile;
+    expect(a.versions[0].storageKey).toBe(blobKey(sha(bytes)));
+    expect(b.versions[0].storageKey).toBe(a.versions[0].storageKey);
+    const next = pdf();
+    const v2 = await multipart(sg, VERSION, { id: a.id, file: null }, ['file'], [{ name: 'quote-2.pdf', bytes: next }], colleague);
+    expect(v2.body.data.uploadFileVersion).toEqual({ currentVersion: 2, versions: [{ version: 2, sha256: sha(next) }, { version: 1, sha256: sha(bytes) }] });
+    await waitFor(() => events.find((e) => e.type === 'FileVersionAdded' && e.subject.id === a.id), { what: 'FileVersionAdded' });
+    expect(await storage().size(blobKey(sha(bytes)))).toBe(bytes.length);
+  });
+
+  it('stores all files of a request or none, and removes the bytes of a refused request', async () => {
+    const to = { submissionId: randomUUID() };
+    const good = pdf();
+    const res = await multipart(sg, MANY, { files: [null, null], to }, ['files.0', 'files.1'], [{ name: 'q.pdf', bytes: good }, { name: 'q2.pdf', bytes: 'not a pdf' }], submitter);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files.1' });
+    expect((await sg.call(ATTACHMENTS, { r: [{ __typename: 'Submission', id: to.submissionId }] }, staff)).data!._entities).toEqual([{ attachments: [] }]);
+    expect(await storage().size(blobKey(sha(good)))).toBeNull();
+    const tooMany = await multipart(sg, MANY, { files: [null, null, null, null], to }, ['files.0', 'files.1', 'files.2', 'files.3'], [1, 2, 3, 4].map(() => ({ name: 'q.pdf', bytes: pdf() })), submitter);
+    expect(tooMany.status).toBe(413);
+  });
+
+  it('purges a deleted file\'s bytes only for admins and only after FILES_PURGE_AFTER_DAYS, keeping the record', async () => {
+    const bytes = pdf();
+    const file = (await multipart(sg, UPLOAD, { file: null, to: { sampleId: randomUUID() }, kind: 'QC_REPORT' }, ['file'], [{ name: 'qc.pdf', bytes }], submitter)).body.data.uploadFile;
+    const purge = `mutation($id: ID!) { purgeFile(id: $id) { id purgedAt deleted sha256 downloadUrl } }`;
+    expect((await sg.call(purge, { id: file.id }, admin)).errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
+    await sg.call(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id: file.id }, submitter);
+    const early = await sg.call(purge, { id: file.id }, admin);
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'INVALID_TRANSITION', purgeableFrom: expect.any(String) });
+    expect((await sg.call(purge, { id: file.id }, staff)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    clock += 31 * 86_400_000;
+    try {
+      const done = await sg.call(purge, { id: file.id }, admin);
+      expect(done.data!.purgeFile).toMatchObject({ id: file.id, deleted: true, sha256: sha(bytes), downloadUrl: null, purgedAt: expect.any(String) });
+    } finally {
+      clock = Date.now();
+    }
+    expect(await storage().size(blobKey(sha(bytes)))).toBeNull();
+    await waitFor(() => events.find((e) => e.type === 'FilePurged' && e.subject.id === file.id), { what: 'FilePurged' });
+  });
+
+  it('needs the gateway\'s token before parsing, and the preflight header', async () => {
+    const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body: new FormData(), headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(401);
+    const noPreflight = await multipart(sg, UPLOAD, { file: null, to: { sampleId: randomUUID() }, kind: 'OTHER' }, ['file'], [{ name: 'a.txt', bytes: 'a' }], submitter, false);
+    expect(noPreflight.status).toBe(400);
+  });
+});

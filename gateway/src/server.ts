@@ -20,7 +20,7 @@ import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
 import { mountJwksProxy } from './routes/jwks.js';
-import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
+import { DELEGATIONS, SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
 
@@ -122,7 +122,10 @@ function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoin
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? resolveSubgraphUrl(name, url), options.internalTokenIssuer, fetcher),
+    buildService: ({ name, url }) => new SubgraphDataSource(
+      name, urls[name] ?? resolveSubgraphUrl(name, url), options.internalTokenIssuer, fetcher,
+      (DELEGATIONS[name] ?? []).flatMap((to) => (urls[to] ? [{ name: to, url: urls[to] }] : [])),
+    ),
   });
 }
 

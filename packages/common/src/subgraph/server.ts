@@ -16,7 +16,7 @@ import { INTERNAL_TOKEN_HEADER, type InternalTokenVerifier, type VerifiedInterna
 import { requestLogger, type Logger } from '../logger.js';
 import { createMetrics, metricsPlugin, type ServiceMetrics } from '../metrics.js';
 import { closeHttpServer } from '../shutdown.js';
-import type { BaseContext } from './context.js';
+import { readDelegates, type BaseContext } from './context.js';
 
 export interface SubgraphServerOptions<Ctx extends BaseContext> {
   name: string;
@@ -104,6 +104,7 @@ export async function createSubgraphServer<Ctx extends BaseContext>(options: Sub
         ...ids,
         logger: requestLogger(options.logger, ids),
         em: options.orm.em.fork(),
+        delegates: readDelegates(req.headers),
       };
       return options.createContext(base);
     },

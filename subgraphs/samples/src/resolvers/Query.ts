@@ -1,6 +1,7 @@
 import { NotFoundError, requireRead, type PageArgs } from '@app/common';
 import type { SamplesContext } from '../context.js';
 import type { BillingAccountFilter } from '../services/billing.service.js';
+import type { SampleInput } from '../services/sample-rules.js';
 import type { Order, ProjectFilter, ProjectOrderField, SampleFilter, SampleOrderField, SubmissionFilter, SubmissionOrderField } from '../services/filters.js';
 
 type ById = { id: string };
@@ -29,4 +30,6 @@ export const Query = {
   sampleStats: (_: unknown, a: { filter?: SampleFilter | null }, ctx: SamplesContext) => ctx.services.sampleQueries.stats(a.filter ?? {}),
   billingAccounts: (_: unknown, a: PageArgs & { filter?: BillingAccountFilter | null }, ctx: SamplesContext) => ctx.services.billing.list(a.filter ?? {}, a),
   exportJob: (_: unknown, { id }: ById, ctx: SamplesContext) => ctx.services.exports.get(id),
+  validateSampleDrafts: (_: unknown, a: { submissionId?: string | null; projectId?: string | null; samples: SampleInput[] }, ctx: SamplesContext) =>
+    ctx.services.sampleDrafts.validate(a, a.samples),
 };

@@ -19,6 +19,7 @@ import { formatLimitErrors, limitPrecheck, queryLimitRules } from './limits/inde
 import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
+import { mountIntakeProxy } from './routes/intake.js';
 import { mountJwksProxy } from './routes/jwks.js';
 import { DELEGATIONS, SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
@@ -165,6 +166,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
+  mountIntakeProxy(app, {
+    submissionServiceUrl: serviceUrl(subgraphs, 'submission'), samplesGraphqlUrl: subgraphs.find((s) => s.name === 'samples')?.url,
+    verifiers, issuer: options.internalTokenIssuer, logger,
+  });
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
   const precheck = limitPrecheck({

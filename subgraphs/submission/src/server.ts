@@ -5,6 +5,7 @@ import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
 import { mountTemplateRoutes } from './routes/templates.js';
+import { mountUploadRoutes } from './routes/uploads.js';
 import { typeDefs } from './schema.js';
 import { InFlightCommits } from './services/in-flight.js';
 
@@ -22,7 +23,10 @@ export const module: SubgraphModule<SubmissionConfig, SubmissionContext> = {
       typeDefs,
       resolvers: resolvers as never,
       createContext: (ctx) => createSubmissionContext(deps, ctx),
-      routes: (app, authenticate) => mountTemplateRoutes(app, authenticate),
+      routes: (app, authenticate) => {
+        mountTemplateRoutes(app, authenticate);
+        mountUploadRoutes(app, authenticate, deps);
+      },
       background: [commits],
     };
   },

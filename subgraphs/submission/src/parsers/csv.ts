@@ -18,6 +18,7 @@ export interface CsvSheet extends SheetReader {
  */
 export async function readCsv(bytes: Uint8Array): Promise<CsvSheet> {
   const { text, encoding } = decodeText(bytes);
+  checkLineLengths(text);
   const delimiter = sniffDelimiter(text);
   const parser = Readable.from([text]).pipe(parse({
     delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS, info: true,
@@ -46,5 +47,18 @@ async function next<T>(it: AsyncIterator<T>): Promise<T | null> {
     const { code, lines, message } = err as { code?: string; lines?: number; message: string };
     if (code === 'CSV_MAX_RECORD_SIZE') throw new SheetError(`is not a usable CSV: a record${lines ? ` near line ${lines}` : ''} exceeds ${MAX_RECORD_CHARS} characters (an unterminated quote, or far too many columns)`);
     throw new SheetError(`is not valid CSV${lines ? ` (line ${lines})` : ''}: ${message.replace(/^Invalid [^:]*: /, '')}`);
+  }
+}
+
+/** Refuses any physical line longer than a record may be, before the parser builds an array of its fields. */
+function checkLineLengths(text: string): void {
+  let start = 0;
+  for (let line = 1; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > MAX_RECORD_CHARS) {
+      throw new SheetError(`is not a usable CSV: line ${line} is ${stop - start} characters long, and a record may be at most ${MAX_RECORD_CHARS} characters (far too many columns, or one huge cell)`);
+    }
+    start = stop + 1;
   }
 }

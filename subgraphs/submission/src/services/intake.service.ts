@@ -40,15 +40,30 @@ export class IntakeService {
   constructor(private readonly deps: SubmissionDeps, private readonly ctx: BaseContext, private readonly progress: ProgressReporter) {}
 
   fromCsv(input: CsvIntakeInput): Promise<IntakeJob> {
+    this.requireWriter();
     const field = input.csvBase64 ? 'csvBase64' : 'csv';
     if (!input.csv === !input.csvBase64) throw ValidationError.field('csv', 'give exactly one of csv (text) and csvBase64 (the file as saved)');
     const bytes = input.csv ? Buffer.from(input.csv, 'utf8') : this.base64(field, input.csvBase64!);
     return this.start('CSV', input, field, bytes, () => readCsv(bytes));
   }
 
+  /** An uploaded file's bytes (the /intake/uploads route). */
+  fromCsvBytes(input: IntakeTarget, bytes: Buffer): Promise<IntakeJob> {
+    return this.start('CSV', input, 'body', bytes, () => readCsv(bytes));
+  }
+
+  fromXlsxBytes(input: IntakeTarget, bytes: Buffer): Promise<IntakeJob> {
+    return this.start('XLSX', input, 'body', bytes, () => readXlsx(bytes));
+  }
+
   fromXlsx(input: XlsxIntakeInput): Promise<IntakeJob> {
+    this.requireWriter();
     const bytes = this.base64('xlsxBase64', input.xlsxBase64);
     return this.start('XLSX', input, 'xlsxBase64', bytes, () => readXlsx(bytes));
+  }
+
+  private requireWriter(): void {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
   }
 
   private base64(field: string, value: string): Buffer {
@@ -61,7 +76,7 @@ export class IntakeService {
 
   /** Checks who and where, creates the job (PARSING), reads the sheet into rows, and ends VALIDATED or FAILED. */
   private async start(kind: IntakeKind, input: IntakeTarget, field: string, bytes: Buffer, open: () => Promise<SheetReader>): Promise<IntakeJob> {
-    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    this.requireWriter();
     const problems = new Problems();
     const submissionId = problems.id('submissionId', input.submissionId, false);
     const projectId = problems.id('projectId', input.projectId, false);

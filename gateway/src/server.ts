@@ -19,8 +19,9 @@ import { expensiveOperationLimit, formatLimitErrors, limitPrecheck, queryLimitRu
 import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
+import { mountIntakeProxy } from './routes/intake.js';
 import { mountJwksProxy } from './routes/jwks.js';
-import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
+import { DELEGATIONS, SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { multipartUploads } from './uploads/multipart-guard.js';
 import { UploadForwardingDataSource } from './uploads/upload-data-source.js';
@@ -129,7 +130,8 @@ function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoin
       const target = urls[name] ?? resolveSubgraphUrl(name, url);
       // Only files takes Upload arguments (federation.md §3.3): its fetches may carry a multipart stream.
       if (name === 'files') return new UploadForwardingDataSource(name, target, options.internalTokenIssuer, fetcher).configureUploads({ timeoutMs: options.config.UPLOAD_TIMEOUT_MS });
-      return new SubgraphDataSource(name, target, options.internalTokenIssuer, fetcher);
+      const delegates = (DELEGATIONS[name] ?? []).flatMap((to) => (urls[to] ? [{ name: to, url: urls[to] }] : []));
+      return new SubgraphDataSource(name, target, options.internalTokenIssuer, fetcher, delegates);
     },
   });
 }
@@ -170,6 +172,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
+  mountIntakeProxy(app, {
+    submissionServiceUrl: serviceUrl(subgraphs, 'submission'), samplesGraphqlUrl: subgraphs.find((s) => s.name === 'samples')?.url,
+    verifiers, issuer: options.internalTokenIssuer, logger,
+  });
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
   const precheck = limitPrecheck({

@@ -362,6 +362,27 @@ export const SCENARIOS: Record<string, Scenario> = {
     await w.gql(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { id } }`, { i: { submissionId: s, xlsxBase64 } }, w.submitter, 'createIntakeFromXlsx');
     return by(w.submitter);
   } },
+  updateIntakeRow: { events: ['IntakeRowUpdated'], run: async (w) => {
+    const s = await w.submission();
+    const csv = `${CSV_HEADER}\nU1,,Bo Chen,bo@lab.org,,plasma,TE,30,2,60,,,normal,,,\n`;
+    const job = (await w.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { rows { edges { node { id } } } } }`, { i: { submissionId: s, csv } }, w.submitter, 'createIntakeFromCsv')).createIntakeFromCsv;
+    await w.gql(`mutation($id: ID!) { updateIntakeRow(id: $id, values: { sample_type: "DNA" }) { id } }`, { id: job.rows.edges[0].node.id }, w.submitter, 'updateIntakeRow');
+    return by(w.submitter);
+  } },
+  excludeIntakeRows: { events: ['IntakeRowsExcluded'], run: async (w) => {
+    const s = await w.submission();
+    const csv = `${CSV_HEADER}\nE1,,Bo Chen,bo@lab.org,,DNA,TE,30,2,60,,,normal,,,\n`;
+    const job = (await w.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id rows { edges { node { id } } } } }`, { i: { submissionId: s, csv } }, w.submitter, 'createIntakeFromCsv')).createIntakeFromCsv;
+    await w.gql(`mutation($j: ID!, $r: [ID!]!) { excludeIntakeRows(jobId: $j, rowIds: $r) { id } }`, { j: job.id, r: [job.rows.edges[0].node.id] }, w.submitter, 'excludeIntakeRows');
+    return by(w.submitter);
+  } },
+  commitIntake: { events: ['IntakeCommitStarted'], run: async (w) => {
+    const s = await w.submission();
+    const csv = `${CSV_HEADER}\nC1,,Bo Chen,bo@lab.org,,DNA,TE,30,2,60,,,normal,,,\n`;
+    const job = (await w.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId: s, csv } }, w.submitter, 'createIntakeFromCsv')).createIntakeFromCsv;
+    await w.gql(`mutation($id: ID!) { commitIntake(id: $id, idempotencyKey: "audit-scenario-commit") { id } }`, { id: job.id }, w.submitter, 'commitIntake');
+    return by(w.submitter);
+  } },
   // audit
   setRetentionPolicy: { events: ['RetentionPolicyChanged'], run: async (w) => {
     // Longer than the default, so nothing recorded here ever becomes prunable.

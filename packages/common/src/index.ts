@@ -14,7 +14,7 @@ export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type R
 export {
   SIGNING_ALG, exportKeyPairPem, generateSigningKeyPair, importPrivateKey, importPublicKey, publicJwk, type SigningKeyPair,
 } from './identity/keys.js';
-export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
+export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, delegateTokenHeader, delegateUrlHeader, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
 export {
   ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, type ApiScope,
 } from './identity/authorization.js';
@@ -41,7 +41,7 @@ export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOpti
 export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
 
-export { eventOrigin, type BaseContext } from './subgraph/context.js';
+export { eventOrigin, readDelegates, type BaseContext, type Delegate } from './subgraph/context.js';
 export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphResolvers, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
 export type { BackgroundTask, SubgraphDeps, SubgraphModule, SubgraphParts } from './subgraph/module.js';
 export { createBus, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './subgraph/runtime.js';

@@ -3,18 +3,10 @@ import { loadConfig } from '@app/common';
 
 /** Variables only the submission subgraph reads (the shared ones are parsed by the runtime). */
 export const submissionEnvSchema = z.object({
-  /** Largest CSV (characters) or XLSX (bytes, after base64 decoding) accepted. */
-  INTAKE_MAX_BYTES: z.coerce.number().int().min(1_000).max(20_000_000).default(2 * 1024 * 1024),
-  INTAKE_MAX_ROWS: z.coerce.number().int().min(1).max(10_000).default(1_000),
-  /** Chart fields are billing references; the pattern is per facility (domain.md §3.7). */
-  INTAKE_CHART_FIELD_PATTERN: z.string().default('^(HTSF|NANO|SEQ)-\\d{3}$').transform((source, ctx) => {
-    try {
-      return new RegExp(source);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a regular expression' });
-      return z.NEVER;
-    }
-  }),
+  /** Largest sheet accepted, in bytes (CSV as sent, XLSX after base64 decoding). */
+  INTAKE_MAX_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(20 * 1024 * 1024),
+  /** Most data rows in one sheet. */
+  INTAKE_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
 });
 export type SubmissionConfig = z.infer<typeof submissionEnvSchema>;
 

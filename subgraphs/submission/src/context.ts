@@ -11,5 +11,5 @@ export interface SubmissionContext extends BaseContext {
 
 export function createSubmissionContext(deps: SubmissionDeps, base: BaseContext): SubmissionContext {
   const loaders = createLoaders(base.em, base.principal);
-  return { ...base, loaders, services: createServices(deps, base) };
+  return { ...base, loaders, services: createServices(deps, base, loaders) };
 }

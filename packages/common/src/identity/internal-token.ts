@@ -4,6 +4,13 @@ import { Roles, Vias, type ClientInfo, type Principal, type Role, type Via } fro
 
 export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
 export const INTERNAL_ISSUER = 'nanopore-gateway';
+/**
+ * A subgraph that writes through another subgraph's API (intake → samples) receives, beside its
+ * own token, a token for that subgraph with the caller's identity (`x-delegate-<name>-token`) and
+ * where to reach it (`x-delegate-<name>-url`). Only the gateway can mint either.
+ */
+export const delegateTokenHeader = (audience: string) => `x-delegate-${audience}-token`;
+export const delegateUrlHeader = (audience: string) => `x-delegate-${audience}-url`;
 const LIFETIME_SECONDS = 60;
 /** A cached token is reused while it has at least this long to live. */
 const REUSE_MARGIN_SECONDS = 20;
@@ -34,17 +41,18 @@ export class InternalTokenIssuer {
 
   constructor(private readonly privateKey: CryptoKey, private readonly now: () => number = Date.now) {}
 
-  async issue(audience: string, principal: Principal, client: ClientInfo): Promise<string> {
+  /** `lifetimeSeconds` is longer only for delegated tokens, which background work (an intake commit) outlives a request with. */
+  async issue(audience: string, principal: Principal, client: ClientInfo, lifetimeSeconds = LIFETIME_SECONDS): Promise<string> {
     const claims: InternalClaims = {
       kind: principal.kind, role: principal.role, lab: principal.labId, name: principal.name,
       scopes: principal.scopes, tid: principal.tokenId, via: principal.via, ip: client.ip, ua: client.userAgent,
     };
     const subject = principal.userId ?? principal.kind;
-    const key = JSON.stringify([audience, subject, claims]);
+    const key = JSON.stringify([audience, subject, claims, lifetimeSeconds]);
     const nowSeconds = Math.floor(this.now() / 1000);
     const cached = this.cache.get(key);
-    if (cached && cached.exp - nowSeconds > REUSE_MARGIN_SECONDS) return cached.token;
-    const exp = nowSeconds + LIFETIME_SECONDS;
+    if (cached && cached.exp - nowSeconds > Math.max(REUSE_MARGIN_SECONDS, lifetimeSeconds - LIFETIME_SECONDS)) return cached.token;
+    const exp = nowSeconds + lifetimeSeconds;
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: SIGNING_ALG })
       .setIssuer(INTERNAL_ISSUER)

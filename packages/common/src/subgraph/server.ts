@@ -16,7 +16,7 @@ import { INTERNAL_TOKEN_HEADER, type InternalTokenVerifier, type VerifiedInterna
 import { requestLogger, type Logger } from '../logger.js';
 import { createMetrics, metricsPlugin, type ServiceMetrics } from '../metrics.js';
 import { closeHttpServer } from '../shutdown.js';
-import type { BaseContext } from './context.js';
+import { readDelegates, type BaseContext } from './context.js';
 
 /**
  * A subgraph's resolver map. Each subgraph types its own with the `Resolvers` type generated from
@@ -111,6 +111,7 @@ export async function createSubgraphServer<Ctx extends BaseContext>(options: Sub
         ...ids,
         logger: requestLogger(options.logger, ids),
         em: options.orm.em.fork(),
+        delegates: readDelegates(req.headers),
       };
       return options.createContext(base);
     },

@@ -53,6 +53,8 @@ export const Sample = defineEntity({
     assigneeId: p.uuid().nullable(),
     isControl: p.boolean().default(false),
     notes: p.text().nullable(),
+    /** The client's key for the sample (intake: `intake:<job>:<row>`), so a retried import finds it instead of adding it twice. */
+    externalKey: p.string().length(200).nullable(),
     submittedAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
     archivedAt: p.datetime().nullable(),
@@ -61,7 +63,7 @@ export const Sample = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  uniques: [{ properties: ['submission', 'name'] }, { properties: ['submission', 'number'] }],
+  uniques: [{ properties: ['submission', 'name'] }, { properties: ['submission', 'number'] }, { properties: ['submission', 'externalKey'] }],
   indexes: [
     { properties: ['labId', 'submittedAt', 'id'] },
     { properties: ['submittedAt', 'id'] },

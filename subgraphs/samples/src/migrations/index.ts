@@ -1,4 +1,5 @@
 import { Migration20261123181854Initial } from './Migration20261123181854Initial.js';
+import { Migration20261202155946SampleExternalKey } from './Migration20261202155946SampleExternalKey.js';
 
 /** Forward-only migrations, in order. Generate the next with scripts/generate-migration.ts. */
-export const migrations = [Migration20261123181854Initial];
+export const migrations = [Migration20261123181854Initial, Migration20261202155946SampleExternalKey];

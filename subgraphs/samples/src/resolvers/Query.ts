@@ -25,4 +25,5 @@ export const Query: QueryResolvers = {
   sampleStats: (_, a, ctx) => ctx.services.sampleQueries.stats(a.filter ?? {}),
   billingAccounts: (_, a, ctx) => ctx.services.billing.list(a.filter ?? {}, a),
   exportJob: (_, { id }, ctx) => ctx.services.exports.get(id),
+  validateSampleDrafts: (_, a, ctx) => ctx.services.sampleDrafts.validate(a, a.samples),
 };

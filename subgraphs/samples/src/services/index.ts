@@ -5,6 +5,7 @@ import { BillingAccountService } from './billing.service.js';
 import { ExportService } from './export.service.js';
 import type { ExportRunner } from '../exports/runner.js';
 import { ProjectService } from './project.service.js';
+import { SampleDraftService } from './sample-draft.service.js';
 import { SampleQueryService } from './sample-query.service.js';
 import { SampleService } from './sample.service.js';
 import { SubmissionService } from './submission.service.js';
@@ -17,6 +18,7 @@ export function createServices(deps: SamplesDeps, ctx: BaseContext, loaders: Sam
     submissions: new SubmissionService(deps, ctx, projects, loaders),
     samples: new SampleService(deps, ctx, loaders),
     sampleQueries: new SampleQueryService(deps, ctx),
+    sampleDrafts: new SampleDraftService(ctx, loaders),
     billing: new BillingAccountService(deps, ctx),
     exports: new ExportService(deps, ctx, runner),
   };

@@ -32,6 +32,8 @@ export interface SampleInput extends SampleFields {
   sampleType: SampleType;
   /** Staff only: who works the sample (required for urgent ones). */
   assigneeId?: string | null;
+  /** The client's key for this sample (intake sends one per sheet row): adding it again returns the sample already added. */
+  externalKey?: string | null;
 }
 
 /** Plausible concentration per nucleic acid (ng/µL), from the checks the original enforced (domain.md §3.9). */

@@ -10,6 +10,7 @@ import type { Priority } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
+import { checkSampleDrafts } from './sample-drafts.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
 import { refreshSubmission, submissionSnapshot } from './submission-status.js';
 
@@ -61,54 +62,57 @@ export class SampleService {
     return this.ctx.em.transactional(async (em) => {
       const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
       this.checkOpenForSamples(submission);
-      const existing = await em.find(Sample, { submission }, { fields: ['name', 'number'] });
-      const names = new Set(existing.map((s) => s.name.toLowerCase()));
+      const existing = await em.find(Sample, { submission }, { fields: ['name', 'number', 'externalKey'] });
       const problems = new Problems();
-      inputs.forEach((input, i) => {
-        const at = `samples.${i}.`;
-        checkSampleFields(problems, at, input);
-        const name = input.name?.trim();
-        if (name && names.has(name.toLowerCase())) problems.add(`${at}name`, `"${name}" is already used in this submission`);
-        if (name) names.add(name.toLowerCase());
-        if (input.assigneeId && !isStaff(principal)) problems.add(`${at}assigneeId`, 'only facility staff assign samples');
-        problems.uuid(`${at}assigneeId`, input.assigneeId);
-        checkSampleState(problems, at, {
-          sampleType: input.sampleType, materialType: input.materialType ?? null, qubitConcentration: input.qubitConcentration ?? null,
-          nanodropConcentration: input.nanodropConcentration ?? null, volume: input.volume ?? null,
-          priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null,
-        });
-      });
-      const accounts = await this.usableAccounts(em, problems, inputs, submission.labId);
+      await checkSampleDrafts(em, problems, principal, { labId: submission.labId, priority: submission.priority, existing }, inputs);
       problems.throwIfAny();
-      let number = existing.reduce((max, s) => Math.max(max, s.number), 0);
-      const now = this.deps.now();
-      const samples = inputs.map((input) => em.create(Sample, {
-        submission, submissionNumber: submission.number, projectId: submission.project.id, number: ++number, name: input.name.trim(),
-        sampleType: input.sampleType, materialType: input.materialType ?? null, labId: submission.labId,
-        organism: input.organism?.trim() || null, buffer: input.buffer?.trim() || null,
-        qubitConcentration: input.qubitConcentration ?? null, nanodropConcentration: input.nanodropConcentration ?? null,
-        volume: input.volume ?? null, a260280: input.a260280 ?? null, a260230: input.a260230 ?? null, fragmentSize: input.fragmentSize ?? null,
-        flowCellDevice: input.flowCellDevice ?? null, poreChemistry: input.poreChemistry ?? null, flowCellCount: input.flowCellCount ?? 1,
-        billingAccount: input.billingAccountId ? accounts.get(input.billingAccountId)! : submission.billingAccount ?? null,
-        priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null, isControl: input.isControl ?? false,
-        notes: input.notes?.trim() || null, submittedAt: now,
-      }));
-      await em.flush();
-      const before = submissionSnapshot(submission);
-      await refreshSubmission(em, this.deps.schema, submission, now);
-      await em.flush();
-      const origin = eventOrigin(this.ctx, SOURCE);
-      const events = samples.map((s) => createEvent(origin, {
-        type: EventTypes.SampleCreated,
-        subject: { type: 'Sample', id: s.id, sampleId: s.id, submissionId: submission.id, labId: s.labId },
-        data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id, assigneeId: s.assigneeId ?? null } satisfies SampleCreatedData,
-        after: sampleSnapshot(s),
-      }, now) as DomainEvent);
-      const diff = diffFields(before, submissionSnapshot(submission));
-      if (diff) events.push(this.submissionEvent(submission, diff, now));
-      await recordEvents(em, this.deps.schema, events);
-      return samples;
+      // A retried import sends the same keys again: those samples exist already and are returned as they are.
+      const known = new Map(existing.filter((s) => s.externalKey).map((s) => [s.externalKey!, s]));
+      const fresh = inputs.filter((input) => !input.externalKey || !known.has(input.externalKey));
+      if (fresh.length < inputs.length) return this.withExisting(em, submission, inputs, fresh.length ? await this.create(em, submission, existing, fresh) : []);
+      return this.create(em, submission, existing, inputs);
     });
+  }
+
+  /** The samples for `inputs` in order: those added before (by external key) and the ones just created. */
+  private async withExisting(em: EntityManager, submission: Submission, inputs: SampleInput[], created: Sample[]): Promise<Sample[]> {
+    const keys = inputs.map((i) => i.externalKey).filter((k): k is string => !!k);
+    const earlier = await em.find(Sample, { submission, externalKey: { $in: keys } });
+    const byKey = new Map([...earlier, ...created].filter((s) => s.externalKey).map((s) => [s.externalKey!, s]));
+    const unkeyed = created.filter((s) => !s.externalKey);
+    return inputs.map((input) => (input.externalKey ? byKey.get(input.externalKey)! : unkeyed.shift()!));
+  }
+
+  private async create(em: EntityManager, submission: Submission, existing: { number: number }[], inputs: SampleInput[]): Promise<Sample[]> {
+    const accounts = await this.accountsOf(em, inputs);
+    let number = existing.reduce((max, s) => Math.max(max, s.number), 0);
+    const now = this.deps.now();
+    const samples = inputs.map((input) => em.create(Sample, {
+      submission, submissionNumber: submission.number, projectId: submission.project.id, number: ++number, name: input.name.trim(),
+      sampleType: input.sampleType, materialType: input.materialType ?? null, labId: submission.labId,
+      organism: input.organism?.trim() || null, buffer: input.buffer?.trim() || null,
+      qubitConcentration: input.qubitConcentration ?? null, nanodropConcentration: input.nanodropConcentration ?? null,
+      volume: input.volume ?? null, a260280: input.a260280 ?? null, a260230: input.a260230 ?? null, fragmentSize: input.fragmentSize ?? null,
+      flowCellDevice: input.flowCellDevice ?? null, poreChemistry: input.poreChemistry ?? null, flowCellCount: input.flowCellCount ?? 1,
+      billingAccount: input.billingAccountId ? accounts.get(input.billingAccountId)! : submission.billingAccount ?? null,
+      priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null, isControl: input.isControl ?? false,
+      notes: input.notes?.trim() || null, externalKey: input.externalKey ?? null, submittedAt: now,
+    }));
+    await em.flush();
+    const before = submissionSnapshot(submission);
+    await refreshSubmission(em, this.deps.schema, submission, now);
+    await em.flush();
+    const origin = eventOrigin(this.ctx, SOURCE);
+    const events = samples.map((s) => createEvent(origin, {
+      type: EventTypes.SampleCreated,
+      subject: { type: 'Sample', id: s.id, sampleId: s.id, submissionId: submission.id, labId: s.labId },
+      data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id, assigneeId: s.assigneeId ?? null } satisfies SampleCreatedData,
+      after: sampleSnapshot(s),
+    }, now) as DomainEvent);
+    const diff = diffFields(before, submissionSnapshot(submission));
+    if (diff) events.push(this.submissionEvent(submission, diff, now));
+    await recordEvents(em, this.deps.schema, events);
+    return samples;
   }
 
   /** Edits a sample if `expectedVersion` is still current; a concurrent edit gives CONFLICT. */
@@ -261,19 +265,11 @@ export class SampleService {
     }, now) as DomainEvent;
   }
 
-  private async usableAccounts(em: EntityManager, problems: Problems, inputs: SampleInput[], labId: string): Promise<Map<string, BillingAccount>> {
-    const ids = [...new Set(inputs.map((i) => i.billingAccountId).filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id)))];
+  /** The billing accounts the inputs name (already checked usable by checkSampleDrafts). */
+  private async accountsOf(em: EntityManager, inputs: SampleInput[]): Promise<Map<string, BillingAccount>> {
+    const ids = [...new Set(inputs.map((i) => i.billingAccountId).filter((id): id is string => !!id))];
     const found = ids.length ? await em.find(BillingAccount, { id: { $in: ids } }) : [];
-    const byId = new Map(found.map((a) => [a.id, a]));
-    inputs.forEach((input, i) => {
-      if (!input.billingAccountId) return;
-      const account = byId.get(input.billingAccountId);
-      const field = `samples.${i}.billingAccountId`;
-      if (!account) problems.add(field, 'no such billing account');
-      else if (account.labId !== labId) problems.add(field, `billing account ${account.code} belongs to another lab`);
-      else if (!account.active) problems.add(field, `billing account ${account.code} is inactive`);
-    });
-    return byId;
+    return new Map(found.map((a) => [a.id, a]));
   }
 
   private checkOpenForSamples(submission: Submission): void {

@@ -1,26 +1,53 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ValidationError } from '@app/common';
-import { isBlank, type Table } from './table.js';
+import { MAX_COLUMNS, SheetError, type SheetReader, type SheetRow } from './table.js';
 
-/** Reads the first worksheet of an XLSX workbook as text cells, as the sheet displays them. */
-export async function parseXlsx(bytes: Buffer, field: string, maxRows: number): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw ValidationError.field(field, 'is not a readable XLSX workbook');
+/** XLSX files are zip archives. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** A cell as its text, refusing formulas (their cached result could be anything at commit time). */
+function cellText(cell: ExcelJS.CellValue, at: () => string): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'object') {
+    if ('formula' in cell || 'sharedFormula' in cell) throw new SheetError(`${at()}: the cell holds a formula; formulas are not accepted, paste values only`);
+    if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+    if ('richText' in cell) return cell.richText.map((r) => r.text).join('');
+    if ('text' in cell) return String(cell.text);
+    if ('error' in cell) return '';
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw ValidationError.field(field, 'has no worksheet with rows');
-  if (sheet.rowCount > maxRows + 1) throw ValidationError.field(field, `has more than ${maxRows} rows`);
-  const width = sheet.columnCount;
-  const cellsOf = (row: ExcelJS.Row) => Array.from({ length: width }, (_, i) => row.getCell(i + 1).text ?? '');
-  const header = cellsOf(sheet.getRow(1));
-  if (isBlank(header)) throw ValidationError.field(field, 'has no header row');
-  const rows: Table['rows'] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber > 1 && !isBlank(cellsOf(row))) rows.push({ rowNumber, cells: cellsOf(row) });
+  return String(cell);
+}
+
+/**
+ * Reads the first worksheet with exceljs's streaming reader, one row at a time: memory stays flat
+ * however many rows the workbook has.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<SheetReader> {
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new SheetError('is not a readable XLSX workbook');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
   });
-  if (rows.length === 0) throw ValidationError.field(field, 'has no data rows');
-  return { header, rows };
+  const iterator = (async function* () {
+    try {
+      for await (const sheet of reader) {
+        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) yield row;
+        return;
+      }
+    } catch (err) {
+      if (err instanceof SheetError) throw err;
+      throw new SheetError('is not a readable XLSX workbook');
+    }
+  })();
+  const toCells = (row: ExcelJS.Row): string[] => {
+    const values = (row.values as ExcelJS.CellValue[]) ?? [];
+    if (values.length - 1 > MAX_COLUMNS) throw new SheetError(`row ${row.number} has ${values.length - 1} cells; at most ${MAX_COLUMNS}`);
+    return Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1], () => `row ${row.number}, column ${i + 1}`));
+  };
+  const first = await iterator.next();
+  if (first.done || first.value.number !== 1) throw new SheetError(first.done ? 'has no worksheet with rows' : 'has no header in row 1');
+  const header = toCells(first.value);
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for await (const row of iterator) yield { rowNumber: row.number, cells: toCells(row) };
+  }
+  return { header, rows: rows() };
 }

@@ -1,94 +1,170 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { ForbiddenError, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeKind } from '../entities/enums.js';
-import { SOURCE, type SubmissionDeps } from '../deps.js';
-import { parseCsv } from '../parsers/csv.js';
-import type { Table } from '../parsers/table.js';
-import { parseXlsx } from '../parsers/xlsx.js';
-import { mapHeader, type ColumnKey } from './columns.js';
-import { checkRow } from './row-rules.js';
+import type { SubmissionDeps } from '../deps.js';
+import { SamplesClient } from '../clients/samples-client.js';
+import { readCsv } from '../parsers/csv.js';
+import { SheetError, checkCells, isBlank, type SheetReader } from '../parsers/table.js';
+import { readXlsx } from '../parsers/xlsx.js';
+import { mapHeader } from './columns.js';
+import { emitJobEvent } from './job-events.js';
+import type { ProgressReporter } from './progress.js';
+import { checkRows, type CheckTarget } from './row-check.js';
 import { Problems } from './validation.js';
 
 interface IntakeTarget {
-  submissionId: string;
+  submissionId?: string | null;
+  projectId?: string | null;
   filename?: string | null;
-  labId?: string | null;
 }
 export interface CsvIntakeInput extends IntakeTarget {
-  csv: string;
+  csv?: string | null;
+  csvBase64?: string | null;
 }
 export interface XlsxIntakeInput extends IntakeTarget {
   xlsxBase64: string;
 }
 
+/** Rows read, checked by samples and stored per batch: memory holds one batch, whatever the sheet's length. */
+export const PARSE_BATCH = 500;
+
+/** Needs the samples API as the caller; the gateway supplies it (DELEGATIONS in gateway/src/subgraph-data-source.ts). */
+export function samplesClientOf(ctx: BaseContext): SamplesClient {
+  const client = SamplesClient.of(ctx);
+  if (!client) throw new ForbiddenError('Intake must be called through the gateway, which lets it write samples as you');
+  return client;
+}
+
 export class IntakeService {
-  constructor(private readonly deps: SubmissionDeps, private readonly ctx: BaseContext) {}
+  constructor(private readonly deps: SubmissionDeps, private readonly ctx: BaseContext, private readonly progress: ProgressReporter) {}
 
-  async fromCsv(input: CsvIntakeInput): Promise<IntakeJob> {
-    const target = this.authorize(input, 'csv', input.csv, (csv) => Buffer.byteLength(csv));
-    const table = parseCsv(input.csv, 'csv', this.deps.config.INTAKE_MAX_ROWS);
-    return this.store('CSV', target, table, 'csv');
+  fromCsv(input: CsvIntakeInput): Promise<IntakeJob> {
+    this.requireWriter();
+    const field = input.csvBase64 ? 'csvBase64' : 'csv';
+    if (!input.csv === !input.csvBase64) throw ValidationError.field('csv', 'give exactly one of csv (text) and csvBase64 (the file as saved)');
+    const bytes = input.csv ? Buffer.from(input.csv, 'utf8') : this.base64(field, input.csvBase64!);
+    return this.start('CSV', input, field, bytes, () => readCsv(bytes));
   }
 
-  async fromXlsx(input: XlsxIntakeInput): Promise<IntakeJob> {
-    const target = this.authorize(input, 'xlsxBase64', input.xlsxBase64, (b64) => Math.floor((b64.length * 3) / 4));
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.xlsxBase64.trim())) throw ValidationError.field('xlsxBase64', 'must be base64');
-    const table = await parseXlsx(Buffer.from(input.xlsxBase64, 'base64'), 'xlsxBase64', this.deps.config.INTAKE_MAX_ROWS);
-    return this.store('XLSX', target, table, 'xlsxBase64');
+  /** An uploaded file's bytes (the /intake/uploads route). */
+  fromCsvBytes(input: IntakeTarget, bytes: Buffer): Promise<IntakeJob> {
+    return this.start('CSV', input, 'body', bytes, () => readCsv(bytes));
   }
 
-  /** Who may start an intake, for which lab, and whether the input fits the limits. */
-  private authorize(input: IntakeTarget, field: string, content: string, sizeOf: (c: string) => number) {
+  fromXlsxBytes(input: IntakeTarget, bytes: Buffer): Promise<IntakeJob> {
+    return this.start('XLSX', input, 'body', bytes, () => readXlsx(bytes));
+  }
+
+  fromXlsx(input: XlsxIntakeInput): Promise<IntakeJob> {
+    this.requireWriter();
+    const bytes = this.base64('xlsxBase64', input.xlsxBase64);
+    return this.start('XLSX', input, 'xlsxBase64', bytes, () => readXlsx(bytes));
+  }
+
+  private requireWriter(): void {
     requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+  }
+
+  private base64(field: string, value: string): Buffer {
+    const trimmed = value?.trim() ?? '';
+    if (!trimmed) throw ValidationError.field(field, 'is required');
+    if (trimmed.length > Math.ceil((this.deps.config.INTAKE_MAX_BYTES * 4) / 3) + 4) throw ValidationError.field(field, `must be at most ${this.deps.config.INTAKE_MAX_BYTES} bytes`);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw ValidationError.field(field, 'must be base64');
+    return Buffer.from(trimmed, 'base64');
+  }
+
+  /** Checks who and where, creates the job (PARSING), reads the sheet into rows, and ends VALIDATED or FAILED. */
+  private async start(kind: IntakeKind, input: IntakeTarget, field: string, bytes: Buffer, open: () => Promise<SheetReader>): Promise<IntakeJob> {
+    this.requireWriter();
     const problems = new Problems();
-    const submissionId = problems.id('submissionId', input.submissionId);
+    const submissionId = problems.id('submissionId', input.submissionId, false);
+    const projectId = problems.id('projectId', input.projectId, false);
+    if (!submissionId === !projectId) problems.add('submissionId', 'give exactly one of submissionId (add to it) and projectId (a new submission in it)');
     const filename = problems.text('filename', input.filename, { required: false, max: 255 });
-    const max = this.deps.config.INTAKE_MAX_BYTES;
-    if (!content?.trim()) problems.add(field, 'is required');
-    else if (sizeOf(content) > max) problems.add(field, `must be at most ${max} bytes`);
-    const scope = labScope(this.ctx.principal);
-    const labId = problems.text('labId', input.labId ?? scope, { max: 100 });
+    if (bytes.length === 0) problems.add(field, 'is empty');
+    else if (bytes.length > this.deps.config.INTAKE_MAX_BYTES) problems.add(field, `must be at most ${this.deps.config.INTAKE_MAX_BYTES} bytes`);
     problems.throwIfAny();
-    if (scope !== null && labId !== scope) throw new ForbiddenError('Submitters can only import into their own lab');
-    return { submissionId: submissionId!, filename, labId: labId! };
-  }
-
-  /** Checks every row and stores the job with all its rows and the event, in one transaction. */
-  private store(kind: IntakeKind, target: { submissionId: string; filename: string | null; labId: string }, table: Table, field: string): Promise<IntakeJob> {
-    const { fields, ignored } = mapHeader(table.header, field);
-    const rules = { chartField: this.deps.config.INTAKE_CHART_FIELD_PATTERN };
-    const seenNames = new Map<string, number>();
-    const checked = table.rows.map(({ rowNumber, cells }) => {
-      const raw = Object.fromEntries(table.header.map((h, i) => [h.trim() || `column_${i + 1}`, cells[i] ?? '']));
-      const mapped: Partial<Record<ColumnKey, string>> = {};
-      fields.forEach((key, index) => { mapped[key] = cells[index] ?? ''; });
-      const { parsed, errors } = checkRow(mapped, rules);
-      if (cells.length !== table.header.length) errors.push({ field: 'row', message: `has ${cells.length} cells; the header has ${table.header.length}` });
-      const name = typeof parsed.sampleName === 'string' ? parsed.sampleName.toLowerCase() : null;
-      if (name && seenNames.has(name)) errors.push({ field: 'sampleName', message: `repeats the name in row ${seenNames.get(name)}` });
-      if (name && !seenNames.has(name)) seenNames.set(name, rowNumber);
-      return { rowNumber, raw, parsed, errors };
+    const client = samplesClientOf(this.ctx);
+    // Samples answers NOT_FOUND for a submission or project of another lab: a submitter cannot import into it.
+    const labId = submissionId ? (await client.submission(submissionId)).labId : (await client.project(projectId!)).labId;
+    if (!canSeeLab(this.ctx.principal, labId)) throw new ForbiddenError('Submitters can only import into their own lab');
+    const job = await this.ctx.em.transactional(async (em) => {
+      const created = em.create(IntakeJob, {
+        kind, status: 'PARSING', submissionId, projectId: submissionId ? null : projectId, labId, filename, createdBy: this.ctx.principal.userId!,
+        ignoredColumns: [], createdAt: this.deps.now(),
+      });
+      await em.flush();
+      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobCreated', created, { byteSize: bytes.length });
+      return created;
     });
-    return this.ctx.em.transactional((em) => this.persist(em, kind, target, ignored, checked));
-  }
-
-  private async persist(
-    em: EntityManager, kind: IntakeKind, target: { submissionId: string; filename: string | null; labId: string }, ignored: string[],
-    rows: { rowNumber: number; raw: Record<string, string>; parsed: Record<string, unknown>; errors: { field: string; message: string }[] }[],
-  ): Promise<IntakeJob> {
-    const errorCount = rows.filter((r) => r.errors.length).length;
-    const job = em.create(IntakeJob, {
-      kind, status: 'READY', ...target, createdBy: this.ctx.principal.userId!, rowCount: rows.length, errorCount, ignoredColumns: ignored, createdAt: this.deps.now(),
-    });
-    for (const row of rows) em.create(IntakeRow, { job, ...row, status: row.errors.length ? 'INVALID' : 'VALID' });
-    await em.flush();
-    await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-      type: 'IntakeJobCreated',
-      subject: { type: 'IntakeJob', id: job.id, submissionId: job.submissionId, labId: job.labId },
-      data: { kind, filename: job.filename, rowCount: job.rowCount, errorCount, ignoredColumns: ignored },
-      after: { status: job.status, rowCount: job.rowCount, errorCount },
-    });
+    try {
+      await this.parse(job, client, await open());
+    } catch (err) {
+      if (!(err instanceof SheetError)) this.ctx.logger.warn({ err, jobId: job.id }, 'intake parsing failed');
+      await this.fail(job, err instanceof SheetError ? `The ${kind === 'CSV' ? 'CSV' : 'workbook'} ${err.message}` : `Parsing stopped: ${(err as Error).message}`);
+    }
     return job;
+  }
+
+  /** Streams the rows in batches: each batch is read, checked by samples and stored before the next is read. */
+  private async parse(job: IntakeJob, client: SamplesClient, sheet: SheetReader): Promise<void> {
+    const { ignored, headers } = mapHeader(sheet.header);
+    const target: CheckTarget = {
+      jobId: job.id, submissionId: job.submissionId ?? null, projectId: job.projectId ?? null, delimiter: (sheet as { delimiter?: string }).delimiter ?? ',',
+      accounts: headers.has('billingAccount') ? await client.billingAccounts(job.labId) : new Map(),
+    };
+    const names = new Map<string, number>();
+    const earlierName = (key: string, rowNumber: number) => {
+      const earlier = names.get(key);
+      if (earlier === undefined) names.set(key, rowNumber);
+      return earlier ?? null;
+    };
+    const header = sheet.header.map((h, i) => h.trim() || `column_${i + 1}`);
+    let batch: { rowNumber: number; raw: Record<string, string> }[] = [];
+    let rowCount = 0;
+    let errorCount = 0;
+    const flush = async () => {
+      const checked = await checkRows(client, target, batch, earlierName);
+      batch = [];
+      errorCount += checked.filter((r) => r.errors.length).length;
+      await this.deps.orm.em.fork().insertMany(IntakeRow, checked.map((r) => ({
+        id: crypto.randomUUID(), job: job.id, rowNumber: r.rowNumber, raw: r.raw, parsed: r.draft, errors: r.errors,
+        status: r.errors.length ? 'INVALID' : 'VALID', nameKey: r.nameKey, sampleId: null,
+      })));
+      this.progress.report(job, 'PARSING', rowCount, null);
+    };
+    for await (const row of sheet.rows) {
+      checkCells(sheet.header, row);
+      if (isBlank(row.cells)) continue;
+      if (++rowCount > this.deps.config.INTAKE_MAX_ROWS) throw new SheetError(`has more than ${this.deps.config.INTAKE_MAX_ROWS} rows`);
+      const raw = Object.fromEntries(header.map((h, i) => [h, row.cells[i] ?? '']));
+      if (row.cells.length > header.length && !isBlank(row.cells.slice(header.length))) raw['(extra cells)'] = row.cells.slice(header.length).join(' | ');
+      batch.push({ rowNumber: row.rowNumber, raw });
+      if (batch.length >= PARSE_BATCH) await flush();
+    }
+    if (rowCount === 0) throw new SheetError('has a header but no data rows');
+    if (batch.length) await flush();
+    await this.ctx.em.transactional(async (em) => {
+      const current = await em.findOneOrFail(IntakeJob, job.id);
+      Object.assign(current, { status: 'VALIDATED', rowCount, errorCount, ignoredColumns: ignored });
+      await em.flush();
+      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobValidated', current, { rowCount, errorCount, ignoredColumns: ignored }, { status: 'PARSING' });
+      Object.assign(job, current);
+    });
+    this.progress.report(job, 'VALIDATED', rowCount, null);
+  }
+
+  /** A sheet that cannot be read leaves a FAILED job with the reason, and none of its rows. */
+  private async fail(job: IntakeJob, error: string): Promise<void> {
+    await this.ctx.em.transactional(async (em: EntityManager) => {
+      await em.nativeDelete(IntakeRow, { job: job.id });
+      const current = await em.findOneOrFail(IntakeJob, job.id, { refresh: true });
+      Object.assign(current, { status: 'FAILED', error: error.slice(0, 2000), rowCount: 0, errorCount: 0 });
+      await em.flush();
+      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobFailed', current, { error: current.error }, { status: 'PARSING' });
+      Object.assign(job, current);
+    });
+    this.progress.report(job, 'FAILED', 0, null);
   }
 }

@@ -1,0 +1,151 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConflictError, ErrorCode, InvalidTransitionError, NotFoundError, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { IntakeJob, IntakeRow } from '../entities/index.js';
+import type { IntakeStatus } from '../entities/enums.js';
+import type { SubmissionDeps } from '../deps.js';
+import { SamplesError, type SamplesClient } from '../clients/samples-client.js';
+import type { SubmissionLoaders } from '../loaders/index.js';
+import { samplesClientOf } from './intake.service.js';
+import { emitJobEvent, recountJob } from './job-events.js';
+import type { ProgressReporter } from './progress.js';
+import { cellsOf, columnOf } from './row-check.js';
+
+/** Samples per addSamples call: one transaction in samples, one batch of results here. */
+export const COMMIT_BATCH = 500;
+/** A commit holds its job this long past its last batch; a crashed commit can be resumed after that. */
+const LEASE_MS = 2 * 60_000;
+const COMMITTABLE: IntakeStatus[] = ['VALIDATED', 'PARTIALLY_COMMITTED', 'COMMITTING', 'FAILED'];
+
+type Origin = Pick<BaseContext, 'principal' | 'client' | 'correlationId' | 'logger'>;
+
+/**
+ * Commits a job's valid rows as samples through samples' own API as the caller, in batches.
+ * Idempotent by (job, row): each row is sent with the external key `intake:<job>:<row>`, which
+ * samples turns into "that sample already exists" on a resend, so a retry or a crash between a
+ * batch landing in samples and its result landing here neither duplicates nor loses a row.
+ */
+export class CommitService {
+  constructor(private readonly deps: SubmissionDeps, private readonly ctx: BaseContext, private readonly loaders: SubmissionLoaders, private readonly progress: ProgressReporter) {}
+
+  async commit(jobId: string, idempotencyKey: string): Promise<IntakeJob> {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    const key = idempotencyKey?.trim() ?? '';
+    if (key.length < 8 || key.length > 200) throw ValidationError.field('idempotencyKey', 'must be 8-200 characters (e.g. a UUID you keep for retries)');
+    const job = await this.loaders.jobById.load(jobId);
+    if (!job) throw new NotFoundError('IntakeJob', jobId);
+    if (job.commitKey && job.commitKey !== key) throw new ConflictError(`This intake was committed with another idempotency key (${job.status})`);
+    if (job.status === 'COMMITTED' || (job.status === 'COMMITTING' && job.leaseUntil && job.leaseUntil > this.deps.now())) return job;
+    if (!COMMITTABLE.includes(job.status) || (job.status === 'FAILED' && !job.commitKey)) {
+      throw new InvalidTransitionError(`An intake that is ${job.status} cannot be committed${job.error ? `: ${job.error}` : ''}`);
+    }
+    const client = samplesClientOf(this.ctx);
+    const claimed = await this.claim(job, key);
+    if (!claimed.submissionId) await this.createSubmission(claimed, client);
+    this.deps.commits.track(this.run(claimed.id, client, { ...this.ctx }));
+    return claimed;
+  }
+
+  /** Takes the job for this commit atomically: two concurrent commits cannot both start. */
+  private claim(job: IntakeJob, key: string): Promise<IntakeJob> {
+    return this.ctx.em.transactional(async (em) => {
+      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+      const now = this.deps.now();
+      if (current.status === 'COMMITTING' && current.leaseUntil && current.leaseUntil > now) throw new ConflictError('A commit of this intake is already running');
+      if (current.commitKey && current.commitKey !== key) throw new ConflictError('This intake was committed with another idempotency key');
+      const before = { status: current.status };
+      Object.assign(current, { status: 'COMMITTING', commitKey: key, committedBy: this.ctx.principal.userId, leaseUntil: new Date(now.getTime() + LEASE_MS), error: null });
+      await em.flush();
+      await emitJobEvent(em, this.deps, this.ctx, 'IntakeCommitStarted', current, { idempotencyKey: key, resumed: before.status !== 'VALIDATED' }, before);
+      return current;
+    });
+  }
+
+  /** No submission named: the commit creates one in the job's project and files the job under it before any sample is sent. */
+  private async createSubmission(job: IntakeJob, client: SamplesClient): Promise<void> {
+    const submission = await client.createSubmission(job.projectId!);
+    await this.ctx.em.transactional(async (em) => {
+      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: 4, refresh: true });
+      current.submissionId = submission.id;
+      await em.flush();
+      await emitJobEvent(em, this.deps, this.ctx, 'IntakeSubmissionCreated', current, { submissionId: submission.id, projectId: job.projectId });
+    });
+    job.submissionId = submission.id;
+  }
+
+  /** The batches, each on a fresh entity manager; ends COMMITTED, PARTIALLY_COMMITTED or FAILED. */
+  private async run(jobId: string, client: SamplesClient, origin: Origin): Promise<void> {
+    let error: string | null = null;
+    try {
+      for (;;) {
+        const em = this.deps.orm.em.fork();
+        const job = await em.findOneOrFail(IntakeJob, jobId);
+        const rows = await em.find(IntakeRow, { job: jobId, status: 'VALID' }, { orderBy: { rowNumber: 'asc' }, limit: COMMIT_BATCH });
+        if (rows.length === 0) break;
+        await this.sendBatch(em, job, rows, client);
+        this.progress.report(job, 'COMMITTING', job.committedCount, job.rowCount - job.excludedCount - job.errorCount);
+      }
+    } catch (err) {
+      error = err instanceof SamplesError ? err.message : `The commit stopped: ${(err as Error).message}`;
+      if (!(err instanceof SamplesError)) origin.logger.error({ err, jobId }, 'intake commit failed');
+    }
+    await this.finish(jobId, error, origin).catch((err: unknown) => origin.logger.error({ err, jobId }, 'intake commit could not be finished'));
+  }
+
+  /** One addSamples call. Rows samples refuses are marked FAILED with its reasons; the rest go in the next call. */
+  private async sendBatch(em: EntityManager, job: IntakeJob, rows: IntakeRow[], client: SamplesClient): Promise<void> {
+    try {
+      const samples = await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
+      const byKey = new Map(samples.map((s) => [s.externalKey, s.id]));
+      await em.transactional(async (tx) => {
+        for (const row of rows) {
+          tx.assign(tx.getReference(IntakeRow, row.id), { status: 'COMMITTED', sampleId: byKey.get(row.parsed.externalKey as string) ?? null });
+        }
+        await tx.flush();
+        const locked = await recountJob(tx, this.deps.schema, job.id);
+        locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
+        await tx.flush();
+        Object.assign(job, locked);
+      });
+    } catch (err) {
+      if (!(err instanceof SamplesError) || err.code !== ErrorCode.BAD_USER_INPUT) throw err;
+      await this.markRefused(em, job, rows, err);
+    }
+  }
+
+  private async markRefused(em: EntityManager, job: IntakeJob, rows: IntakeRow[], err: SamplesError): Promise<void> {
+    const byIndex = new Map<number, { field: string; column: string | null; message: string }[]>();
+    for (const p of err.problems) {
+      const match = /^samples\.(\d+)\.(.+)$/.exec(p.field);
+      if (!match) continue;
+      const row = rows[Number(match[1])];
+      if (!row) continue;
+      const list = byIndex.get(Number(match[1])) ?? [];
+      list.push({ field: match[2]!, column: columnOf(match[2]!, cellsOf(row.raw).headers), message: p.message });
+      byIndex.set(Number(match[1]), list);
+    }
+    // A refusal naming no row (the submission closed, say) refuses the whole batch.
+    const refused = byIndex.size ? [...byIndex.keys()] : rows.map((_, i) => i);
+    await em.transactional(async (tx) => {
+      for (const i of refused) {
+        tx.assign(tx.getReference(IntakeRow, rows[i]!.id), { status: 'FAILED', errors: byIndex.get(i) ?? [{ field: 'row', column: null, message: err.message }] });
+      }
+      await tx.flush();
+      Object.assign(job, await recountJob(tx, this.deps.schema, job.id));
+    });
+  }
+
+  private async finish(jobId: string, error: string | null, origin: Origin): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const job = await em.transactional(async (tx) => {
+      const current = await recountJob(tx, this.deps.schema, jobId);
+      const pending = await tx.count(IntakeRow, { job: jobId, status: { $in: ['VALID', 'INVALID'] } });
+      const status: IntakeStatus = !error && pending === 0 && current.failedCount === 0 ? 'COMMITTED' : current.committedCount > 0 ? 'PARTIALLY_COMMITTED' : 'FAILED';
+      const before = { status: current.status };
+      Object.assign(current, { status, error, leaseUntil: null, committedAt: this.deps.now() });
+      await tx.flush();
+      await emitJobEvent(tx, this.deps, origin, 'IntakeCommitFinished', current, { submissionId: current.submissionId, error, pendingRows: pending }, before);
+      return current;
+    });
+    this.progress.report(job, job.status, job.committedCount, job.committedCount + job.failedCount);
+  }
+}

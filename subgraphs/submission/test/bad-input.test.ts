@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
+
+/** Uploads through the gateway's /intake/uploads route: encodings, delimiters, and every kind of bad file. */
+let t: TestSystem;
+let submitter: TestUser;
+let submissionId: string;
+
+async function ok<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await t.gql(query, variables, submitter.token);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data as T;
+}
+
+async function upload(body: Buffer | string, token = submitter.token) {
+  const res = await fetch(`${t.url}/intake/uploads?submissionId=${submissionId}&filename=sheet.csv`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: typeof body === 'string' ? Buffer.from(body) : body,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const rowsOf = async (id: string) => (await ok(`query($id: ID!) { intakeJob(id: $id) { status error rows(first: 10) { totalCount edges { node { rowNumber parsed } } } } }`, { id })).intakeJob;
+
+beforeAll(async () => {
+  t = await startTestSystem();
+  submitter = await t.createUser('SUBMITTER', 'lab-a');
+  const projectId = (await ok(`mutation { createProject(input: { name: "Bad input" }) { id } }`)).createProject.id;
+  submissionId = (await ok(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: projectId })).createSubmission.id;
+}, 120_000);
+afterAll(async () => { await t?.stop(); });
+
+describe('encodings and delimiters', () => {
+  const text = 'Sample Name;Sample Type;Concentration;Organism\r\nProbe-1;DNA;12,5;Café\r\n';
+  it.each([
+    ['UTF-8 with BOM, semicolons, decimal comma', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['Windows-1252', Buffer.from(text, 'latin1')],
+    ['tab delimited UTF-8', Buffer.from(text.replaceAll(';', '\t'), 'utf8')],
+  ])('%s', async (_, bytes) => {
+    const { status, body } = await upload(bytes);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ status: 'VALIDATED', rowCount: 1, errorCount: 0 });
+    const job = await rowsOf(body.id);
+    expect(job.rows.edges[0].node.parsed).toMatchObject({ name: 'Probe-1', sampleType: 'DNA', qubitConcentration: 12.5, organism: 'Café' });
+  });
+});
+
+describe('bad files fail the job with a clear reason and keep no rows', () => {
+  const header = 'name,sample_type,volume\n';
+  it.each([
+    ['header only', header, /header but no data rows/],
+    ['an empty file', ' \n', /is empty/],
+    ['binary garbage', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /binary data|not valid CSV/],
+    ['10 MB in one cell', `${header}S-1,DNA,"${'x'.repeat(10 * 1024 * 1024)}"\n`, /characters long|exceeds .* characters/],
+    ['an unterminated quote', `${header}S-1,DNA,"20\n${'S-2,DNA,1\n'.repeat(300_000)}`, /exceeds .* characters|unterminated|Quote Not Closed/i],
+    ['a CSV bomb of 10 million columns', `${header}${','.repeat(10_000_000)}\n`, /characters long|exceeds .* characters/],
+    ['a formula cell', `${header}S-1,DNA,"=cmd|' /C calc'!A0"\n`, /row 2, volume: the cell holds a formula/],
+    ['a missing required column', 'volume,organism\n1,x\n', /missing required column/],
+  ])('%s', async (_, body, reason) => {
+    const started = Date.now();
+    const res = await upload(typeof body === 'string' ? Buffer.from(body) : body);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    if (res.status === 201) {
+      expect(res.body.status).toBe('FAILED');
+      expect(res.body.error).toMatch(reason);
+      const job = await rowsOf(res.body.id);
+      expect(job).toMatchObject({ status: 'FAILED', rows: { totalCount: 0 } });
+    } else {
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(reason);
+    }
+  }, 60_000);
+
+  it('an XLSX with a formula cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Samples');
+    ws.addRow(['name', 'sample_type', 'volume']);
+    ws.addRow(['S-1', 'DNA', { formula: 'SUM(1,2)', result: 3 }]);
+    const { body } = await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(body).toMatchObject({ kind: 'XLSX', status: 'FAILED', error: expect.stringMatching(/formula/) });
+  });
+
+  it('a body over INTAKE_MAX_BYTES is refused before parsing', async () => {
+    const { status, body } = await upload(Buffer.alloc(21 * 1024 * 1024, 0x41));
+    expect(status).toBe(413);
+    expect(body.error.field).toBe('body');
+  });
+
+  it('no credentials: 401 at the gateway', async () => {
+    const res = await fetch(`${t.url}/intake/uploads?submissionId=${submissionId}`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('templates', () => {
+  it('serves the CSV template through the gateway, and it reads back as one valid row', async () => {
+    const res = await fetch(`${t.url}/intake/templates/samples.csv`, { headers: { authorization: `Bearer ${submitter.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const csv = Buffer.from(await res.arrayBuffer());
+    const { body } = await upload(csv);
+    expect(body).toMatchObject({ status: 'VALIDATED', rowCount: 1, errorCount: 0 });
+  });
+
+  it('serves the XLSX template with a Lists sheet of the enums and drop-downs', async () => {
+    const res = await fetch(`${t.url}/intake/templates/samples.xlsx`, { headers: { authorization: `Bearer ${submitter.token}` } });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const lists = workbook.getWorksheet('Lists')!;
+    const columns = Array.from({ length: lists.columnCount }, (_, i) => lists.getColumn(i + 1).values.filter(Boolean).map(String));
+    expect(columns).toContainEqual(['sample_type', 'DNA', 'RNA', 'PROTEIN', 'OTHER']);
+    const samples = workbook.getWorksheet('Samples')!;
+    expect(samples.getCell('B2').dataValidation).toMatchObject({ type: 'list' });
+    const { body } = await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(body).toMatchObject({ kind: 'XLSX', status: 'VALIDATED', rowCount: 1, errorCount: 0 });
+  });
+});

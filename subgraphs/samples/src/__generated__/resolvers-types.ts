@@ -596,6 +596,8 @@ export type Query = {
   submission?: Maybe<Submission>;
   /** Submissions matching a filter. */
   submissions: SubmissionConnection;
+  /** Checks draft samples with exactly the rules addSamples applies (formats, ranges, plausibility per type, names unique in the submission, billing accounts, who may assign) without saving anything; an empty list means addSamples would accept them. Needs write access, as addSamples does. */
+  validateSampleDrafts: Array<SampleDraftProblem>;
 };
 
 
@@ -676,6 +678,14 @@ export type QuerySubmissionsArgs = {
   orderBy?: InputMaybe<SubmissionOrder>;
 };
 
+
+/** Queries of the samples subgraph. */
+export type QueryValidateSampleDraftsArgs = {
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  samples: Array<SampleInput>;
+  submissionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** One tube of material tracked from submission to data delivery. */
 export type Sample = {
   __typename?: 'Sample';
@@ -695,6 +705,8 @@ export type Sample = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The key the client gave when adding it (intake: `intake:<job>:<row>`), if any. */
+  externalKey?: Maybe<Scalars['String']['output']>;
   /** Number of flow cells requested (1-10). */
   flowCellCount: Scalars['Int']['output'];
   /** Flow cell device requested. */
@@ -758,6 +770,17 @@ export type SampleConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One problem of one draft sample, found by the checks addSamples runs. */
+export type SampleDraftProblem = {
+  __typename?: 'SampleDraftProblem';
+  /** The SampleInput field at fault (name, qubitConcentration, ...). */
+  field: Scalars['String']['output'];
+  /** Position of the draft in the list sent (0-based). */
+  index: Scalars['Int']['output'];
+  /** What is wrong, e.g. `900 ng/µL is implausible for RNA; expected 0.1-500 ng/µL`. */
+  message: Scalars['String']['output'];
+};
+
 /** A sample with its cursor. */
 export type SampleEdge = {
   __typename?: 'SampleEdge';
@@ -819,6 +842,8 @@ export type SampleInput = {
   billingAccountId?: InputMaybe<Scalars['ID']['input']>;
   /** Buffer. */
   buffer?: InputMaybe<Scalars['String']['input']>;
+  /** Your key for this sample, unique in the submission (at most 200 characters); adding a sample with a key already used returns that sample instead of a second one, so retried imports never duplicate. */
+  externalKey?: InputMaybe<Scalars['String']['input']>;
   /** Flow cells requested (1-10, default 1). */
   flowCellCount?: InputMaybe<Scalars['Int']['input']>;
   /** Flow cell device. */
@@ -1314,6 +1339,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sample: ResolverTypeWrapper<SampleModel>;
   SampleConnection: ResolverTypeWrapper<SampleConnectionModel>;
+  SampleDraftProblem: ResolverTypeWrapper<SampleDraftProblem>;
   SampleEdge: ResolverTypeWrapper<Omit<SampleEdge, 'node'> & { node: ResolversTypes['Sample'] }>;
   SampleFilter: SampleFilter;
   SampleInput: SampleInput;
@@ -1372,6 +1398,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Sample: SampleModel;
   SampleConnection: SampleConnectionModel;
+  SampleDraftProblem: SampleDraftProblem;
   SampleEdge: Omit<SampleEdge, 'node'> & { node: ResolversParentTypes['Sample'] };
   SampleFilter: SampleFilter;
   SampleInput: SampleInput;
@@ -1526,6 +1553,7 @@ export type QueryResolvers<ContextType = SamplesContext, ParentType extends Reso
   samples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySamplesArgs>>;
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   submissions?: Resolver<ResolversTypes['SubmissionConnection'], ParentType, ContextType, Partial<QuerySubmissionsArgs>>;
+  validateSampleDrafts?: Resolver<Array<ResolversTypes['SampleDraftProblem']>, ParentType, ContextType, RequireFields<QueryValidateSampleDraftsArgs, 'samples'>>;
 };
 
 export type SampleResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Sample'] = ResolversParentTypes['Sample'], FederationReferenceType extends FederationReferenceTypes['Sample'] = FederationReferenceTypes['Sample']> = {
@@ -1538,6 +1566,7 @@ export type SampleResolvers<ContextType = SamplesContext, ParentType extends Res
   buffer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  externalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   flowCellCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   flowCellDevice?: Resolver<Maybe<ResolversTypes['FlowCellDevice']>, ParentType, ContextType>;
   fragmentSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1569,6 +1598,12 @@ export type SampleConnectionResolvers<ContextType = SamplesContext, ParentType e
   edges?: Resolver<Array<ResolversTypes['SampleEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SampleDraftProblemResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleDraftProblem'] = ResolversParentTypes['SampleDraftProblem']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SampleEdgeResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleEdge'] = ResolversParentTypes['SampleEdge']> = {
@@ -1656,6 +1691,7 @@ export type Resolvers<ContextType = SamplesContext> = {
   Query?: QueryResolvers<ContextType>;
   Sample?: SampleResolvers<ContextType>;
   SampleConnection?: SampleConnectionResolvers<ContextType>;
+  SampleDraftProblem?: SampleDraftProblemResolvers<ContextType>;
   SampleEdge?: SampleEdgeResolvers<ContextType>;
   SampleStats?: SampleStatsResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;

@@ -20,6 +20,7 @@ import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
 import { mountJwksProxy } from './routes/jwks.js';
+import { mountUnsubscribeProxy } from './routes/unsubscribe.js';
 import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
@@ -162,6 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
+  mountUnsubscribeProxy(app, serviceUrl(subgraphs, 'workflow'), logger);
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
   const precheck = limitPrecheck({

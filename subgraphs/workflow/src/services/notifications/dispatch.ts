@@ -42,7 +42,8 @@ export class NotificationDispatcher {
     if (READ_MODEL_TYPES.has(event.type)) await applyToReadModel(em, event);
     const trigger = triggerOf(event, this.deps.config.notify);
     if (!trigger) return 0;
-    const [facts, recipients] = await Promise.all([factsOf(em, trigger), recipientsOf(em, trigger)]);
+    const facts = await factsOf(em, trigger);
+    const recipients = await recipientsOf(em, trigger);
     const message = render(trigger, facts);
     const choices = await this.choices(em, trigger, recipients);
     const now = this.deps.now();

@@ -22,9 +22,8 @@ const MAX_RECIPIENTS = 200;
 
 /** What is known locally about the trigger's sample and submission. */
 export async function factsOf(em: EntityManager, trigger: Trigger): Promise<NotificationFacts> {
-  const [sample, workflow] = trigger.sampleId
-    ? await Promise.all([em.findOne(NotifySample, trigger.sampleId), em.findOne(Workflow, { sampleId: trigger.sampleId })])
-    : [null, null];
+  const sample = trigger.sampleId ? await em.findOne(NotifySample, trigger.sampleId) : null;
+  const workflow = trigger.sampleId ? await em.findOne(Workflow, { sampleId: trigger.sampleId }) : null;
   const submissionId = trigger.submissionId ?? sample?.submissionId ?? workflow?.submissionId ?? null;
   const submission = submissionId ? await em.findOne(NotifySubmission, submissionId) : null;
   const labId = trigger.labId ?? sample?.labId ?? workflow?.labId ?? submission?.labId ?? null;

@@ -22,8 +22,10 @@ export function createNotificationRuntime(deps: WorkflowDeps): NotificationRunti
   };
   const delivery = createDeliveryWorkerTask(deps);
   const consumer = createNotificationEventsConsumer(deps, new NotificationDispatcher(deps, getSecret), () => delivery.kick());
+  // Loaded before the consumer starts: inside its transactions a second connection would deadlock PGlite.
+  const secretLoader: BackgroundTask = { name: 'workflow-unsubscribe-secret', start: async () => { await getSecret(); }, stop: async () => {} };
   return {
-    background: [delivery, consumer],
+    background: [secretLoader, delivery, consumer],
     delivery,
     routes: (app) => mountUnsubscribe(app, deps, getSecret),
   };

@@ -64,7 +64,7 @@ const TEMPLATES: Record<NotificationEvent, (t: Trigger, f: NotificationFacts, d:
     rows: [['Due', String(d.dueAt ?? '')], ['Hours late', String(d.hoursLate ?? '')]],
   }),
   DATA_DELIVERED: (_t, f, d) => {
-    const delivery = (d.results?.dataDelivery ?? {}) as { method?: string; location?: string; files?: { path: string }[] };
+    const delivery = (d.results ?? {}) as { method?: string; location?: string; files?: { path: string }[] };
     return {
       title: `Data delivered: ${sampleLabel(f)}`,
       lead: `The sequencing data of ${sampleLabel(f)} is ready${delivery.location ? ` at ${delivery.location}` : ''}.`,

@@ -18,6 +18,8 @@ const admin = userPrincipal('ADMIN');
 const staff = userPrincipal('STAFF', { name: 'Stella Staff' });
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-n', name: 'Sam Submitter' });
 const member = userPrincipal('SUBMITTER', { labId: 'lab-n', name: 'Mo Member' });
+/** Another staff member: people are not told about what they did themselves. */
+const colleague = userPrincipal('STAFF', { name: 'Cole Colleague' });
 const emailOf = (p: Principal) => `${p.name!.split(' ')[0]!.toLowerCase()}-${p.userId!.slice(0, 6)}@lab.test`;
 
 let sg: TestSubgraph;
@@ -152,7 +154,7 @@ describe('recipients and preferences', () => {
   it('sends QC failures to the customers and the step assignee; overdue to the assignee (else all staff)', async () => {
     const { sampleId } = await newSample('Soil-N2');
     expectNoErrors(await sg.call(M.start, { s: sampleId, step: 'SAMPLE_QC', a: staff.userId }, staff));
-    expectNoErrors(await sg.call(M.fail, { s: sampleId, step: 'SAMPLE_QC', reason: 'Degraded DNA' }, staff));
+    expectNoErrors(await sg.call(M.fail, { s: sampleId, step: 'SAMPLE_QC', reason: 'Degraded DNA' }, colleague));
     await waitFor(() => smtp.mails.some((m) => m.to.includes(emailOf(staff)) && m.subject.includes('Sample QC failed: Soil-N2')), { what: 'QC failure to the assignee' });
     const toSubmitter = await waitFor(() => smtp.to(emailOf(submitter)).find((m) => m.subject.includes('Sample QC failed')), { what: 'QC failure to the submitter' });
     expect(toSubmitter.body).toContain('Reason: Degraded DNA');

@@ -57,8 +57,9 @@ async function assigneeIds(em: EntityManager, trigger: Trigger): Promise<string[
 }
 
 /**
- * Everyone the trigger's audience names, once each (by user, then by address): active users only;
- * delivery-list addresses that belong to a user count as that user.
+ * Everyone the trigger's audience names, once each (by user, then by address): active users only,
+ * never the event's own actor (unless the audience is the actor); delivery-list addresses that
+ * belong to a user count as that user. Assignees are read when the event is processed.
  */
 export async function recipientsOf(em: EntityManager, trigger: Trigger): Promise<Recipient[]> {
   const a = trigger.audience;
@@ -78,6 +79,9 @@ export async function recipientsOf(em: EntityManager, trigger: Trigger): Promise
   if (a.allStaff === 'always' || (a.allStaff === 'fallback' && assignees.length === 0)) {
     for (const u of await em.find(NotifyUser, { role: 'STAFF', active: true }, { limit: MAX_RECIPIENTS })) userIds.add(u.id);
   }
+  // Nobody is told about what they just did themselves, unless the audience names the actor.
+  const actorId = trigger.source.actor.userId;
+  if (actorId && !a.actor) userIds.delete(actorId);
   const users = userIds.size ? await em.find(NotifyUser, { id: { $in: [...userIds] }, active: true }) : [];
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
   const listed = addresses.size ? await em.find(NotifyUser, { email: { $in: [...addresses] }, active: true }) : [];

@@ -19,6 +19,8 @@ export class Mailer {
     const { smtp } = config;
     this.transport = nodemailer.createTransport({
       host: smtp.host, port: smtp.port, secure: smtp.secure,
+      // Reused connections: a burst is not one TCP + SMTP handshake per message.
+      pool: true, maxConnections: config.worker.concurrency, maxMessages: 1000,
       auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
       connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
     });

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEvent, type DomainEvent, type Principal } from '@app/common';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { startTestSubgraph, testLogger, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
 import { workflowSubgraph } from '../src/server.js';
 import { postWebhook } from '../src/services/notifications/webhook-sender.js';
-import { retryDelayMs } from '../src/services/notifications/delivery-worker.js';
+import { DeliveryWorker, retryDelayMs } from '../src/services/notifications/delivery-worker.js';
 import { isBlockedAddress } from '../src/services/notifications/ssrf.js';
 import { signUnsubscribe, verifyUnsubscribe } from '../src/services/notifications/unsubscribe-token.js';
 import { createSample, expectNoErrors, goodResults, M, samplesEvent, STEPS } from './helpers.js';
@@ -276,6 +276,29 @@ describe('reliability', () => {
     expect(last.verified).toBe(true);
     expect(last.headers['x-nanopore-delivery']).toBe(replay.data!.replayNotificationDelivery.id);
     expect((await sg.call(Q, {}, staff)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('several workers (replicas) draining one outbox', () => {
+  it('sends every claimed delivery exactly once (FOR UPDATE SKIP LOCKED)', async () => {
+    hooks.status = 200;
+    const endpointId = (await db().execute<{ id: string }[]>(`select id from "workflow"."webhook_endpoint" limit 1`))[0]!.id;
+    const ids = Array.from({ length: 60 }, () => randomUUID());
+    await db().execute(`insert into "workflow"."notification_delivery" (id, dedupe_key, channel, event, source_event_id, recipient, endpoint_id, payload, digest, status, attempts, next_attempt_at, created_at)
+      values ${ids.map(() => `(?, ?, 'WEBHOOK', 'SAMPLE_OVERDUE', ?, ?, ?, ?, false, 'PENDING', 0, now() + interval '1 hour', now())`).join(', ')}`,
+    ids.flatMap((id) => [id, `replica-test:${id}`, randomUUID(), hooks.url, endpointId, JSON.stringify({ body: JSON.stringify({ id, type: 'SAMPLE_OVERDUE' }) })]));
+    const config = workflowSubgraph.loadConfig({ NOTIFY_WEBHOOK_ALLOW_PRIVATE: 'true', NOTIFY_WORKER_BATCH: '7', NOTIFY_WORKER_CONCURRENCY: '3' }).notify;
+    // Due one hour from now for the running worker, due now for these three "replicas" (their clock runs ahead).
+    const ahead = () => new Date(Date.now() + 2 * 3_600_000);
+    const replicas = [1, 2, 3].map(() => new DeliveryWorker(sg.running.orm, 'workflow', config, testLogger('replica'), ahead));
+    const before = hooks.calls.length;
+    const drained = await Promise.all(replicas.map((w) => w.drain()));
+    replicas.forEach((w) => w.close());
+    expect(drained.reduce((a, b) => a + b, 0)).toBe(60);
+    const got = hooks.calls.slice(before).map((c) => c.headers['x-nanopore-delivery'] as string);
+    expect(got.sort()).toEqual([...ids].sort());
+    const rows = await deliveries(`dedupe_key like 'replica-test:%'`);
+    expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
   });
 });
 

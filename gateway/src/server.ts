@@ -22,6 +22,7 @@ import { mountFilesProxy } from './routes/files.js';
 import { mountIntakeProxy } from './routes/intake.js';
 import { mountJwksProxy } from './routes/jwks.js';
 import { DELEGATIONS, SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
+import { mountUnsubscribeProxy } from './routes/unsubscribe.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { multipartUploads } from './uploads/multipart-guard.js';
 import { UploadForwardingDataSource } from './uploads/upload-data-source.js';
@@ -176,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     submissionServiceUrl: serviceUrl(subgraphs, 'submission'), samplesGraphqlUrl: subgraphs.find((s) => s.name === 'samples')?.url,
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
+  mountUnsubscribeProxy(app, serviceUrl(subgraphs, 'workflow'), logger);
   // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
   // mounted first by createHttpApp and keep precedence.
   const precheck = limitPrecheck({

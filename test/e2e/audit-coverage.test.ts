@@ -13,7 +13,7 @@ let mutations: string[];
 
 beforeAll(async () => {
   // FILES_PURGE_AFTER_DAYS=0 lets the purgeFile scenario purge a file it has just deleted.
-  t = await startTestSystem({ env: { FILES_PURGE_AFTER_DAYS: '0' } });
+  t = await startTestSystem({ env: { FILES_PURGE_AFTER_DAYS: '0', NOTIFY_WEBHOOK_ALLOW_PRIVATE: 'true' } });
   world = new World(t, await t.createUser('STAFF'), await t.createUser('SUBMITTER', 'lab-a'));
   const introspection = await t.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, t.admin.token);
   const mutationType = buildClientSchema(introspection.data!).getMutationType();

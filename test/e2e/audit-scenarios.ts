@@ -102,6 +102,15 @@ export class World {
     return (await this.multipart(upload, { f: null, s }, { f: `coverage notes ${randomBytes(4).toString('hex')}\n` }, as, 'uploadFile')).uploadFile.id;
   }
 
+  /**
+   * A webhook endpoint receiving sample receipts at the loopback discard port (nothing answers, so
+   * deliveries wait and retry); the coverage test allows private addresses so no traffic leaves the machine.
+   */
+  async webhookEndpoint(): Promise<string> {
+    return (await this.gql(`mutation { registerWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", events: [SAMPLE_RECEIVED] }) { endpoint { id } } }`, {},
+      this.t.admin, 'registerWebhookEndpoint')).registerWebhookEndpoint.endpoint.id;
+  }
+
   /** Requests an upload ticket and PUTs the bytes through the gateway's /files proxy. */
   async uploaded(): Promise<{ uploadId: string }> {
     const s = await this.submission();
@@ -396,6 +405,36 @@ export const SCENARIOS: Record<string, Scenario> = {
   releaseLegalHold: { events: ['LegalHoldReleased'], run: async (w) => {
     const id = (await w.gql(`mutation { placeLegalHold(input: { subjectId: "coverage-subject-2", reason: "inquiry" }) { id } }`, {}, w.t.admin, 'placeLegalHold')).placeLegalHold.id;
     await w.gql(`mutation($id: ID!) { releaseLegalHold(id: $id, reason: "inquiry closed") { id } }`, { id }, w.t.admin, 'releaseLegalHold');
+    return by(w.t.admin);
+  } },
+  // notifications (workflow)
+  markNotificationsRead: { events: ['NotificationsRead'], run: async (w) => {
+    await w.labSample(); // its receipt notifies the submitter in-app
+    await waitFor(async () => (await w.gql(`{ notifications(unreadOnly: true) { totalCount } }`, {}, w.submitter, 'notifications')).notifications.totalCount > 0,
+      { what: 'an in-app notification', timeoutMs: 20_000 });
+    await w.gql(`mutation { markNotificationsRead(all: true) }`, {}, w.submitter, 'markNotificationsRead');
+    return by(w.submitter);
+  } },
+  setNotificationPreference: { events: ['NotificationPreferenceChanged'], run: async (w) => {
+    await w.gql(`mutation { setNotificationPreference(input: { event: STEP_COMPLETED, email: DIGEST }) { email } }`, {}, w.submitter, 'setNotificationPreference');
+    return by(w.submitter);
+  } },
+  registerWebhookEndpoint: { events: ['WebhookEndpointRegistered'], run: async (w) => {
+    await w.webhookEndpoint();
+    return by(w.t.admin);
+  } },
+  updateWebhookEndpoint: { events: ['WebhookEndpointUpdated'], run: async (w) => {
+    const id = await w.webhookEndpoint();
+    await w.gql(`mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { active: false }) { id } }`, { id }, w.t.admin, 'updateWebhookEndpoint');
+    return by(w.t.admin);
+  } },
+  replayNotificationDelivery: { events: ['NotificationDeliveryReplayed'], run: async (w) => {
+    const e = await w.webhookEndpoint();
+    await w.labSample();
+    const delivery = await waitFor(async () => (await w.gql(`query($e: ID) { notificationDeliveries(endpointId: $e, first: 1) { edges { node { id } } } }`, { e }, w.t.admin, 'deliveries'))
+      .notificationDeliveries.edges[0]?.node.id as string | undefined, { what: 'a webhook delivery', timeoutMs: 20_000 });
+    await w.gql(`mutation($id: ID!) { replayNotificationDelivery(id: $id) { id } }`, { id: delivery }, w.t.admin, 'replayNotificationDelivery');
+    await w.gql(`mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { active: false }) { id } }`, { id: e }, w.t.admin, 'deactivate');
     return by(w.t.admin);
   } },
   pruneAuditEntries: { events: ['AuditPruned'], run: async (w) => {

@@ -1,6 +1,8 @@
 import { buildSchema, isObjectType, printSchema, type GraphQLFieldConfig, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { LiveEventHub } from './event-hub.js';
 import type { GatewayQueries } from './gateway-queries.js';
+import { notificationSubscriptionResolvers } from './notification-fields.js';
+import type { NotificationHub } from './notification-hub.js';
 import { workflowSubscriptionResolvers } from './workflow-fields.js';
 
 type AnyField = GraphQLField<unknown, unknown> & Pick<GraphQLFieldConfig<unknown, unknown>, 'subscribe' | 'resolve'>;
@@ -17,7 +19,7 @@ function fieldOf(schema: GraphQLSchema, type: string, field: string): AnyField |
  * Fields the supergraph lacks are skipped, so a gateway without the workflow subgraph still starts.
  * Everything else in a payload is resolved by hydration through the gateway.
  */
-export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries): GraphQLSchema {
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries, notifications?: NotificationHub): GraphQLSchema {
   const schema = buildSchema(printSchema(apiSchema));
   const resolvers = workflowSubscriptionResolvers(hub, queries);
   const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
@@ -26,5 +28,7 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEvent
   if (events) Object.assign(events, { subscribe: resolvers.subscribeEvents, resolve: resolvers.resolveEvent });
   const sample = fieldOf(schema, 'WorkflowEvent', 'sample');
   if (sample) sample.resolve = resolvers.resolveSample as AnyField['resolve'];
+  const added = notifications ? fieldOf(schema, 'Subscription', 'notificationAdded') : undefined;
+  if (added && notifications) Object.assign(added, notificationSubscriptionResolvers(notifications));
   return schema;
 }

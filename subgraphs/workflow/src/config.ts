@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { envBoolean, loadConfig } from '@app/common';
+import { envBoolean, envPort, loadConfig } from '@app/common';
 import { Priorities, StepNames, type Priority, type StepName } from './entities/enums.js';
+import { notifyConfigOf, type NotifyConfig } from './notify-config.js';
 import { DEFAULT_QC_THRESHOLDS, mergeThresholds, qcThresholdsSchema, type QcThresholds } from './services/qc-thresholds.js';
 
 /** Default hours per step (domain.md §4.1): 59 hours in total. */
@@ -62,6 +63,39 @@ export const workflowEnvSchema = z.object({
   WORKFLOW_OVERDUE_SCAN_MS: z.coerce.number().int().min(20).max(86_400_000).default(60_000),
   /** Turn the overdue scanner off (e.g. when another replica runs it); scans are idempotent either way. */
   WORKFLOW_OVERDUE_SCAN_ENABLED: envBoolean(true),
+  // Notifications (README "Notifications"); read by notify-config.ts.
+  /** SMTP server for notification e-mail; e-mail is off when unset. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: envPort(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: envBoolean(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  /** Sender of notification e-mail. */
+  NOTIFY_FROM_EMAIL: z.string().min(3).default('Nanopore sequencing core <no-reply@localhost>'),
+  /** Public URL of the gateway, for links in e-mail (unsubscribe, sample pages). */
+  NOTIFY_PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /** Steps whose completion notifies the customer (DATA_DELIVERY always does, as "data delivered"). */
+  NOTIFY_STEP_COMPLETED_STEPS: z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(StepNames))).default(['SAMPLE_QC', 'SEQUENCING_RUN']),
+  /** Secret that signs unsubscribe links; when unset one is generated and kept in the database. */
+  NOTIFY_UNSUBSCRIBE_SECRET: z.string().min(32).optional(),
+  /** Let webhooks reach private, loopback and link-local addresses (tests, on-premise receivers). */
+  NOTIFY_WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
+  NOTIFY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** First retry delay; each further attempt doubles it (full jitter), capped by NOTIFY_RETRY_MAX_DELAY_MS. */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  NOTIFY_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+  /** A delivery still failing this long after it was queued is given up (FAILED); replay re-queues it. */
+  NOTIFY_RETRY_WINDOW_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(86_400_000),
+  /** How often the delivery worker looks for due deliveries (it is also woken by new ones). */
+  NOTIFY_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  NOTIFY_WORKER_BATCH: z.coerce.number().int().min(1).max(1_000).default(100),
+  NOTIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /** Turn the delivery worker off on a replica; claims are SKIP LOCKED, so several may run. */
+  NOTIFY_WORKER_ENABLED: envBoolean(true),
+  /** Hour (UTC) daily digests are sent. */
+  NOTIFY_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export interface WorkflowConfig {
@@ -71,6 +105,7 @@ export interface WorkflowConfig {
   seniorStaffIds: ReadonlySet<string>;
   overdueScanMs: number;
   overdueScanEnabled: boolean;
+  notify: NotifyConfig;
 }
 
 export function loadWorkflowConfig(env: Record<string, string | undefined>): WorkflowConfig {
@@ -82,5 +117,6 @@ export function loadWorkflowConfig(env: Record<string, string | undefined>): Wor
     seniorStaffIds: new Set(raw.WORKFLOW_SENIOR_STAFF_IDS),
     overdueScanMs: raw.WORKFLOW_OVERDUE_SCAN_MS,
     overdueScanEnabled: raw.WORKFLOW_OVERDUE_SCAN_ENABLED,
+    notify: notifyConfigOf(raw),
   });
 }

@@ -6,6 +6,7 @@ import { createWorkflowContext, type WorkflowContext } from './context.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
+import { createNotificationRuntime } from './services/notifications/runtime.js';
 import { typeDefs } from './schema.js';
 
 /** The workflow subgraph: the 8-step state machine per sample. Built here, started by the runtime. */
@@ -15,11 +16,15 @@ export const module: SubgraphModule<WorkflowConfig, WorkflowContext> = {
   entities,
   migrations,
   loadConfig: loadWorkflowConfig,
-  build: (deps) => ({
-    typeDefs,
-    resolvers: resolvers as never,
-    createContext: (base) => createWorkflowContext(deps, base),
-    background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps)],
-  }),
+  build: (deps) => {
+    const notifications = createNotificationRuntime(deps);
+    return {
+      typeDefs,
+      resolvers: resolvers as never,
+      createContext: (base) => createWorkflowContext(deps, base),
+      routes: (app) => notifications.routes(app),
+      background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps), ...notifications.background],
+    };
+  },
 };
 export { module as workflowSubgraph };

@@ -63,6 +63,8 @@ export interface SubmissionEventData {
   receivedAt?: string | null;
   priority?: string;
   status: string;
+  /** Who created the submission (notifications address its submitter). */
+  submitterId?: string | null;
   /** The event that caused the update, when it was another subgraph's (a workflow status). */
   cause?: string | null;
 }

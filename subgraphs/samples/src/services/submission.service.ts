@@ -164,7 +164,7 @@ export class SubmissionService {
   private emit(em: EntityManager, type: EventType, s: Submission, before: Record<string, unknown> | null, after: Record<string, unknown>) {
     return emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
       type, subject: { type: 'Submission', id: s.id, submissionId: s.id, labId: s.labId },
-      data: { number: s.number, projectId: s.project.id, receivedAt: s.receivedAt?.toISOString() ?? null, priority: s.priority, status: s.status } satisfies SubmissionEventData,
+      data: { number: s.number, projectId: s.project.id, receivedAt: s.receivedAt?.toISOString() ?? null, priority: s.priority, status: s.status, submitterId: s.submitterId } satisfies SubmissionEventData,
       before, after,
     });
   }

@@ -2,7 +2,20 @@ import { StepTransition } from './step-transition.entity.js';
 import { SubmissionReceipt } from './submission-receipt.entity.js';
 import { Workflow } from './workflow.entity.js';
 import { WorkflowStep } from './workflow-step.entity.js';
+import { Notification } from './notification.entity.js';
+import { NotificationDelivery } from './notification-delivery.entity.js';
+import { NotificationPreference } from './notification-preference.entity.js';
+import { NotificationUnsubscribe } from './notification-unsubscribe.entity.js';
+import { NotifySample } from './notify-sample.entity.js';
+import { NotifySetting } from './notify-setting.entity.js';
+import { NotifySubmission } from './notify-submission.entity.js';
+import { NotifyUser } from './notify-user.entity.js';
+import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 
 export { StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
+export { Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
-export const entities = [Workflow, WorkflowStep, StepTransition, SubmissionReceipt];
+export const entities = [
+  Workflow, WorkflowStep, StepTransition, SubmissionReceipt,
+  Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint,
+];

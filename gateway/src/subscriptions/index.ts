@@ -8,6 +8,7 @@ import type { CredentialVerifiers } from '../auth/principal.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { LiveEventHub } from './event-hub.js';
+import { ExtractionProgressHub } from './extraction-progress.js';
 import { GatewayQueries } from './gateway-queries.js';
 import { buildSubscriptionSchema } from './schema.js';
 import { CLOSE_RECONNECT, startWsServer } from './ws-server.js';
@@ -41,12 +42,14 @@ export interface LiveSubscriptionStats {
  */
 export class LiveSubscriptions {
   private readonly hub: LiveEventHub;
+  private readonly extractions: ExtractionProgressHub;
   private readonly queries: GatewayQueries;
   private schema: GraphQLSchema | null = null;
   private server: { wss: WebSocketServer; dispose(): Promise<void> } | null = null;
 
   constructor(private readonly options: LiveSubscriptionsOptions) {
     this.hub = new LiveEventHub(options.bus, options.logger);
+    this.extractions = new ExtractionProgressHub(options.bus, options.logger);
     this.queries = new GatewayQueries(options.apollo, options.logger);
   }
 
@@ -54,7 +57,7 @@ export class LiveSubscriptions {
   register(gateway: ApolloGateway): void {
     gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
       const reload = this.schema !== null;
-      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries);
+      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, this.extractions);
       // Open operations were validated against the old schema: make clients resubscribe.
       if (reload) for (const socket of this.server?.wss.clients ?? []) socket.close(CLOSE_RECONNECT, 'Schema reloaded; reconnect');
     });
@@ -64,6 +67,7 @@ export class LiveSubscriptions {
   async attach(httpServer: Server): Promise<void> {
     const { config } = this.options;
     await this.hub.start();
+    await this.extractions.start();
     this.server = startWsServer({
       httpServer, path: '/graphql', schema: () => this.schema, verifiers: this.options.verifiers, logger: this.options.logger,
       limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS },
@@ -80,6 +84,7 @@ export class LiveSubscriptions {
     this.server = null;
     await server?.dispose();
     await this.hub.stop();
+    await this.extractions.stop();
   }
 
   stats(): LiveSubscriptionStats {

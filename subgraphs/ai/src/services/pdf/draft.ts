@@ -14,6 +14,8 @@ export interface DraftField {
   bbox: [number, number, number, number] | null;
   /** Why a person should look (no option marked, label missing, odd shape…). */
   warning: string | null;
+  /** The past correction applied or suggested (source RETRIEVAL). */
+  correctionId?: string | null;
 }
 
 /** One row of the sample table, as printed. */

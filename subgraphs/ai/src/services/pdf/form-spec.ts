@@ -126,3 +126,8 @@ export const SAMPLE_TABLE_ANCHOR = 'Sample Information:';
 
 /** Names that mark a control row rather than a sample. */
 export const CONTROL_NAMES = /^(positive control|negative control|blank|ntc|no template control)$/i;
+
+/** The printed label of a field (or its name when it has none), as stored with corrections. */
+export function labelOfField(field: string): string {
+  return TEXT_FIELDS.find((f) => f.field === field)?.label ?? questionsOf('DNA').find((q) => q.field === field)?.label ?? field;
+}

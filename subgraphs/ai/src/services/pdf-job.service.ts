@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext } from '@app/common';
 import { ExtractionJob, ExtractionSource } from '../entities/index.js';
 import { SOURCE, type AiDeps } from '../deps.js';
@@ -27,7 +27,7 @@ export class PdfJobService {
     const origin = eventOrigin(this.ctx, SOURCE);
     return this.ctx.em.transactional(async (em) => {
       const job = em.create(ExtractionJob, {
-        submissionId: checked.submissionId, fileId, sourceKind: 'PDF', filename, method: 'GEOMETRIC', labId,
+        id: randomUUID(), submissionId: checked.submissionId, fileId, sourceKind: 'PDF', filename, method: 'GEOMETRIC', labId,
         createdBy: this.ctx.principal.userId!, createdAt: this.deps.now(),
       });
       em.create(ExtractionSource, { jobId: job.id, bytes: Buffer.from(bytes), byteSize: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), createdAt: this.deps.now() });

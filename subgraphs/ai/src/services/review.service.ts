@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { InvalidTransitionError, emitEvent, eventOrigin, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { ExtractionJob, ExtractionResult, FieldCorrection } from '../entities/index.js';
 import type { ExtractionStatus } from '../entities/enums.js';
@@ -48,7 +49,7 @@ export class ReviewService {
       const result = await em.findOneOrFail(ExtractionResult, found.id, { refresh: true });
       const before = { value: result.value, values: result.values, source: result.source, confidence: Number(result.confidence) };
       const correction = em.create(FieldCorrection, {
-        jobId: job.id, labId: job.labId, form: job.form, fieldName: fieldName!, labelText: label, wrongValue: wrong, rightValue: value,
+        id: randomUUID(), jobId: job.id, labId: job.labId, form: job.form, fieldName: fieldName!, labelText: label, wrongValue: wrong, rightValue: value,
         embedding: embedding.vector, embeddingModel: embedding.model, createdBy: this.ctx.principal.userId!, createdAt: this.deps.now(),
       });
       Object.assign(result, {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import { createEvent, qualified, SYSTEM, type BusSubscription, type DomainEvent } from '@app/common';
+import { createEvent, qualified, type BusSubscription, type DomainEvent } from '@app/common';
 import { aiSubgraph } from '../src/server.js';
 import { loadFixtures } from './fixtures/fixture-set.js';
 import { tinyPdf } from './fixtures/tiny-pdf.js';

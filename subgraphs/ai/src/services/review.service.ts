@@ -30,6 +30,7 @@ export class ReviewService {
   }
 
   async correctField(input: CorrectFieldInput): Promise<ExtractionResult> {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF');
     const problems = new Problems();
     problems.id('input.jobId', input.jobId);
     const fieldName = problems.text('input.fieldName', input.fieldName, { max: 100 });
@@ -78,6 +79,7 @@ export class ReviewService {
   }
 
   async reject(jobId: string, reason: string): Promise<ExtractionJob> {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF');
     const problems = new Problems();
     const text = problems.text('reason', reason, { max: 1000, multiline: true });
     problems.throwIfAny();

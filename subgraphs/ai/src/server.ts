@@ -19,7 +19,7 @@ export const module: SubgraphModule<AiConfig, AiContext> = {
     const { memory, assistant } = createAssistance(deps);
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (base) => createAiContext(deps, memory, base),
       background: [new ExtractionWorker(deps, assistant)],
     };

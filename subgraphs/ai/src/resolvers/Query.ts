@@ -1,7 +1,6 @@
-import type { AiContext } from '../context.js';
-import type { JobFilter } from '../services/job-query.service.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
-export const Query = {
-  extractionJob: (_: unknown, { id }: { id: string }, ctx: AiContext) => ctx.services.jobs.byId(id),
-  extractionJobs: (_: unknown, args: { filter?: JobFilter; first?: number; after?: string }, ctx: AiContext) => ctx.services.jobs.list(args),
+export const Query: QueryResolvers = {
+  extractionJob: (_, { id }, ctx) => ctx.services.jobs.byId(id),
+  extractionJobs: (_, args, ctx) => ctx.services.jobs.list(args),
 };

@@ -1,4 +1,4 @@
-import { NotFoundError, decodeCursor, labScope, pageSize, requireRead, toConnection, ValidationError, type BaseContext } from '@app/common';
+import { NEWEST_FIRST, NotFoundError, keysetPage, labScope, requireRead, ValidationError, type BaseContext } from '@app/common';
 import { ExtractionJob } from '../entities/index.js';
 import { ExtractionStatuses, type ExtractionStatus } from '../entities/enums.js';
 import type { AiLoaders } from '../loaders/index.js';
@@ -42,13 +42,9 @@ export class JobQueryService {
   }
 
   /** Newest first, keyset-paginated on (createdAt, id). */
-  async list(args: { filter?: JobFilter | null; first?: number | null; after?: string | null }) {
+  list(args: { filter?: JobFilter | null; first?: number | null; after?: string | null }) {
     requireRead(this.ctx.principal, 'samples:read');
-    const limit = pageSize(args.first ?? undefined);
-    const after = decodeCursor(args.after ?? undefined, 2) as [string, string] | null;
     const where = jobWhere(args.filter, labScope(this.ctx.principal));
-    const page = after ? { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] } : {};
-    const rows = await this.ctx.em.find(ExtractionJob, { ...where, ...page }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (j) => [j.createdAt.toISOString(), j.id], () => this.ctx.em.count(ExtractionJob, where), !!after);
+    return keysetPage<ExtractionJob>(this.ctx.em, ExtractionJob, where, NEWEST_FIRST, { first: args.first ?? undefined, after: args.after ?? undefined });
   }
 }

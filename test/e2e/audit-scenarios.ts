@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { waitFor, type TestSystem, type TestUser } from '@app/testing';
 import { ok, type AuditFilter } from './audit-helpers.js';
@@ -69,6 +71,15 @@ export class World {
   async stepVersion(sampleId: string, step: string): Promise<number> {
     const res = await this.gql(`query($id: ID!) { sample(id: $id) { workflow { steps { name version } } } }`, { id: sampleId }, this.staff, 'workflow');
     return res.sample.workflow.steps.find((s: { name: string }) => s.name === step).version;
+  }
+
+  /** A quote read by the ai worker, waiting for review (the smallest fixture quote, inline). */
+  async reviewableExtraction(): Promise<string> {
+    const pdfBase64 = readFileSync(join(import.meta.dirname, '..', '..', 'subgraphs', 'ai', 'test', 'fixtures', 'dna-single.pdf')).toString('base64');
+    const id = (await this.gql(`mutation($b: String!) { startPdfExtraction(input: { pdfBase64: $b }) { id } }`, { b: pdfBase64 }, this.submitter, 'startPdfExtraction')).startPdfExtraction.id;
+    await waitFor(async () => (await this.t.gql(`query($id: ID!) { extractionJob(id: $id) { status } }`, { id }, this.staff.token)).data?.extractionJob?.status === 'NEEDS_REVIEW',
+      { what: 'the quote to be read', timeoutMs: 30_000 });
+    return id;
   }
 
   /** A user of its own, for mutations that end sessions or change credentials. */
@@ -353,6 +364,22 @@ export const SCENARIOS: Record<string, Scenario> = {
     const s = await w.submission();
     await w.gql(`mutation($s: ID!) { startTextExtraction(input: { submissionId: $s, text: "Sample A1: DNA, 30 ng/ul, 20 ul in TE buffer" }) { id } }`, { s }, w.submitter, 'startTextExtraction');
     return by(w.submitter);
+  } },
+  startPdfExtraction: { events: ['ExtractionJobQueued'], run: async (w) => { await w.reviewableExtraction(); return by(w.submitter); } },
+  correctExtractionField: { events: ['ExtractionFieldCorrected'], run: async (w) => {
+    const id = await w.reviewableExtraction();
+    await w.gql(`mutation($id: ID!) { correctExtractionField(input: { jobId: $id, fieldName: "genomeSize", value: "4.6 Mbp" }) { source } }`, { id }, w.staff, 'correctExtractionField');
+    return by(w.staff);
+  } },
+  acceptExtraction: { events: ['ExtractionAccepted'], run: async (w) => {
+    const id = await w.reviewableExtraction();
+    await w.gql(`mutation($id: ID!) { acceptExtraction(jobId: $id) { status } }`, { id }, w.staff, 'acceptExtraction');
+    return by(w.staff);
+  } },
+  rejectExtraction: { events: ['ExtractionRejected'], run: async (w) => {
+    const id = await w.reviewableExtraction();
+    await w.gql(`mutation($id: ID!) { rejectExtraction(jobId: $id, reason: "Wrong quote") { status } }`, { id }, w.staff, 'rejectExtraction');
+    return by(w.staff);
   } },
   // submission (intake)
   createIntakeFromCsv: { events: ['IntakeJobCreated'], run: async (w) => {

@@ -8,6 +8,7 @@ import type { CredentialVerifiers } from '../auth/principal.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { LiveEventHub } from './event-hub.js';
+import { ExtractionProgressHub } from './extraction-progress.js';
 import { GatewayQueries } from './gateway-queries.js';
 import { NotificationHub } from './notification-hub.js';
 import { buildSubscriptionSchema } from './schema.js';
@@ -42,6 +43,7 @@ export interface LiveSubscriptionStats {
  */
 export class LiveSubscriptions {
   private readonly hub: LiveEventHub;
+  private readonly extractions: ExtractionProgressHub;
   private readonly queries: GatewayQueries;
   private readonly notifications: NotificationHub;
   private schema: GraphQLSchema | null = null;
@@ -49,6 +51,7 @@ export class LiveSubscriptions {
 
   constructor(private readonly options: LiveSubscriptionsOptions) {
     this.hub = new LiveEventHub(options.bus, options.logger);
+    this.extractions = new ExtractionProgressHub(options.bus, options.logger);
     this.queries = new GatewayQueries(options.apollo, options.logger);
     this.notifications = new NotificationHub(options.bus, options.logger);
   }
@@ -57,7 +60,7 @@ export class LiveSubscriptions {
   register(gateway: ApolloGateway): void {
     gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
       const reload = this.schema !== null;
-      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, this.notifications);
+      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, { notifications: this.notifications, extractions: this.extractions });
       // Open operations were validated against the old schema: make clients resubscribe.
       if (reload) for (const socket of this.server?.wss.clients ?? []) socket.close(CLOSE_RECONNECT, 'Schema reloaded; reconnect');
     });
@@ -68,6 +71,7 @@ export class LiveSubscriptions {
     const { config } = this.options;
     await this.hub.start();
     await this.notifications.start();
+    await this.extractions.start();
     this.server = startWsServer({
       httpServer, path: '/graphql', schema: () => this.schema, verifiers: this.options.verifiers, logger: this.options.logger,
       limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS },
@@ -85,6 +89,7 @@ export class LiveSubscriptions {
     await server?.dispose();
     await this.hub.stop();
     await this.notifications.stop();
+    await this.extractions.stop();
   }
 
   stats(): LiveSubscriptionStats {

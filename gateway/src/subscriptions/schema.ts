@@ -1,5 +1,6 @@
 import { buildSchema, isObjectType, printSchema, type GraphQLFieldConfig, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { LiveEventHub } from './event-hub.js';
+import { extractionSubscriptionResolvers, type ExtractionProgressHub } from './extraction-progress.js';
 import type { GatewayQueries } from './gateway-queries.js';
 import { notificationSubscriptionResolvers } from './notification-fields.js';
 import type { NotificationHub } from './notification-hub.js';
@@ -13,13 +14,20 @@ function fieldOf(schema: GraphQLSchema, type: string, field: string): AnyField |
   return named && isObjectType(named) ? (named.getFields()[field] as AnyField | undefined) : undefined;
 }
 
+/** Optional live feeds beside workflow progress; a missing one leaves its field unresolved. */
+export interface LiveFeeds {
+  notifications?: NotificationHub;
+  extractions?: ExtractionProgressHub;
+}
+
 /**
  * The schema the WebSocket endpoint executes: a copy of the gateway's API schema (Apollo wraps
  * the original's resolvers in place) with the subscription fields wired to the live event hub.
  * Fields the supergraph lacks are skipped, so a gateway without the workflow subgraph still starts.
  * Everything else in a payload is resolved by hydration through the gateway.
  */
-export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries, notifications?: NotificationHub): GraphQLSchema {
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries, feeds: LiveFeeds = {}): GraphQLSchema {
+  const { notifications, extractions } = feeds;
   const schema = buildSchema(printSchema(apiSchema));
   const resolvers = workflowSubscriptionResolvers(hub, queries);
   const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
@@ -30,5 +38,10 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEvent
   if (sample) sample.resolve = resolvers.resolveSample as AnyField['resolve'];
   const added = notifications ? fieldOf(schema, 'Subscription', 'notificationAdded') : undefined;
   if (added && notifications) Object.assign(added, notificationSubscriptionResolvers(notifications));
+  const extraction = extractions && fieldOf(schema, 'Subscription', 'extractionProgress');
+  if (extraction) {
+    const r = extractionSubscriptionResolvers(extractions, queries);
+    Object.assign(extraction, { subscribe: r.subscribe, resolve: r.resolve });
+  }
   return schema;
 }

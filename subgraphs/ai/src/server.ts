@@ -5,18 +5,25 @@ import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
+import { createAssistance } from './services/assist/create-assistance.js';
+import { ExtractionWorker } from './worker/extraction-worker.js';
 
-/** The ai subgraph: extraction jobs and their per-field results. Built here, started by the runtime. */
+/** The ai subgraph: extraction jobs, their per-field results and the PDF worker. Built here, started by the runtime. */
 export const module: SubgraphModule<AiConfig, AiContext> = {
   name: 'ai',
   schema: 'ai',
   entities,
   migrations,
   loadConfig: loadAiConfig,
-  build: (deps) => ({
-    typeDefs,
-    resolvers: resolvers as never,
-    createContext: (base) => createAiContext(deps, base),
-  }),
+  build: (deps) => {
+    const { memory, assistant } = createAssistance(deps);
+    return {
+      typeDefs,
+      resolvers,
+      createContext: (base) => createAiContext(deps, memory, base),
+      background: [new ExtractionWorker(deps, assistant)],
+    };
+  },
 };
 export { module as aiSubgraph };
+export { ExtractionWorker } from './worker/extraction-worker.js';

@@ -41,7 +41,7 @@ describe('ai subgraph', () => {
     const res = await start({ sampleId });
     expect(res.errors).toBeUndefined();
     const job = res.data!.startTextExtraction;
-    expect(job).toMatchObject({ status: 'SUCCEEDED', method: 'PATTERN', progress: 1, labId: 'lab-a', createdBy: submitter.userId, sample: { id: sampleId }, needsReviewCount: 1 });
+    expect(job).toMatchObject({ status: 'NEEDS_REVIEW', method: 'PATTERN', progress: 1, labId: 'lab-a', createdBy: submitter.userId, sample: { id: sampleId }, needsReviewCount: 1 });
     expect(job.results).toEqual([
       { fieldName: 'sampleName', value: 'Soil-7', confidence: 1, sourceText: 'Sample Name: Soil-7', line: 1, page: null, boundingBox: null, needsReview: false },
       expect.objectContaining({ fieldName: 'concentration', value: '42.5 ng/µL', confidence: 1, needsReview: false }),

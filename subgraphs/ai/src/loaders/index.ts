@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeLab, labScope, qualified, type Principal } from '@app/common';
+import { labScope, labScopedByIdLoader, qualified, type Principal } from '@app/common';
 import { ExtractionJob, ExtractionResult } from '../entities/index.js';
 import { isUuid } from '../services/validation.js';
 
@@ -29,18 +29,8 @@ function latestJobBy(em: EntityManager, schema: string, column: 'sample_id' | 's
 /** Per-request DataLoaders; lab visibility is applied here so `__resolveReference` is covered too. */
 export function createLoaders(em: EntityManager, principal: Principal, schema: string) {
   return {
-    jobById: new DataLoader<string, ExtractionJob | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(ExtractionJob, { id: { $in: valid } }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    resultById: new DataLoader<string, ExtractionResult | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(ExtractionResult, { id: { $in: valid } }, { populate: ['job'] }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.job.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    jobById: labScopedByIdLoader<ExtractionJob>(em, ExtractionJob, principal),
+    resultById: labScopedByIdLoader<ExtractionResult>(em, ExtractionResult, principal, { populate: ['job'], labOf: (r) => r.job.labId }),
     /** Results of jobs already checked for visibility, in source order. */
     resultsByJobId: new DataLoader<string, ExtractionResult[]>(async (ids) => {
       const rows = await em.find(ExtractionResult, { job: { $in: [...ids] } }, { orderBy: { position: 'asc' } });

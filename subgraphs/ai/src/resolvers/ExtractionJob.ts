@@ -1,11 +1,11 @@
-import type { AiContext } from '../context.js';
-import type { ExtractionJob as JobEntity } from '../entities/index.js';
+import type { ExtractionJobResolvers } from '../__generated__/resolvers-types.js';
 
-export const ExtractionJob = {
-  __resolveReference: (ref: { id: string }, ctx: AiContext) => ctx.loaders.jobById.load(ref.id),
-  submission: (job: JobEntity) => ({ __typename: 'Submission', id: job.submissionId }),
-  sample: (job: JobEntity) => (job.sampleId ? { __typename: 'Sample', id: job.sampleId } : null),
-  progress: (job: JobEntity) => Number(job.progress),
-  results: (job: JobEntity, _: unknown, ctx: AiContext) => ctx.loaders.resultsByJobId.load(job.id),
-  needsReviewCount: async (job: JobEntity, _: unknown, ctx: AiContext) => (await ctx.loaders.resultsByJobId.load(job.id)).filter((r) => r.needsReview).length,
+export const ExtractionJob: ExtractionJobResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.jobById.load(ref.id),
+  submission: (job) => (job.submissionId ? { id: job.submissionId } : null),
+  sample: (job) => (job.sampleId ? { id: job.sampleId } : null),
+  progress: (job) => Number(job.progress),
+  llm: (job) => (job.llmModel ? { model: job.llmModel, promptVersion: job.llmPromptVersion ?? '', latencyMs: job.llmLatencyMs ?? 0 } : null),
+  results: (job, _, ctx) => ctx.loaders.resultsByJobId.load(job.id),
+  needsReviewCount: async (job, _, ctx) => (await ctx.loaders.resultsByJobId.load(job.id)).filter((r) => r.needsReview).length,
 };

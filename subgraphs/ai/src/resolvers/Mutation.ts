@@ -1,6 +1,9 @@
-import type { AiContext } from '../context.js';
-import type { StartTextExtractionInput } from '../services/extraction.service.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
-export const Mutation = {
-  startTextExtraction: (_: unknown, { input }: { input: StartTextExtractionInput }, ctx: AiContext) => ctx.services.extractions.startText(input),
+export const Mutation: MutationResolvers = {
+  startTextExtraction: (_, { input }, ctx) => ctx.services.extractions.startText(input),
+  startPdfExtraction: (_, { input }, ctx) => ctx.services.pdfJobs.start(input),
+  correctExtractionField: (_, { input }, ctx) => ctx.services.review.correctField(input),
+  acceptExtraction: (_, { jobId }, ctx) => ctx.services.review.accept(jobId),
+  rejectExtraction: (_, { jobId, reason }, ctx) => ctx.services.review.reject(jobId, reason),
 };

@@ -1,9 +1,9 @@
 import { requireRead } from '@app/common';
-import type { AiContext } from '../context.js';
+import type { SampleResolvers } from '../__generated__/resolvers-types.js';
 
 /** Fields ai adds to the samples subgraph's Sample. */
-export const Sample = {
-  aiExtraction: (sample: { id: string }, _: unknown, ctx: AiContext) => {
+export const Sample: SampleResolvers = {
+  aiExtraction: (sample, _, ctx) => {
     requireRead(ctx.principal, 'samples:read');
     return ctx.loaders.latestJobBySampleId.load(sample.id);
   },

@@ -1,4 +1,6 @@
 import { DateTimeScalar } from '@app/common';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { ExtractedSample } from './ExtractedSample.js';
 import { ExtractionJob } from './ExtractionJob.js';
 import { ExtractionResult } from './ExtractionResult.js';
 import { Mutation } from './Mutation.js';
@@ -6,4 +8,4 @@ import { Query } from './Query.js';
 import { Sample } from './Sample.js';
 import { Submission } from './Submission.js';
 
-export const resolvers = { DateTime: DateTimeScalar, Query, Mutation, ExtractionJob, ExtractionResult, Sample, Submission };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, ExtractionJob, ExtractionResult, ExtractedSample, Sample, Submission };

@@ -69,7 +69,8 @@ export class ExtractionService {
     job.startedAt = this.deps.now();
     const values = extractFromText(text, this.deps.config.AI_REVIEW_THRESHOLD);
     values.forEach((value, position) => em.create(ExtractionResult, { job, position, ...value, createdAt: this.deps.now() }));
-    job.status = 'SUCCEEDED';
+    job.status = 'NEEDS_REVIEW';
+    job.stage = 'DONE';
     job.progress = 1;
     job.finishedAt = this.deps.now();
     await em.flush();
@@ -77,7 +78,7 @@ export class ExtractionService {
     await emitEvent(em, this.deps.schema, origin, {
       type: 'ExtractionCompleted', subject: subjectOf(job),
       data: { method: job.method, resultCount: values.length, needsReviewCount: needsReview, fields: values.map((v) => v.fieldName) },
-      before: { status: 'PENDING' }, after: { status: job.status, progress: job.progress },
+      before: { status: 'QUEUED' }, after: { status: job.status, progress: job.progress },
     });
     return job;
   }
@@ -85,12 +86,13 @@ export class ExtractionService {
   private async fail(em: EntityManager, jobId: string, origin: EventOrigin): Promise<ExtractionJob> {
     const job = await em.findOneOrFail(ExtractionJob, jobId);
     job.status = 'FAILED';
+    job.stage = 'DONE';
     job.error = 'The extractor could not read this text';
     job.finishedAt = this.deps.now();
     await em.flush();
     await emitEvent(em, this.deps.schema, origin, {
       type: 'ExtractionFailed', subject: subjectOf(job), data: { method: job.method, error: job.error },
-      before: { status: 'PENDING' }, after: { status: job.status },
+      before: { status: 'QUEUED' }, after: { status: job.status },
     });
     return job;
   }

@@ -1,0 +1,28 @@
+import { Ollama } from 'ollama';
+import type { AiDeps } from '../../deps.js';
+import { HashingEmbedder, OllamaEmbedder, type Embedder } from '../retrieval/embedder.js';
+import { CorrectionMemory } from '../retrieval/memory.js';
+import { PostgresCorrectionStore, QdrantCorrectionStore, type CorrectionStore } from '../retrieval/stores.js';
+import type { Assistant } from './assistant.js';
+import { assistFreeText } from './ollama-assist.js';
+
+/** The process's correction memory and assistant, from configuration (Ollama and Qdrant optional). */
+export function createAssistance(deps: AiDeps): { memory: CorrectionMemory; assistant: Assistant } {
+  const c = deps.config;
+  const ollama = c.OLLAMA_URL ? new Ollama({ host: c.OLLAMA_URL }) : null;
+  const embedder: Embedder = ollama ? new OllamaEmbedder(ollama, c.OLLAMA_EMBED_MODEL) : new HashingEmbedder();
+  const store: CorrectionStore = c.QDRANT_URL
+    ? new QdrantCorrectionStore(c.QDRANT_URL, c.QDRANT_API_KEY, c.QDRANT_COLLECTION)
+    : new PostgresCorrectionStore(deps.orm);
+  const memory = new CorrectionMemory(deps, embedder, store);
+  const assistant: Assistant = {
+    async assist(_job, draft) {
+      const remembered = await memory.apply(draft).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'correction lookup failed; draft kept');
+        return draft;
+      });
+      return ollama ? assistFreeText(ollama, c.OLLAMA_MODEL, c.OLLAMA_TIMEOUT_MS, remembered, deps.logger) : { draft: remembered, llm: null };
+    },
+  };
+  return { memory, assistant };
+}

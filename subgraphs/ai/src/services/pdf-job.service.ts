@@ -1,0 +1,71 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext } from '@app/common';
+import { ExtractionJob, ExtractionSource } from '../entities/index.js';
+import { SOURCE, type AiDeps } from '../deps.js';
+import { readStoredPdf } from './files/file-bytes.js';
+import { jobSubject, QUEUED_EVENT } from './events.js';
+import { Problems } from './validation.js';
+
+export interface StartPdfExtractionInput {
+  fileId?: string | null;
+  pdfBase64?: string | null;
+  filename?: string | null;
+  submissionId?: string | null;
+  labId?: string | null;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Queues quote PDFs for the worker: validates, takes the bytes, stores job + bytes + wake-up event at once. */
+export class PdfJobService {
+  constructor(private readonly deps: AiDeps, private readonly ctx: BaseContext) {}
+
+  async start(input: StartPdfExtractionInput): Promise<ExtractionJob> {
+    requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
+    const checked = this.validate(input);
+    const { bytes, filename, fileId, labId } = await this.source(checked);
+    const origin = eventOrigin(this.ctx, SOURCE);
+    return this.ctx.em.transactional(async (em) => {
+      const job = em.create(ExtractionJob, {
+        id: randomUUID(), submissionId: checked.submissionId, fileId, sourceKind: 'PDF', filename, method: 'GEOMETRIC', labId,
+        createdBy: this.ctx.principal.userId!, createdAt: this.deps.now(),
+      });
+      em.create(ExtractionSource, { jobId: job.id, bytes: Buffer.from(bytes), byteSize: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), createdAt: this.deps.now() });
+      await em.flush();
+      await emitEvent(em, this.deps.schema, origin, {
+        type: QUEUED_EVENT, subject: jobSubject(job),
+        data: { method: job.method, source: fileId ? 'FILE' : 'INLINE', fileId, filename, byteSize: bytes.byteLength },
+        after: { status: job.status },
+      });
+      return job;
+    });
+  }
+
+  private validate(input: StartPdfExtractionInput) {
+    const problems = new Problems();
+    const fileId = problems.id('input.fileId', input.fileId, false);
+    const submissionId = problems.id('input.submissionId', input.submissionId, false);
+    if (!input.fileId && !input.pdfBase64) problems.add('input.fileId', 'or input.pdfBase64 is required');
+    if (input.fileId && input.pdfBase64) problems.add('input.pdfBase64', 'must not be given with input.fileId');
+    const maxChars = Math.ceil(this.deps.config.AI_INLINE_PDF_MAX_BYTES / 3) * 4;
+    if (input.pdfBase64 && input.pdfBase64.length > maxChars) problems.add('input.pdfBase64', `must decode to at most ${this.deps.config.AI_INLINE_PDF_MAX_BYTES} bytes`);
+    else if (input.pdfBase64 && !BASE64.test(input.pdfBase64)) problems.add('input.pdfBase64', 'is not base64');
+    const filename = problems.text('input.filename', input.filename, { max: 255, required: false });
+    const scope = labScope(this.ctx.principal);
+    const labId = problems.text('input.labId', input.labId ?? scope, { max: 100, required: !input.fileId });
+    problems.throwIfAny();
+    if (scope !== null && labId && labId !== scope) throw new ForbiddenError('Submitters can only extract for their own lab');
+    return { fileId, submissionId, filename, labId, pdfBase64: input.pdfBase64 ?? null };
+  }
+
+  /** The bytes to read: decoded inline, or fetched from the files subgraph as the caller. */
+  private async source(input: ReturnType<PdfJobService['validate']>) {
+    if (input.pdfBase64) {
+      return { bytes: new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), filename: input.filename ?? 'quote.pdf', fileId: null, labId: input.labId! };
+    }
+    const { bytes, file } = await readStoredPdf(this.ctx.em, this.deps.config, this.ctx.principal, input.fileId!);
+    // A stored file's job belongs to the file's lab: whoever may see the file may see what it says.
+    if (input.labId && file.labId && input.labId !== file.labId) throw new ForbiddenError('The file belongs to another lab');
+    return { bytes, filename: input.filename ?? file.filename, fileId: file.id, labId: file.labId ?? input.labId! };
+  }
+}

@@ -20,6 +20,7 @@ import { httpErrorHandler } from './routes/errors.js';
 import { mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
 import { mountJwksProxy } from './routes/jwks.js';
+import { mountWebApp } from './routes/web.js';
 import { SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
@@ -162,12 +163,13 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountFilesProxy(app, options.filesServiceUrl ?? config.FILES_SERVICE_URL ?? serviceUrl(subgraphs, 'files'), logger);
-  // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
-  // mounted first by createHttpApp and keep precedence.
+  // With the dashboard served, browsers get it at / and the Sandbox at /sandbox; otherwise the Sandbox
+  // opens at the root. /healthz, /readyz and /metrics were mounted first by createHttpApp and keep precedence.
+  if (config.WEB_APP) mountWebApp(app, config.WEB_DIR, logger);
   const precheck = limitPrecheck({
     maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
   });
-  app.all(['/', '/graphql'], jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  app.all(['/', '/graphql', '/sandbox'], jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
   app.use(httpErrorHandler(logger));
 
   return {

@@ -59,7 +59,8 @@ export function QueuePage() {
     setMessage(null);
     try {
       const said = await run();
-      setMessage({ kind: 'ok', text: typeof said === 'string' ? said : label });
+      const text = typeof said === 'string' ? said : label;
+      setMessage({ kind: text.includes('failed QC') ? 'error' : 'ok', text });
       setPanel(null);
       await refetch();
     } catch (err) {

@@ -3,7 +3,7 @@
 // on the board sees it move live, fail a QC step and override it, upload a CSV, download an export.
 // Every page is photographed into web/test/screenshots/.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
 import { ensureWebBuilt, launchBrowser, screenshot, signIn, watchErrors, type BrowserHandle } from './harness.js';
@@ -35,8 +35,7 @@ let board: Page;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  // One-minute access tokens, so the board's silent refresh happens inside this test.
-  t = await startTestSystem({ env: { ACCESS_TOKEN_MINUTES: '1' } });
+  t = await startTestSystem();
   viewer = await t.createUser('VIEWER');
   browser = await launchBrowser();
   staffCtx = await browser.newContext();
@@ -45,6 +44,12 @@ beforeAll(async () => {
   board = await boardCtx.newPage();
   for (const p of [page, board]) { const seen = watchErrors(p); (p as Page & { seen?: string[] }).seen = seen; }
 }, 180_000);
+
+// What each browser showed when a test ended: the first thing to look at when one fails in CI.
+afterEach(async () => {
+  await screenshot(page, 'last-staff-page').catch(() => undefined);
+  await screenshot(board, 'last-board-page').catch(() => undefined);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -108,7 +113,15 @@ describe('the dashboard in chromium', () => {
     await signIn(board, t.url, t.admin.email, t.admin.password);
     await boardShows('SAMPLE_QC');
     await screenshot(board, '05-board-live');
-    const firstRefreshToken = await board.evaluate(() => JSON.parse(localStorage.getItem('nanopore.session')!).refreshToken as string);
+    // Make the board believe its access token expires in a minute: it must rotate the refresh token
+    // silently (a real refreshSession call) and keep its live feed while the sample moves.
+    const firstRefreshToken = await board.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('nanopore.session')!);
+      localStorage.setItem('nanopore.session', JSON.stringify({ ...stored, expiresAt: new Date(Date.now() + 62_000).toISOString(), obtainedAt: Date.now() - 600_000 }));
+      return stored.refreshToken as string;
+    });
+    await board.reload();
+    await boardShows('SAMPLE_QC');
 
     for (const [i, step] of STEPS.entries()) {
       await page.goto(`${t.url}/queue?step=${step}`);
@@ -139,9 +152,10 @@ describe('the dashboard in chromium', () => {
     await expect(board.getByTestId('live-status').textContent()).resolves.toContain(SAMPLE);
     await screenshot(board, '08-board-after-delivery');
 
-    // The board stayed signed in on one-minute tokens: its refresh token rotated silently.
-    const lastRefreshToken = await board.evaluate(() => JSON.parse(localStorage.getItem('nanopore.session')!).refreshToken as string);
-    expect(lastRefreshToken).not.toEqual(firstRefreshToken);
+    // The board rotated its refresh token on its own and holds a fresh access token.
+    const last = await board.evaluate(() => JSON.parse(localStorage.getItem('nanopore.session')!) as { refreshToken: string; expiresAt: string });
+    expect(last.refreshToken).not.toEqual(firstRefreshToken);
+    expect(Date.parse(last.expiresAt) - Date.now()).toBeGreaterThan(5 * 60_000);
     expect(pageErrors(board)).toEqual([]);
   }, 240_000);
 
@@ -193,6 +207,9 @@ describe('the dashboard in chromium', () => {
     await screenshot(page, '13-admin');
     await page.goto(`${t.url}/graphiql`);
     await page.locator('.graphiql-container').waitFor();
+    // The explorer runs on the dashboard's session, offline: the query answers from this gateway.
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.locator('.result-window').getByText('"Administrator"').waitFor();
     await screenshot(page, '14-graphiql');
     expect(pageErrors(page)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The dashboard in a real browser (Debian's chromium) against the whole system on a fresh database:
 // sign in, create a sample, walk it through the 8 steps from the queue page while a second browser
 // on the board sees it move live, fail a QC step and override it, upload a CSV, download an export.

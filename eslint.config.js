@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/__generated__/**', '**/node_modules/**', 'data/**', 'bench/results/**', '**/*.d.ts'] },
+  { ignores: ['**/dist/**', '**/__generated__/**', '**/node_modules/**', 'data/**', 'bench/results/**', '**/*.d.ts', 'web/src/gql/**', 'web/test/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

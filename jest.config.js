@@ -12,7 +12,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { ...workspaces, '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json' }] },
-  testMatch: ['<rootDir>/{packages,gateway,subgraphs}/**/test/**/*.test.ts', '<rootDir>/{schema,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{packages,gateway,subgraphs,web}/**/test/**/*.test.ts', '<rootDir>/{schema,test}/**/*.test.ts'],
   // The distributed fault suite runs on its own (npm run test:faults, jest.faults.config.js).
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/faults/'],
   // Each file boots databases and servers; two at a time suits a 2-core machine.

@@ -16,6 +16,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'samples-export', nodeFlags: ['--expose-gc'], about: '100,000 samples exported to six formats: time and peak memory' },
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
+  { name: 'web-board', about: 'the dashboard board in chromium with 1,000 samples: first-load JS (gzip) and time to interactive' },
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
   { name: 'soak', about: 'distributed deployment under mixed traffic at a fixed rate (SOAK_SECONDS, default 600): p99 and RSS over time, invariants at the end', optIn: true },
 ];

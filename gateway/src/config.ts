@@ -5,6 +5,9 @@ import { ConfigError, baseEnvSchema, envBoolean, envPort, loadConfig } from '@ap
 /** The committed supergraph, found relative to this file so the working directory does not matter. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
+/** The dashboard's built assets (`npm run build` writes them), relative to this file like the supergraph. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
 const SUBGRAPH_URL_PREFIX = 'SUBGRAPH_URL_';
 
 const optionalBoolean = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -40,6 +43,9 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   EXPENSIVE_OPERATIONS_PER_MINUTE: limit(30),
   GRAPHQL_INTROSPECTION: optionalBoolean,
   SANDBOX: optionalBoolean,
+  /** Serve the web dashboard at / and GraphiQL at /graphiql (Apollo Sandbox moves to /sandbox). */
+  WEB_APP: optionalBoolean,
+  WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000).default(50),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** GraphQL multipart uploads (forwarded to files as a stream): per file, per request, how many, how long. */
@@ -58,10 +64,11 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
 
 type ParsedEnv = z.infer<typeof gatewayEnvSchema>;
 
-export interface GatewayConfig extends Omit<ParsedEnv, 'CORS_ORIGINS' | 'GRAPHQL_INTROSPECTION' | 'SANDBOX'> {
+export interface GatewayConfig extends Omit<ParsedEnv, 'CORS_ORIGINS' | 'GRAPHQL_INTROSPECTION' | 'SANDBOX' | 'WEB_APP'> {
   CORS_ORIGINS: string[];
   GRAPHQL_INTROSPECTION: boolean;
   SANDBOX: boolean;
+  WEB_APP: boolean;
   /** `SUBGRAPH_URL_<NAME>` overrides, keyed by lower-case subgraph name. */
   subgraphUrls: Record<string, string>;
 }
@@ -94,6 +101,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     CORS_ORIGINS: parsed.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     GRAPHQL_INTROSPECTION: parsed.GRAPHQL_INTROSPECTION ?? devDefault(parsed),
     SANDBOX: parsed.SANDBOX ?? devDefault(parsed),
+    WEB_APP: parsed.WEB_APP ?? parsed.EMBEDDED,
     subgraphUrls: subgraphUrlOverrides(env),
   });
 }

@@ -23,6 +23,7 @@ import { mountIntakeProxy } from './routes/intake.js';
 import { mountJwksProxy } from './routes/jwks.js';
 import { DELEGATIONS, SubgraphDataSource, createSubgraphFetcher } from './subgraph-data-source.js';
 import { mountUnsubscribeProxy } from './routes/unsubscribe.js';
+import { mountWebApp } from './routes/web.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { multipartUploads } from './uploads/multipart-guard.js';
 import { UploadForwardingDataSource } from './uploads/upload-data-source.js';
@@ -178,13 +179,14 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountUnsubscribeProxy(app, serviceUrl(subgraphs, 'workflow'), logger);
-  // Both paths serve GraphQL so the Sandbox opens at the root; /healthz, /readyz and /metrics were
-  // mounted first by createHttpApp and keep precedence.
+  // With the dashboard served, browsers get it at / and the Sandbox at /sandbox; otherwise the Sandbox
+  // opens at the root. /healthz, /readyz and /metrics were mounted first by createHttpApp and keep precedence.
+  if (config.WEB_APP) mountWebApp(app, config.WEB_DIR, logger);
   const precheck = limitPrecheck({
     maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
   });
   const uploads = multipartUploads({ maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES, maxRequestBytes: config.UPLOAD_MAX_REQUEST_BYTES }, verifiers);
-  app.all(['/', '/graphql'], uploads, jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  app.all(['/', '/graphql', '/sandbox'], uploads, jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
   app.use(httpErrorHandler(logger));
 
   return {

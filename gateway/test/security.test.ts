@@ -3,7 +3,7 @@ import { generateSigningKeyPair } from '@app/common';
 import { gql, signUserToken, startFixture, unsignedToken, type Fixture } from './fixture.js';
 
 let fx: Fixture;
-beforeAll(async () => { fx = await startFixture({ SANDBOX: 'true', MAX_QUERY_DEPTH: '15', MAX_QUERY_ALIASES: '30', MAX_QUERY_COST: '10000' }); });
+beforeAll(async () => { fx = await startFixture({ SANDBOX: 'true', WEB_APP: 'false', MAX_QUERY_DEPTH: '15', MAX_QUERY_ALIASES: '30', MAX_QUERY_COST: '10000' }); });
 afterAll(async () => { await fx?.stop(); });
 
 const expectUnauthenticated = (res: Awaited<ReturnType<typeof gql>>) => {

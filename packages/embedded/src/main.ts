@@ -20,5 +20,5 @@ const system = await startSystem({
 });
 const shown = system.url.replace('127.0.0.1', 'localhost');
 logger.info({ url: shown, readyInMs: Date.now() - started }, 'supergraph ready');
-console.log(`\n  Nanopore tracking supergraph ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n  GraphQL + Apollo Sandbox: ${shown}/\n`);
+console.log(`\n  Nanopore tracking supergraph ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n  Dashboard: ${shown}/   GraphiQL (offline): ${shown}/graphiql   Apollo Sandbox: ${shown}/sandbox\n`);
 registerShutdown([{ name: 'system', run: () => system.stop() }], logger);

@@ -1,0 +1,128 @@
+// Sample-sheet intake: pick a CSV or XLSX, preview it here, then let the server check every row.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { parseCsv, toBase64 } from '../lib/csv';
+import { describeError } from '../lib/errors';
+import { formatDateTime, titleCase } from '../lib/format';
+import { Empty, ErrorState, Loading, Notice } from '../components/States';
+
+export const IntakeChoices = graphql(`
+  query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }
+`);
+export const IntakeJobQuery = graphql(`
+  query IntakeJob($id: ID!) {
+    intakeJob(id: $id) {
+      id kind status filename rowCount errorCount ignoredColumns createdAt
+      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }
+    }
+  }
+`);
+const IntakeJobs = graphql(`query IntakeJobs { intakeJobs(first: 10) { edges { node { id filename kind status rowCount errorCount createdAt submission { id number } } } } }`);
+const FromCsv = graphql(`mutation IntakeCsv($input: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $input) { id status rowCount errorCount } }`);
+const FromXlsx = graphql(`mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }`);
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+interface Picked { file: File; kind: 'CSV' | 'XLSX'; preview: string[][] | null; text?: string; bytes?: Uint8Array }
+
+export function IntakePage() {
+  const [params, setParams] = useSearchParams();
+  const submissionId = params.get('submission') ?? '';
+  const jobId = params.get('job');
+  const choices = useQuery(IntakeChoices);
+  const jobs = useQuery(IntakeJobs);
+  const job = useQuery(IntakeJobQuery, { variables: { id: jobId ?? '' }, skip: !jobId });
+  const [fromCsv] = useMutation(FromCsv);
+  const [fromXlsx] = useMutation(FromXlsx);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function pick(file: File | undefined) {
+    setProblem(null);
+    if (!file) return setPicked(null);
+    if (file.size > MAX_BYTES) return setProblem(`${file.name} is ${Math.round(file.size / 1024)} KB; sample sheets are limited to 5 MB`);
+    const isXlsx = /\.xlsx$/i.test(file.name);
+    if (!isXlsx && !/\.(csv|txt)$/i.test(file.name)) return setProblem(`${file.name} is neither a .csv nor an .xlsx file`);
+    if (isXlsx) return setPicked({ file, kind: 'XLSX', preview: null, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const text = await file.text();
+    setPicked({ file, kind: 'CSV', preview: parseCsv(text, 21), text });
+  }
+
+  async function upload() {
+    if (!picked || !submissionId) return;
+    setBusy(true);
+    setProblem(null);
+    // Staff upload on a lab's behalf: the sheet belongs to the submission's lab.
+    const labId = choices.data?.submissions.edges.find((e) => e.node.id === submissionId)?.node.labId;
+    try {
+      const res = picked.kind === 'CSV'
+        ? (await fromCsv({ variables: { input: { submissionId, csv: picked.text!, filename: picked.file.name, labId } } })).data?.createIntakeFromCsv
+        : (await fromXlsx({ variables: { input: { submissionId, xlsxBase64: toBase64(picked.bytes!), filename: picked.file.name, labId } } })).data?.createIntakeFromXlsx;
+      setPicked(null);
+      if (res) setParams({ submission: submissionId, job: res.id });
+      void jobs.refetch();
+    } catch (err) {
+      setProblem(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const current = job.data?.intakeJob;
+  return (
+    <section aria-labelledby="intake-title">
+      <h1 id="intake-title">Intake</h1>
+      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… PDF quote review arrives with the PDF intake.</p>
+      <div className="inline-form">
+        <label>Submission{' '}
+          <select value={submissionId} onChange={(e) => setParams(e.target.value ? { submission: e.target.value } : {})}>
+            <option value="">Choose a submission</option>
+            {choices.data?.submissions.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.number} · {node.project.name} ({node.labId})</option>)}
+          </select>
+        </label>
+        <label>Sample sheet <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0])} /></label>
+        <button type="button" disabled={!picked || !submissionId || busy} onClick={() => void upload()}>{busy ? 'Checking…' : 'Upload and check'}</button>
+      </div>
+      {choices.error ? <ErrorState error={choices.error} what="submissions to choose from" /> : null}
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {picked?.preview && (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">Preview of {picked.file.name}</h2>
+          <p className="muted">{Math.max(0, picked.preview.length - 1)} rows shown (up to 20); the server checks every row.</p>
+          <div className="scroll"><table className="table" data-testid="csv-preview">
+            <thead><tr>{picked.preview[0]?.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
+            <tbody>{picked.preview.slice(1).map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+          </table></div>
+        </section>
+      )}
+      {picked?.kind === 'XLSX' ? <p>{picked.file.name} ({Math.round(picked.file.size / 1024)} KB) is ready; the server reads its first worksheet.</p> : null}
+      {jobId && job.loading && !current ? <Loading what="the checked sheet" /> : null}
+      {job.error ? <ErrorState error={job.error} what="the checked sheet" /> : null}
+      {current && (
+        <section aria-labelledby="job-title" data-testid="intake-job">
+          <h2 id="job-title">{current.filename ?? 'Sheet'}: {titleCase(current.status)}</h2>
+          <p><strong>{current.rowCount}</strong> rows, <strong>{current.errorCount}</strong> with errors{current.ignoredColumns.length ? ` · ignored columns: ${current.ignoredColumns.join(', ')}` : ''}</p>
+          <table className="table">
+            <thead><tr><th scope="col">Row</th><th scope="col">Status</th><th scope="col">Sample</th><th scope="col">Problems</th></tr></thead>
+            <tbody>{current.rows.edges.map(({ node }) => (
+              <tr key={node.id} className={node.status === 'INVALID' ? 'is-invalid' : undefined}>
+                <td>{node.rowNumber}</td><td>{titleCase(node.status)}</td><td>{String((node.parsed as Record<string, unknown>)?.sampleName ?? '')}</td>
+                <td>{node.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || '—'}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </section>
+      )}
+      <section aria-labelledby="recent-title">
+        <h2 id="recent-title">Recent sheets</h2>
+        {jobs.data && jobs.data.intakeJobs.edges.length === 0 ? <Empty>No sample sheets uploaded yet.</Empty> : null}
+        <ul>{jobs.data?.intakeJobs.edges.map(({ node }) => (
+          <li key={node.id}><Link to={`/intake?submission=${node.submission?.id ?? ''}&job=${node.id}`}>{node.filename ?? node.kind}</Link> · {node.submission?.number} · {titleCase(node.status)} · {node.rowCount} rows, {node.errorCount} with errors · {formatDateTime(node.createdAt)}</li>
+        ))}</ul>
+      </section>
+    </section>
+  );
+}

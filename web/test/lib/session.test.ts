@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals';
+import { REFRESH_MARGIN_MS, Session, SessionExpiredError, type SessionTokens, type TokenStorage } from '../../src/lib/session.js';
+
+class MemoryStorage implements TokenStorage {
+  items = new Map<string, string>();
+  getItem(k: string) { return this.items.get(k) ?? null; }
+  setItem(k: string, v: string) { this.items.set(k, v); }
+  removeItem(k: string) { this.items.delete(k); }
+}
+
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+const tokens = (n: number, expiresInMs = 15 * 60_000): SessionTokens => ({
+  accessToken: `access-${n}`, refreshToken: `refresh-${n}`,
+  expiresAt: new Date(NOW + expiresInMs).toISOString(), refreshExpiresAt: new Date(NOW + 86_400_000).toISOString(),
+});
+
+function setup(options: { expiresInMs?: number; refresh?: (t: string) => Promise<SessionTokens> } = {}) {
+  const calls: string[] = [];
+  let n = 1;
+  const storage = new MemoryStorage();
+  const session = new Session({
+    storage, now: () => NOW,
+    refresh: options.refresh ?? (async (t) => { calls.push(t); n += 1; return tokens(n); }),
+  });
+  // Issued a while ago, so a near expiry means "refresh now" rather than "a very short-lived token".
+  session.set({ ...tokens(1, options.expiresInMs), obtainedAt: NOW - 15 * 60_000 });
+  return { session, calls, storage };
+}
+
+describe('Session', () => {
+  it('hands out the stored access token while it is fresh', async () => {
+    const { session, calls } = setup();
+    await expect(session.accessToken()).resolves.toBe('access-1');
+    expect(calls).toEqual([]);
+    expect(session.msUntilRefresh()).toBe(15 * 60_000 - REFRESH_MARGIN_MS);
+    expect(session.tokens?.obtainedAt).toBe(NOW - 15 * 60_000);
+  });
+
+  it('rotates once for many concurrent callers when the token is about to expire', async () => {
+    const { session, calls } = setup({ expiresInMs: 30_000 });
+    const got = await Promise.all([session.accessToken(), session.accessToken(), session.accessToken()]);
+    expect(got).toEqual(['access-2', 'access-2', 'access-2']);
+    expect(calls).toEqual(['refresh-1']);
+    expect(session.tokens?.refreshToken).toBe('refresh-2');
+  });
+
+  it('keeps the margin proportionate for short-lived tokens', () => {
+    const { session } = setup();
+    session.set(tokens(1, 60_000));
+    // A one-minute token is refreshed after three quarters of its life, not at once.
+    expect(session.msUntilRefresh()).toBe(45_000);
+  });
+
+  it('uses tokens another tab stored while this one waited, instead of spending a rotated token', async () => {
+    const storage = new MemoryStorage();
+    const calls: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const session = new Session({
+      storage, now: () => NOW,
+      refresh: async (t) => { calls.push(t); return tokens(9); },
+      withLock: async (fn) => { await gate; return fn(); },
+    });
+    session.set(tokens(1, 10_000));
+    const pending = session.refreshNow();
+    // The other tab rotated first and wrote its result.
+    storage.setItem('nanopore.session', JSON.stringify(tokens(2)));
+    release();
+    await expect(pending).resolves.toMatchObject({ refreshToken: 'refresh-2' });
+    expect(calls).toEqual([]);
+  });
+
+  it('signs out when the server refuses the refresh token', async () => {
+    const changes: (SessionTokens | null)[] = [];
+    const { session } = setup({ expiresInMs: 1_000, refresh: async () => { throw new SessionExpiredError('refresh token reused'); } });
+    session.onChange((t) => changes.push(t));
+    await expect(session.accessToken()).rejects.toThrow('refresh token reused');
+    expect(session.tokens).toBeNull();
+    expect(changes).toEqual([null]);
+  });
+
+  it('keeps the session on a network failure, so the next call can try again', async () => {
+    const { session } = setup({ expiresInMs: 1_000, refresh: async () => { throw new TypeError('Failed to fetch'); } });
+    await expect(session.refreshNow()).rejects.toThrow('Failed to fetch');
+    expect(session.tokens?.refreshToken).toBe('refresh-1');
+  });
+});

@@ -44,26 +44,28 @@ export type CreateApiTokenInput = {
   scopes: Array<string>;
 };
 
-/** A CSV sample sheet to parse. */
+/** A CSV sample sheet to read. */
 export type CreateIntakeFromCsvInput = {
-  /** The CSV text, header first (at most INTAKE_MAX_BYTES bytes and INTAKE_MAX_ROWS rows). */
-  csv: string;
+  /** The CSV as text, header first (at most INTAKE_MAX_BYTES bytes). Give this or csvBase64. */
+  csv?: string | null | undefined;
+  /** The CSV file as saved, base64-encoded: UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab delimited. */
+  csvBase64?: string | null | undefined;
   /** Name of the file it came from, for the record. */
   filename?: string | null | undefined;
-  /** Lab the job belongs to: required for staff; submitters may omit it (their own lab is used). */
-  labId?: string | null | undefined;
-  /** The submission the rows are for. */
-  submissionId: string | number;
+  /** The project a new submission is created in at commit (give this or submissionId). */
+  projectId?: string | number | null | undefined;
+  /** The submission the rows go into (give this or projectId). */
+  submissionId?: string | number | null | undefined;
 };
 
-/** An XLSX sample sheet to parse. */
+/** An XLSX sample sheet to read. */
 export type CreateIntakeFromXlsxInput = {
   /** Name of the file it came from, for the record. */
   filename?: string | null | undefined;
-  /** Lab the job belongs to: required for staff; submitters may omit it (their own lab is used). */
-  labId?: string | null | undefined;
-  /** The submission the rows are for. */
-  submissionId: string | number;
+  /** The project a new submission is created in at commit (give this or submissionId). */
+  projectId?: string | number | null | undefined;
+  /** The submission the rows go into (give this or projectId). */
+  submissionId?: string | number | null | undefined;
   /** The workbook, base64-encoded (at most INTAKE_MAX_BYTES bytes decoded); the first worksheet is read. */
   xlsxBase64: string;
 };
@@ -243,23 +245,33 @@ export type IntakeKind =
   /** An XLSX workbook in the facility's template (first worksheet). */
   | 'XLSX';
 
-/** Whether a row passed every check. */
+/** Where one row is. */
 export type IntakeRowStatus =
-  /** At least one value is wrong; see `errors`. */
+  /** Created as a sample (`sampleId`). */
+  | 'COMMITTED'
+  /** Left out of the commit by the user. */
+  | 'EXCLUDED'
+  /** Samples refused it at commit; see `errors`. */
+  | 'FAILED'
+  /** At least one value is wrong; see `errors`. Fix it (updateIntakeRow) or exclude it. */
   | 'INVALID'
-  /** Every value passed; the row can be committed. */
+  /** Passed every check; it will be committed. */
   | 'VALID';
 
 /** Where an intake job is in its life. */
 export type IntakeStatus =
-  /** Its valid rows were created as samples. */
+  /** Every row that was not excluded is now a sample. */
   | 'COMMITTED'
-  /** The source could not be read. */
+  /** Valid rows are being created as samples. */
+  | 'COMMITTING'
+  /** The sheet could not be read, or the commit created nothing; see `error`. */
   | 'FAILED'
-  /** The source is being read. */
+  /** The sheet is being read and checked. */
   | 'PARSING'
-  /** Parsed; its rows can be reviewed and committed. */
-  | 'READY';
+  /** Some rows became samples; others were refused or are still invalid (see the rows). Commit again with the same key after fixing them. */
+  | 'PARTIALLY_COMMITTED'
+  /** Read and checked: review the rows, fix or exclude them, then commit. */
+  | 'VALIDATED';
 
 /** Library preparation details; kit, input mass and fragment length are required to complete. */
 export type LibraryPrepResultsInput = {
@@ -437,6 +449,8 @@ export type SampleInput = {
   billingAccountId?: string | number | null | undefined;
   /** Buffer. */
   buffer?: string | null | undefined;
+  /** Your key for this sample, unique in the submission (at most 200 characters); adding a sample with a key already used returns that sample instead of a second one, so retried imports never duplicate. */
+  externalKey?: string | null | undefined;
   /** Flow cells requested (1-10, default 1). */
   flowCellCount?: number | null | undefined;
   /** Flow cell device. */
@@ -485,7 +499,7 @@ export type SampleQcResultsInput = {
   volumeUl?: number | null | undefined;
 };
 
-/** Processing state of a sample, set by the workflow (never by clients). */
+/** Processing state of a sample, derived by the workflow from its steps (never set by clients). */
 export type SampleStatus =
   /** In basecalling or quality assessment. */
   | 'ANALYSIS'

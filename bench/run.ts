@@ -16,6 +16,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
+  { name: 'file-uploads', about: '1 MB and 200 MB multipart uploads and downloads, through the gateway vs straight to files: MB/s, peak RSS' },
 ];
 
 const args = process.argv.slice(2);

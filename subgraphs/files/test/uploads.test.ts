@@ -62,6 +62,7 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
   afterAll(async () => {
     await subscription?.close();
     await sg?.stop();
+    if (store instanceof S3Storage) store.close();
     await s3?.stop();
     await rm(dir, { recursive: true, force: true });
   });

@@ -1,37 +1,22 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import { INTERNAL_TOKEN_HEADER, type BusSubscription, type DomainEvent, type Principal } from '@app/common';
+import type { BusSubscription, DomainEvent } from '@app/common';
 import { filesSubgraph } from '../src/server.js';
 import { UrlSigner } from '../src/services/url-signer.js';
 import { blobKey, type FileStorage } from '../src/storage/index.js';
 import { LocalDiskStorage } from '../src/storage/local-disk.js';
 import { S3Storage } from '../src/storage/s3.js';
+import { multipart, pdf, sha } from './helpers.js';
 import { startTestS3, type TestS3 } from './support/s3.js';
 
-const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-const pdf = (n = 2000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(n)]);
 const staff = userPrincipal('STAFF');
 const admin = userPrincipal('ADMIN');
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const colleague = userPrincipal('SUBMITTER', { labId: 'lab-a' });
-
-interface Part { name: string; bytes: Buffer | string }
-
-/** A GraphQL multipart request straight to the subgraph, as the gateway's data source sends it. */
-async function multipart(sg: TestSubgraph, query: string, variables: Record<string, unknown>, paths: string[], parts: Part[], principal: Principal, preflight = true) {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
-  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [`variables.${p}`]]))));
-  parts.forEach((p, i) => form.append(String(i), new Blob([p.bytes]), p.name));
-  const headers: Record<string, string> = { [INTERNAL_TOKEN_HEADER]: await sg.issuer.issue('files', principal, { ip: '127.0.0.1', userAgent: 'jest' }) };
-  if (preflight) headers['apollo-require-preflight'] = 'true';
-  const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body: form, headers });
-  return { status: res.status, body: await res.json() as any };
-}
 
 const UPLOAD = `mutation($file: Upload!, $to: AttachToInput!, $kind: FileKind!, $lab: String) {
   uploadFile(file: $file, attachTo: $to, kind: $kind, labId: $lab) { id currentVersion sha256 versions { version storageKey } } }`;

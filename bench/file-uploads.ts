@@ -20,8 +20,8 @@ import { machine, printTable, writeResult } from './lib/report.js';
 const run = promisify(execFile);
 const MB = 1024 * 1024;
 
-interface CaseResult { sizeMb: number; uploadMBps: number; downloadMBps: number; uploadS: number; downloadS: number; hashOk: boolean; peakUploadRssMb: number; peakDownloadRssMb: number }
-interface ModeResult { mode: string; baselineRssMb: number; cases: CaseResult[] }
+interface CaseResult { sizeMb: number; uploadMBps: number; downloadMBps: number; uploadS: number; downloadS: number; hashOk: boolean; peakUploadRssMb: number; peakDownloadRssMb: number; liveBuffersUploadMb: number; liveBuffersDownloadMb: number }
+interface ModeResult { mode: string; baselineRssMb: number; baselineBuffersMb: number; cases: CaseResult[] }
 
 /** A PDF-looking file of `bytes` (random body), written in 1 MB blocks; returns its SHA-256. */
 async function makeFile(path: string, bytes: number): Promise<string> {
@@ -66,10 +66,19 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
   global.gc?.();
   const rss = () => process.memoryUsage().rss / MB;
   const baselineRssMb = rss();
+  const baselineBuffersMb = Math.round(process.memoryUsage().arrayBuffers / MB);
   const cases: CaseResult[] = [];
   for (const file of files) {
     let peak = rss();
-    const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 20);
+    let peakBuffers = 0;
+    let ticks = 0;
+    // Every 0.5 s a full GC, then the Buffer memory still alive: what the transfer really holds.
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+      if (++ticks % 25 !== 0 || !global.gc) return;
+      global.gc();
+      peakBuffers = Math.max(peakBuffers, process.memoryUsage().arrayBuffers / MB);
+    }, 20);
     const query = 'mutation($f: Upload!, $to: AttachToInput!) { uploadFile(file: $f, attachTo: $to, kind: QC_REPORT, labId: "lab-bench") { id byteSize sha256 downloadUrl } }';
     const operations = JSON.stringify({ query, variables: { f: null, to: { sampleId: randomUUID() } } });
     const up = await curl(['-X', 'POST', post.url, '-H', 'Apollo-Require-Preflight: true', ...post.headers.flatMap((h) => ['-H', h]),
@@ -77,7 +86,9 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
     const body = JSON.parse(up.body);
     if (!body.data?.uploadFile) throw new Error(`upload failed: ${up.body.slice(0, 500)}`);
     const peakUpload = peak;
+    const buffersUpload = peakBuffers;
     peak = rss();
+    peakBuffers = 0;
     const url = new URL(body.data.uploadFile.downloadUrl, 'http://x');
     const target = join(dir, `download-${file.sizeMb}`);
     const down = await curl([`${post.base}${url.pathname}${url.search}`, '-o', target]);
@@ -85,13 +96,13 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
     const hashOk = body.data.uploadFile.sha256 === file.sha256 && (await sha256sum(target)) === file.sha256;
     await rm(target);
     cases.push({
-      sizeMb: file.sizeMb, uploadS: round(up.seconds), downloadS: round(down.seconds), hashOk, peakUploadRssMb: Math.round(peakUpload), peakDownloadRssMb: Math.round(peak),
+      sizeMb: file.sizeMb, uploadS: round(up.seconds), downloadS: round(down.seconds), hashOk, peakUploadRssMb: Math.round(peakUpload), peakDownloadRssMb: Math.round(peak), liveBuffersUploadMb: Math.round(buffersUpload), liveBuffersDownloadMb: Math.round(peakBuffers),
       uploadMBps: round(file.sizeMb / up.seconds), downloadMBps: round(file.sizeMb / down.seconds),
     });
   }
   await post.stop();
   await rm(dir, { recursive: true, force: true });
-  return { mode, baselineRssMb: Math.round(baselineRssMb), cases };
+  return { mode, baselineRssMb: Math.round(baselineRssMb), baselineBuffersMb, cases };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -132,8 +143,8 @@ for (const mode of (process.env.BENCH_MODES ?? 'gateway,direct').split(',') as (
 }
 await rm(work, { recursive: true, force: true });
 
-printTable('uploads and downloads (MB/s of file bytes; peak RSS of the serving process)', ['path', 'size MB', 'upload MB/s', 'download MB/s', 'baseline RSS MB', 'peak RSS upload', 'peak RSS download', 'hash ok'],
-  modes.flatMap((m) => m.cases.map((c) => [m.mode, c.sizeMb, c.uploadMBps, c.downloadMBps, m.baselineRssMb, c.peakUploadRssMb, c.peakDownloadRssMb, String(c.hashOk)])));
+printTable('uploads and downloads (MB/s of file bytes; peak RSS of the serving process)', ['path', 'size MB', 'upload MB/s', 'download MB/s', 'baseline RSS MB', 'baseline Buffers MB', 'peak RSS upload', 'peak RSS download', 'live Buffers up', 'live Buffers down', 'hash ok'],
+  modes.flatMap((m) => m.cases.map((c) => [m.mode, c.sizeMb, c.uploadMBps, c.downloadMBps, m.baselineRssMb, m.baselineBuffersMb, c.peakUploadRssMb, c.peakDownloadRssMb, c.liveBuffersUploadMb, c.liveBuffersDownloadMb, String(c.hashOk)])));
 const file = writeResult('file-uploads', { machine: machine(), database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite', modes });
 console.log(`results: ${file}`);
 if (modes.some((m) => m.cases.some((c) => !c.hashOk))) process.exitCode = 1;

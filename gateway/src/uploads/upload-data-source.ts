@@ -5,6 +5,7 @@ import { Upload } from 'graphql-upload-ts';
 import { SubgraphDataSource } from '../subgraph-data-source.js';
 import type { GatewayContext } from '../context.js';
 import { multipartBody, type FilePart } from './multipart-body.js';
+import { postStream, type StreamedAnswer } from './post-stream.js';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Partial<GatewayContext>>;
 type GraphQLResponse = Awaited<ReturnType<SubgraphDataSource['process']>>;
@@ -65,24 +66,22 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
     const operations = JSON.stringify({ ...operation, variables: withoutUploads(operation.variables) });
     const map = JSON.stringify(Object.fromEntries(uploads.map(([path], i) => [String(i), [path]])));
     const { contentType, body } = multipartBody([['operations', operations], ['map', map]], files);
-    const headers = new Headers(http.headers as unknown as Headers);
-    headers.set('content-type', contentType);
-    headers.set('apollo-require-preflight', 'true');
-    headers.delete('content-length');
-    let res: Response;
+    const headers: Record<string, string> = Object.fromEntries(http.headers as unknown as Iterable<[string, string]>);
+    delete headers['content-length'];
+    headers['content-type'] = contentType;
+    headers['apollo-require-preflight'] = 'true';
+    let answer: StreamedAnswer;
     try {
-      res = await fetch(http.url, {
-        method: 'POST', headers, body: body as unknown as RequestInit['body'], duplex: 'half', signal: AbortSignal.timeout(this.uploadTimeoutMs),
-      } as RequestInit);
+      answer = await postStream(http.url, headers, body, this.uploadTimeoutMs);
     } catch (err) {
       body.destroy();
       throw uploadFailed(bodyError ?? (err as Error));
     }
-    return this.answer(res);
+    return this.answer(answer);
   }
 
-  private async answer(res: Response): Promise<GraphQLResponse> {
-    const text = await res.text();
+  private answer(res: StreamedAnswer): GraphQLResponse {
+    const text = res.body;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -90,7 +89,7 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
       throw new GraphQLError(`${res.status}: the files service answered without JSON`, { extensions: { response: { status: res.status, body: text.slice(0, 500) } } });
     }
     // Multipart parse failures (size and count limits) come back as HTTP errors in GraphQL shape.
-    if (!res.ok && !(parsed as { data?: unknown }).data) {
+    if ((res.status < 200 || res.status > 299) && !(parsed as { data?: unknown }).data) {
       const first = (parsed as { errors?: { message?: string; extensions?: { code?: string } }[] }).errors?.[0];
       throw new GraphQLError(first?.message ?? `${res.status}: ${res.statusText}`, { extensions: { code: uploadCode(res.status, first?.extensions?.code) } });
     }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
 import type { DomainEvent, Principal, BusSubscription } from '@app/common';
 import { filesSubgraph } from '../src/server.js';
+import { sha } from './helpers.js';
 
 let sg: TestSubgraph;
 let subscription: BusSubscription;
@@ -29,7 +30,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 const CREATE = `#graphql
   mutation($input: CreateUploadInput!) { createUpload(input: $input) { uploadId uploadUrl method headers { name value } expiresAt maxBytes } }`;
 const COMPLETE = `#graphql

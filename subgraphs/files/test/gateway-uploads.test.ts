@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
 import { UrlSigner } from '../src/services/url-signer.js';
+import { pdf, png, sha } from './helpers.js';
 import { EICAR, startTestClamd, type TestClamd } from './support/clamd.js';
 import { curlMultipart } from './support/multipart.js';
 
@@ -16,10 +17,6 @@ let staff: TestUser;
 let submitterA: TestUser;
 let submitterB: TestUser;
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n'), randomBytes(size)]);
-/** A real 1×1 PNG. */
-const png = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 async function file(name: string, bytes: Buffer | string): Promise<string> {
   const path = join(dir, `${randomUUID()}-${name}`);

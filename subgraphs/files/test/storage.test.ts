@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,8 @@ import { LocalDiskStorage } from '../src/storage/local-disk.js';
 import { S3Storage } from '../src/storage/s3.js';
 import { IntegrityError, blobKey, type FileStorage } from '../src/storage/storage.js';
 import { startTestS3, type TestS3 } from './support/s3.js';
+import { sha } from './helpers.js';
 
-const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const chunked = (b: Buffer, size = 100_000) => Readable.from(Array.from({ length: Math.ceil(b.length / size) }, (_, i) => b.subarray(i * size, (i + 1) * size)));
 const bytesOf = async (stream: Readable) => Buffer.concat(await stream.toArray());
 

@@ -1,36 +1,22 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import { INTERNAL_TOKEN_HEADER, type BusSubscription, type DomainEvent, type Principal } from '@app/common';
+import type { BusSubscription, DomainEvent } from '@app/common';
 import { filesSubgraph } from '../src/server.js';
+import { UrlSigner } from '../src/services/url-signer.js';
 import { blobKey, type FileStorage } from '../src/storage/index.js';
 import { LocalDiskStorage } from '../src/storage/local-disk.js';
 import { S3Storage } from '../src/storage/s3.js';
+import { multipart, pdf, sha } from './helpers.js';
 import { startTestS3, type TestS3 } from './support/s3.js';
 
-const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-const pdf = (n = 2000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(n)]);
 const staff = userPrincipal('STAFF');
 const admin = userPrincipal('ADMIN');
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const colleague = userPrincipal('SUBMITTER', { labId: 'lab-a' });
-
-interface Part { name: string; bytes: Buffer | string }
-
-/** A GraphQL multipart request straight to the subgraph, as the gateway's data source sends it. */
-async function multipart(sg: TestSubgraph, query: string, variables: Record<string, unknown>, paths: string[], parts: Part[], principal: Principal, preflight = true) {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
-  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [`variables.${p}`]]))));
-  parts.forEach((p, i) => form.append(String(i), new Blob([p.bytes]), p.name));
-  const headers: Record<string, string> = { [INTERNAL_TOKEN_HEADER]: await sg.issuer.issue('files', principal, { ip: '127.0.0.1', userAgent: 'jest' }) };
-  if (preflight) headers['apollo-require-preflight'] = 'true';
-  const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body: form, headers });
-  return { status: res.status, body: await res.json() as any };
-}
 
 const UPLOAD = `mutation($file: Upload!, $to: AttachToInput!, $kind: FileKind!, $lab: String) {
   uploadFile(file: $file, attachTo: $to, kind: $kind, labId: $lab) { id currentVersion sha256 versions { version storageKey } } }`;
@@ -62,6 +48,7 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
   afterAll(async () => {
     await subscription?.close();
     await sg?.stop();
+    if (store instanceof S3Storage) store.close();
     await s3?.stop();
     await rm(dir, { recursive: true, force: true });
   });
@@ -120,5 +107,35 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     expect(res.status).toBe(401);
     const noPreflight = await multipart(sg, UPLOAD, { file: null, to: { sampleId: randomUUID() }, kind: 'OTHER' }, ['file'], [{ name: 'a.txt', bytes: 'a' }], submitter, false);
     expect(noPreflight.status).toBe(400);
+  });
+});
+
+/** clamd configured but unreachable: versions wait in quarantine, and nothing is served meanwhile. */
+describe('multipart uploads while clamd is unreachable', () => {
+  let sg: TestSubgraph;
+  let dir: string;
+  const secret = randomBytes(32).toString('hex');
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'files-noclamd-'));
+    sg = await startTestSubgraph(filesSubgraph, { env: { FILES_DIR: dir, CLAMD_URL: 'tcp://127.0.0.1:1', FILES_SCAN_RETRY_MS: '100', FILES_SCAN_TIMEOUT_MS: '500', FILES_SIGNING_SECRET: secret } });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the version QUARANTINED, signs no URL and refuses a signed one with 409', async () => {
+    const res = await multipart(sg, `mutation($file: Upload!) { uploadFile(file: $file, attachTo: { sampleId: "${randomUUID()}" }, kind: OTHER) { id scanStatus downloadUrl versions { downloadUrl } } }`,
+      { file: null }, ['file'], [{ name: 'notes.txt', bytes: 'waiting for a verdict\n' }], submitter);
+    const file = res.body.data.uploadFile;
+    expect(file).toMatchObject({ scanStatus: 'QUARANTINED', downloadUrl: null, versions: [{ downloadUrl: null }] });
+    await new Promise((r) => setTimeout(r, 700)); // several retries have failed by now
+    const again = await sg.call(`query($id: ID!) { file(id: $id) { scanStatus } }`, { id: file.id }, submitter);
+    expect(again.data!.file.scanStatus).toBe('QUARANTINED');
+    const url = new UrlSigner(secret, '').downloadUrl(file.id, 1, new Date(Date.now() + 60_000));
+    const refused = await fetch(`${sg.running.url}${url}`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json() as { error: { code: string } }).error.code).toBe('QUARANTINED');
   });
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { loadConfig } from '@app/common';
 
 const ms = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
-const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
+/** A URL, or unset (an empty value counts as unset). */
+const optionalUrl = () => z.string().url().optional().or(z.literal('').transform(() => undefined));
 
 /** Variables only the ai subgraph reads (the shared ones are parsed by the runtime). */
 export const aiEnvSchema = z.object({
@@ -31,18 +32,18 @@ export const aiEnvSchema = z.object({
   /** Shared with the files subgraph: signs the download URL the ai subgraph reads a stored file with. */
   FILES_SIGNING_SECRET: z.string().min(32).optional().or(z.literal('').transform(() => undefined)),
   /** Base URL of the files service's routes (`/downloads/…`) as the ai subgraph reaches it; default FILES_PUBLIC_URL. */
-  AI_FILES_URL: optionalUrl,
-  FILES_PUBLIC_URL: optionalUrl,
+  AI_FILES_URL: optionalUrl(),
+  FILES_PUBLIC_URL: optionalUrl(),
   /** How long `startPdfExtraction(fileId)` waits for the files subgraph's FileUploaded to arrive. */
   AI_FILE_WAIT_MS: ms(0, 60_000, 3_000),
   /** Ollama server for free-text assistance; unset = no language model. */
-  OLLAMA_URL: optionalUrl,
+  OLLAMA_URL: optionalUrl(),
   OLLAMA_MODEL: z.string().min(1).default('llama3.2'),
   /** Embedding model for the correction memory; without Ollama a local hashing embedding is used. */
   OLLAMA_EMBED_MODEL: z.string().min(1).default('nomic-embed-text'),
   OLLAMA_TIMEOUT_MS: ms(100, 600_000, 15_000),
   /** Qdrant for correction retrieval; unset = PostgreSQL. */
-  QDRANT_URL: optionalUrl,
+  QDRANT_URL: optionalUrl(),
   QDRANT_API_KEY: z.string().optional().transform((v) => v || undefined),
   QDRANT_COLLECTION: z.string().min(1).default('extraction_corrections'),
   /** A past correction is applied only above this cosine similarity (and suggested above 0.75). */

@@ -13,8 +13,11 @@ export const aiEnvSchema = z.object({
   AI_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(200_000),
   /** Largest PDF read (by fileId or inline). */
   AI_MAX_PDF_BYTES: z.coerce.number().int().min(1_000).max(200_000_000).default(20_000_000),
-  /** Largest PDF accepted inline as base64 in the mutation. */
-  AI_INLINE_PDF_MAX_BYTES: z.coerce.number().int().min(1_000).max(20_000_000).default(5_000_000),
+  /**
+   * Largest PDF accepted inline as base64 in the mutation: the default fits the gateway's 1 MB
+   * BODY_LIMIT once base64-encoded; subgraphs take 2 MB bodies, hence the ceiling. Larger: use fileId.
+   */
+  AI_INLINE_PDF_MAX_BYTES: z.coerce.number().int().min(1_000).max(1_500_000).default(700_000),
   /** Pages beyond this make a job fail (a quote has five or six). */
   AI_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(5_000).default(50),
   /** Wall-clock budget for reading one PDF. */

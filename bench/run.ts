@@ -17,6 +17,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
   { name: 'web-board', about: 'the dashboard board in chromium with 1,000 samples: first-load JS (gzip) and time to interactive' },
+  { name: 'ai-extraction', nodeFlags: ['--expose-gc'], about: 'quote PDF: 5-page/96-row read and job end to end, memory of a 6-page/200-row read' },
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
   { name: 'file-uploads', about: '1 MB and 200 MB multipart uploads and downloads, through the gateway vs straight to files: MB/s, peak RSS' },
   { name: 'soak', about: 'distributed deployment under mixed traffic at a fixed rate (SOAK_SECONDS, default 600): p99 and RSS over time, invariants at the end', optIn: true },

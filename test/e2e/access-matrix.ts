@@ -77,6 +77,7 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Mutation.completeStep': STAFF_ONLY,
   'Mutation.completeSteps': STAFF_ONLY,
   'Mutation.completeUpload': WRITERS,
+  'Mutation.correctExtractedSample': STAFF_ONLY,
   'Mutation.correctExtractionField': STAFF_ONLY,
   'Mutation.createApiToken': PEOPLE,
   'Mutation.createBillingAccount': ADMIN_ONLY,

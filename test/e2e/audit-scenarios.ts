@@ -371,6 +371,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     await w.gql(`mutation($id: ID!) { correctExtractionField(input: { jobId: $id, fieldName: "genomeSize", value: "4.6 Mbp" }) { source } }`, { id }, w.staff, 'correctExtractionField');
     return by(w.staff);
   } },
+  correctExtractedSample: { events: ['ExtractedSampleCorrected'], run: async (w) => {
+    const id = await w.reviewableExtraction();
+    await w.gql(`mutation($id: ID!) { correctExtractedSample(input: { jobId: $id, sampleNumber: "1", field: "volume", value: "3" }) { volume } }`, { id }, w.staff, 'correctExtractedSample');
+    return by(w.staff);
+  } },
   acceptExtraction: { events: ['ExtractionAccepted'], run: async (w) => {
     const id = await w.reviewableExtraction();
     await w.gql(`mutation($id: ID!) { acceptExtraction(jobId: $id) { status } }`, { id }, w.staff, 'acceptExtraction');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { extractQuotePdf } from '../src/services/pdf/extract.js';
+import { readPdf } from '../src/services/pdf/document.js';
+import { extractFromPages, extractQuotePdf } from '../src/services/pdf/extract.js';
 import { LOW_CONFIDENCE } from '../src/services/pdf/draft.js';
 import { DEFAULT_PDF_LIMITS } from '../src/services/pdf/limits.js';
 import { loadFixtures } from './fixtures/fixture-set.js';
@@ -69,5 +70,14 @@ describe('geometric quote extraction', () => {
     expect(d.pages).toBe(6);
     expect(d.samples).toHaveLength(200);
     expect(d.fields.filter((f) => f.confidence < LOW_CONFIDENCE)).toEqual([]);
+  });
+
+  it('puts the values it gets wrong in the low band: with every mark erased, each question is null at low confidence', async () => {
+    const f = fixtures.find((x) => x.name === 'dna-jl147')!;
+    const pages = await readPdf(f.pdf, DEFAULT_PDF_LIMITS);
+    const erased = pages.map((p) => ({ ...p, shapes: p.shapes.filter((s) => !(s.filled && s.darkness >= 0.6 && s.x1 - s.x0 <= 16 && s.y1 - s.y0 <= 16)) }));
+    const s = score([{ truth: f.truth, draft: extractFromPages(erased) }]);
+    expect(s.fields.wrong.length).toBe(8);
+    expect(s.fields.wrong.every((w) => w.confidence < LOW_CONFIDENCE)).toBe(true);
   });
 });

@@ -74,4 +74,18 @@ describe('review of extraction drafts', () => {
     expect((await sg.call(ACCEPT, { id: job.id }, staff)).errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
     await waitFor(() => events.find((e) => e.type === 'ExtractionRejected' && e.subject.id === job.id), { what: 'ExtractionRejected' });
   });
+
+  it('corrects a cell of the sample table', async () => {
+    const job = await reviewableJob();
+    const q = `mutation($i: CorrectExtractedSampleInput!) { correctExtractedSample(input: $i) { sampleNumber sampleName volume isControl confidence } }`;
+    expect((await sg.call(q, { i: { jobId: job.id, sampleNumber: '1', field: 'volume', value: '3' } }, submitter)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const bad = await sg.call(q, { i: { jobId: job.id, sampleNumber: '1', field: 'labId', value: 'x' } }, staff);
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.field' });
+    expect((await sg.call(q, { i: { jobId: job.id, sampleNumber: '99', field: 'volume', value: '3' } }, staff)).errors![0]!.extensions!.field).toBe('input.sampleNumber');
+    const res = await sg.call(q, { i: { jobId: job.id, sampleNumber: '1', field: 'sampleName', value: 'Negative control' } }, staff);
+    expect(res.data!.correctExtractedSample).toEqual({ sampleNumber: '1', sampleName: 'Negative control', volume: '2', isControl: true, confidence: 1 });
+    const read = (await sg.call(GET_JOB, { id: job.id }, staff)).data!.extractionJob;
+    expect(read.samples[0]).toMatchObject({ sampleName: 'Negative control', isControl: true });
+    await waitFor(() => events.find((e) => e.type === 'ExtractedSampleCorrected' && e.subject.id === job.id), { what: 'ExtractedSampleCorrected' });
+  });
 });

@@ -19,6 +19,18 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A reviewer's correction of one cell of the sample table. */
+export type CorrectExtractedSampleInput = {
+  /** The cell: sampleName, volume, volumeUnit, qubitConc, qubitUnit, nanodropConc, nanodropUnit, a260_280, a260_230 or isControl. */
+  field: Scalars['String']['input'];
+  /** The job (NEEDS_REVIEW). */
+  jobId: Scalars['ID']['input'];
+  /** The row, by the number printed in the table. */
+  sampleNumber: Scalars['String']['input'];
+  /** The right value ("true"/"false" for isControl); null or empty clears the cell. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A reviewer's correction of one field. */
 export type CorrectExtractionFieldInput = {
   /** The field, e.g. kit or organism. */
@@ -283,6 +295,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts a reviewed draft (ADMIN, STAFF): it becomes the job's output (ExtractionAccepted carries it). */
   acceptExtraction: ExtractionJob;
+  /** Corrects one cell of a job's sample table (ADMIN, STAFF; the job NEEDS_REVIEW). */
+  correctExtractedSample: ExtractedSample;
   /** Corrects one field of a job that NEEDS_REVIEW (ADMIN, STAFF); the correction is remembered for later jobs. */
   correctExtractionField: ExtractionResult;
   /** Rejects a draft (ADMIN, STAFF), with the reason. */
@@ -297,6 +311,12 @@ export type Mutation = {
 /** Mutations of the ai subgraph. */
 export type MutationAcceptExtractionArgs = {
   jobId: Scalars['ID']['input'];
+};
+
+
+/** Mutations of the ai subgraph. */
+export type MutationCorrectExtractedSampleArgs = {
+  input: CorrectExtractedSampleInput;
 };
 
 
@@ -523,9 +543,10 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CorrectExtractionFieldInput: CorrectExtractionFieldInput;
+  CorrectExtractedSampleInput: CorrectExtractedSampleInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CorrectExtractionFieldInput: CorrectExtractionFieldInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExtractedSample: ResolverTypeWrapper<ExtractedSampleModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -554,9 +575,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CorrectExtractionFieldInput: CorrectExtractionFieldInput;
+  CorrectExtractedSampleInput: CorrectExtractedSampleInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CorrectExtractionFieldInput: CorrectExtractionFieldInput;
   DateTime: Scalars['DateTime']['output'];
   ExtractedSample: ExtractedSampleModel;
   Float: Scalars['Float']['output'];
@@ -681,6 +703,7 @@ export type LlmAssistanceResolvers<ContextType = AiContext, ParentType extends R
 
 export type MutationResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationAcceptExtractionArgs, 'jobId'>>;
+  correctExtractedSample?: Resolver<ResolversTypes['ExtractedSample'], ParentType, ContextType, RequireFields<MutationCorrectExtractedSampleArgs, 'input'>>;
   correctExtractionField?: Resolver<ResolversTypes['ExtractionResult'], ParentType, ContextType, RequireFields<MutationCorrectExtractionFieldArgs, 'input'>>;
   rejectExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationRejectExtractionArgs, 'jobId' | 'reason'>>;
   startPdfExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationStartPdfExtractionArgs, 'input'>>;

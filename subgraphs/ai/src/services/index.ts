@@ -6,6 +6,7 @@ import { JobQueryService } from './job-query.service.js';
 import { PdfJobService } from './pdf-job.service.js';
 import type { CorrectionMemory } from './retrieval/memory.js';
 import { ReviewService } from './review.service.js';
+import { SampleReviewService } from './sample-review.service.js';
 
 /** The rules of the ai domain, bound to one request's caller and entity manager. */
 export function createServices(deps: AiDeps, ctx: BaseContext, loaders: AiLoaders, memory: CorrectionMemory) {
@@ -15,6 +16,7 @@ export function createServices(deps: AiDeps, ctx: BaseContext, loaders: AiLoader
     jobs,
     pdfJobs: new PdfJobService(deps, ctx),
     review: new ReviewService(deps, ctx, jobs, memory),
+    sampleReview: new SampleReviewService(deps, ctx, jobs),
   };
 }
 export type AiServices = ReturnType<typeof createServices>;

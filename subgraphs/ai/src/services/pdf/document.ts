@@ -79,8 +79,8 @@ async function readPages(doc: PDFDocumentProxy, limits: PdfLimits, onPage: (page
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, , w, h] = page.view as [number, number, number, number];
-    const text = await page.getTextContent();
-    const shapes = await readShapes(page, h, limits.maxShapesPerPage);
+    // Both share the document's parsed fonts; asked together they overlap their waits on the parser.
+    const [text, shapes] = await Promise.all([page.getTextContent(), readShapes(page, h, limits.maxShapesPerPage)]);
     pages.push({ page: n, width: w, height: h, runs: runsOf(text.items, h), shapes });
     page.cleanup();
     await onPage(n, doc.numPages);

@@ -53,7 +53,8 @@ function readQuestion(q: QuestionSpec, lines: Line[], pages: Map<number, PageCon
   const marked = readings.filter((r) => r.marked);
   const outlined = readings.every((r) => r.outline);
   const sure = outlined ? 0.99 : 0.75;
-  if (marked.length === 0) return field(q, null, sure, [label.phrase], 'No option is marked');
+  // Unanswered, or a mark this reader missed: either way a person must look, so confidence is low.
+  if (marked.length === 0) return field(q, null, 0.5, [label.phrase], 'No option is marked');
   if (q.multiple) return field(q, marked.map((r) => r.option.value), sure, marked.map((r) => r.phrase), outlined ? null : 'Marks found without their boxes');
   if (marked.length > 1) return field(q, null, 0.3, marked.map((r) => r.phrase), `Several options are marked: ${marked.map((r) => r.option.label).join(', ')}`);
   return field(q, marked[0]!.option.value, sure, [marked[0]!.phrase], outlined ? null : 'Mark found without its box');

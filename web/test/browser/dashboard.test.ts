@@ -66,8 +66,8 @@ async function fillStep(step: string) {
   return form;
 }
 
-async function boardShows(step: string) {
-  await board.locator(`[data-step="${step}"] [data-sample="${SAMPLE}"]`).waitFor({ timeout: 15_000 });
+async function boardShows(step: string, sample = SAMPLE) {
+  await board.locator(`[data-step="${step}"] [data-sample="${sample}"]`).waitFor({ timeout: 15_000 });
 }
 
 describe('the dashboard in chromium', () => {
@@ -160,6 +160,25 @@ describe('the dashboard in chromium', () => {
     expect(pageErrors(board)).toEqual([]);
   }, 240_000);
 
+  it('starts and completes a plate of samples at once from the queue', async () => {
+    const subs = await t.gql(`{ submissions(first: 1) { edges { node { id } } } }`, {}, t.admin.token);
+    const added = await t.gql(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "PLATE-A1", sampleType: DNA }, { name: "PLATE-A2", sampleType: DNA }]) { id } }`,
+      { s: subs.data!.submissions.edges[0].node.id }, t.admin.token);
+    expect(added.errors).toBeUndefined();
+    await page.goto(`${t.url}/queue?step=SAMPLE_QC`);
+    await page.locator('tr[data-sample="PLATE-A2"]').waitFor();
+    await page.getByRole('button', { name: 'Select all on page' }).click();
+    await page.getByRole('button', { name: 'Start selected' }).click();
+    await page.getByText('Started 2 samples').waitFor();
+    await page.getByRole('button', { name: 'Select all on page' }).click();
+    await page.getByRole('button', { name: 'Complete selected…' }).click();
+    const form = await fillStep('SAMPLE_QC');
+    await form.getByRole('button', { name: 'Complete 2 samples' }).click();
+    await page.getByText('Completed 2 samples').waitFor();
+    await boardShows('LIBRARY_PREP', 'PLATE-A1');
+    await boardShows('LIBRARY_PREP', 'PLATE-A2');
+  });
+
   it('shows the sample with its 8 steps, results, the override and its history', async () => {
     await page.goto(`${t.url}/submissions`);
     await page.getByRole('link', { name: /^SUB-/ }).first().click();
@@ -223,6 +242,11 @@ describe('the dashboard in chromium', () => {
     await p.goto(`${t.url}/board?priority=URGENT`);
     await p.getByRole('checkbox', { name: 'Urgent' }).waitFor();
     await expect(p.getByRole('checkbox', { name: 'Urgent' }).isChecked()).resolves.toBe(true);
+    // Filters work from the keyboard and land in the URL, so the view can be bookmarked.
+    await p.getByRole('checkbox', { name: 'High' }).focus();
+    await p.keyboard.press('Space');
+    await p.waitForFunction(() => decodeURIComponent(location.search) === '?priority=URGENT,HIGH');
+    await expect(p.getByRole('checkbox', { name: 'High' }).isChecked()).resolves.toBe(true);
     await screenshot(p, '15-board-viewer-tablet');
     await p.goto(`${t.url}/queue?step=SAMPLE_QC`);
     await p.getByRole('heading', { name: 'Queue: Sample QC' }).waitFor();

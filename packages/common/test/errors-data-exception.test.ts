@@ -10,7 +10,7 @@ describe('a value the database cannot take', () => {
     const { DriverException } = await import('@mikro-orm/core');
     const { logger } = captureLogger();
     const format = createErrorFormatter(logger);
-    for (const code of ['22P02', '22008', '22003', '22021', '22001']) {
+    for (const code of ['22P02', '22008', '22003', '22021', '22001', '08P01']) {
       const original = new DriverException(Object.assign(new Error(`select * from "samples"."billing_account" - invalid input (${code})`), { code }));
       const out = format({ message: original.message, path: ['deactivateBillingAccount'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(original.message, { originalError: original }));
       expect({ code, extensions: out.extensions }).toEqual({ code, extensions: { code: 'BAD_USER_INPUT' } });

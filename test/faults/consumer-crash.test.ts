@@ -38,7 +38,7 @@ describe.each([['audit', 'audit'], ['workflow', 'workflow'], ['samples', 'sample
     try {
       const from = Date.now();
       // Samples consumes the workflow's status events: move samples along to give it a batch.
-      const producing = victim === 'samples' ? await samplesToMove(w, 40).then((ids) => moveSamples(w, ids)) : burst(w, 300);
+      const producing = victim === 'samples' ? await samplesToMove(w, 40).then((ids) => moveSamples(w, ids)) : burst(w, 150);
       const caught = await waitFor(() => pending(redis, w.sys.stream, group), { what: `a batch pending for ${group}`, timeoutMs: 30_000, intervalMs: 5 });
       await svc.kill();
       await producing;

@@ -103,11 +103,14 @@ function concurrencyFailure(error: unknown): boolean {
   return false;
 }
 
-/** SQLSTATE class 22 ("data exception": bad uuid, date out of range, NUL byte, number too large...): the input was unusable. */
+/**
+ * SQLSTATE class 22 ("data exception": bad uuid, date out of range, NUL byte, number too large...):
+ * the input was unusable. Embedded PGlite reports a NUL byte in a parameter as 08P01 instead.
+ */
 function dataException(error: unknown): boolean {
   let current = error as { originalError?: unknown; code?: unknown; sqlState?: unknown } | undefined;
   for (let i = 0; i < 4 && current; i++) {
-    if (/^22[0-9A-Z]{3}$/.test(String(current.code ?? current.sqlState ?? ''))) return true;
+    if (/^(22[0-9A-Z]{3}|08P01)$/.test(String(current.code ?? current.sqlState ?? ''))) return true;
     current = current.originalError as typeof current;
   }
   return false;

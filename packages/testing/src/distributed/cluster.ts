@@ -102,11 +102,9 @@ export async function startDistributedSystem(options: DistributedOptions = {}): 
     const timeout = options.startTimeoutMs ?? 120_000;
     // Auth first: it creates the first admin and the others need nothing from each other to start.
     const auth = services.get('auth')!;
-    auth.start();
-    await auth.ready(timeout);
+    await auth.launch(timeout);
     const others = [...services.values()].filter((s) => s !== auth);
-    for (const s of others) s.start();
-    await Promise.all(others.map((s) => s.ready(timeout)));
+    await Promise.all(others.map((s) => s.launch(timeout)));
     for (let g = 1; g <= gatewayCount; g++) {
       const routes = Object.fromEntries(SUBGRAPHS.map((name) => {
         const list = replicas[name]!;
@@ -119,8 +117,7 @@ export async function startDistributedSystem(options: DistributedOptions = {}): 
       }));
     }
     const gateways = [...services.values()].filter((s) => s.name.startsWith('gateway'));
-    for (const s of gateways) s.start();
-    await Promise.all(gateways.map((s) => s.ready(timeout)));
+    await Promise.all(gateways.map((s) => s.launch(timeout)));
     const needles = secretNeedles(secrets);
     return {
       postgres, redis, databaseUrl, stream, secrets, adminEmail, services, stop,

@@ -54,7 +54,10 @@ export class PrivatePostgres {
   }
 
   async start(): Promise<void> {
-    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    // fsync off only risks data on an OS crash; synchronous_commit stays on, as production must:
+    // with it off, a PostgreSQL crash forgets acknowledged commits whose events were already
+    // published, leaving audit entries of changes that no longer exist.
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300`;
     await this.exec('pg_ctl', ['start', '-w', '-t', '60', '-D', join(this.dir, 'data'), '-l', join(this.dir, 'server.log'), '-o', options]);
     this.running = true;
   }

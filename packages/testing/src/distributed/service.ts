@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CapturedOutput } from './output.js';
+import { freePort } from './ports.js';
 
 export interface ServiceSpec {
   /** e.g. `samples`, `workflow-2`, `gateway`. */
@@ -94,6 +95,24 @@ export class ServiceProcess {
   resume(): void {
     this.child?.kill('SIGCONT');
     this.frozen = false;
+  }
+
+  /**
+   * First start: when another process on the machine took the free port between picking it and
+   * binding it (EADDRINUSE), pick another and try again.
+   */
+  async launch(timeoutMs?: number, attempts = 4): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      this.start();
+      try {
+        await this.ready(timeoutMs);
+        return;
+      } catch (err) {
+        if (attempt >= attempts || !/EADDRINUSE/.test(this.output.tail(4_000))) throw err;
+        await this.kill();
+        this.spec.port = await freePort();
+      }
+    }
   }
 
   async restart(timeoutMs?: number): Promise<void> {

@@ -4,4 +4,3 @@ export { waitFor } from './wait.js';
 export { captureLogger, testLogger } from './logger.js';
 export { userPrincipal } from './principals.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';
-export { ADMIN_PASSWORD, startTestSystem, type TestSystem, type TestUser } from './system.js';

@@ -3,11 +3,13 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json .npmrc tsconfig.base.json tsconfig.json codegen.ts ./
+COPY package.json package-lock.json .npmrc tsconfig.base.json tsconfig.json ./
 COPY packages ./packages
+COPY apps ./apps
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
+COPY scripts ./scripts
 COPY supergraph.yaml ./
 RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev
 

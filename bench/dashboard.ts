@@ -13,7 +13,7 @@
  */
 import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, qualified, type Principal } from '@app/common';
 import { allSubgraphs } from '@app/embedded';
-import { startTestSystem } from '@app/testing';
+import { startTestSystem } from '@app/embedded/testing';
 import { Priorities, SampleStatuses, priorityRank, statusRank, type Priority, type SampleStatus } from '../subgraphs/samples/src/entities/enums.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { machine, printTable, writeResult } from './lib/report.js';

@@ -7,7 +7,7 @@
  * `tries` each), measured while 8 clients keep sending `{ me { id } }`, beside the same 8 clients alone.
  * Database: TEST_DATABASE_URL or DATABASE_URL (fresh database), else embedded PGlite.
  */
-import { startTestSystem } from '@app/testing';
+import { startTestSystem } from '@app/embedded/testing';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { machine, printTable, writeResult } from './lib/report.js';
 import { latencyStats, timed } from './lib/stats.js';

@@ -100,7 +100,7 @@ function ask<T extends FromClients['type']>(child: ChildProcess, message: ToClie
 
 async function runSystem(): Promise<void> {
   const [subscribers = 1000, sampleCount = 10, userCount = 20] = process.argv.slice(2).map(Number);
-  const { startTestSystem } = await import('../packages/testing/src/system.js');
+  const { startTestSystem } = await import('../apps/embedded/src/testing/system.js');
   const t = await startTestSystem({ env: { LOG_LEVEL: 'error', SUBSCRIPTIONS_MAX_PER_CONNECTION: '20' } });
   const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
     const res = await t.gql(query, variables, token);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // .env.example must list every variable a configuration schema reads, and nothing that none reads.
 const root = join(import.meta.dirname, '..');
 const CONFIG_FILES = [
-  'packages/common/src/config.ts', 'packages/common/src/subgraph/process.ts', 'packages/embedded/src/main.ts', 'packages/embedded/src/seed.ts', 'gateway/src/config.ts',
+  'packages/common/src/config.ts', 'packages/common/src/subgraph/process.ts', 'apps/embedded/src/main.ts', 'apps/embedded/src/seed.ts', 'gateway/src/config.ts',
   ...['auth', 'samples', 'workflow', 'ai', 'files', 'audit', 'submission'].map((s) => `subgraphs/${s}/src/config.ts`),
 ];
 /** A zod object key written in capitals (`DATABASE_URL: z.string()...`) is an environment variable. */

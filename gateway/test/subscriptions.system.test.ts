@@ -1,7 +1,8 @@
 // Live progress end to end: the seven real subgraphs and the gateway (startTestSystem), real
 // mutations through the gateway, events through the real outbox, relay and bus.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { connect, record, STEPS } from './subscriptions-fixture.js';
 
 const RESULTS: Record<string, Record<string, unknown>> = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { startTestSystem, type TestSystem } from '@app/testing';
-import { ACCESS_MATRIX, CALLERS, CREDENTIAL_OPERATIONS, type Caller } from './access-matrix.js';
+import { startTestSystem, type TestSystem } from '@app/embedded/testing';
+import { ACCESS_MATRIX, CALLERS, CREDENTIAL_OPERATIONS, type Caller } from '../../schema/access-matrix.js';
 import { operationCalls, type OperationCall } from './operation-calls.js';
 
 // Walks every query and mutation of the supergraph through the gateway as every kind of caller and
@@ -64,7 +64,7 @@ describe('role × operation matrix through the gateway', () => {
 describe('docs/access-matrix.md', () => {
   it('is generated from the enforced matrix (run scripts/render-access-matrix.ts after changing it)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { renderAccessMatrix } = await import('./render-access-matrix.js');
+    const { renderAccessMatrix } = await import('../../schema/render-access-matrix.js');
     expect(readFileSync(new URL('../../docs/access-matrix.md', import.meta.url), 'utf8')).toBe(renderAccessMatrix());
   });
 });

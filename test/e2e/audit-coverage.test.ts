@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { startTestSystem, waitFor, type TestSystem } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem } from '@app/embedded/testing';
 import { auditEntries } from './audit-helpers.js';
 import { SCENARIOS, World, filterFor, type Performed } from './audit-scenarios.js';
 

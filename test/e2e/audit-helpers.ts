@@ -1,6 +1,7 @@
 import type { BackgroundTask, SubgraphModule } from '@app/common';
 import { allSubgraphs } from '@app/embedded';
-import { startTestSystem, waitFor, type GraphQLResponse, type TestSystem } from '@app/testing';
+import { waitFor, type GraphQLResponse } from '@app/testing';
+import { startTestSystem, type TestSystem } from '@app/embedded/testing';
 
 /** The whole system, with a handle on the audit consumer so a test can stop and start it alone. */
 export async function startSystemWithAuditHandle(): Promise<{ t: TestSystem; auditCapture: () => BackgroundTask }> {

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { type TestSystem, type TestUser } from '@app/embedded/testing';
 import { ok, type AuditFilter } from './audit-helpers.js';
 
 /** What a scenario did: the entry it must leave is found by this filter (plus its types and start time). */

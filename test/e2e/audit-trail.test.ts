@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BackgroundTask } from '@app/common';
-import { waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { type TestSystem, type TestUser } from '@app/embedded/testing';
 import { auditEntries, ok, startSystemWithAuditHandle, waitForEntries } from './audit-helpers.js';
 
 // Issue 6 acceptance, through the gateway with real users: a submission's samples edited and walked

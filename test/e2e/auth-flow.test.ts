@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
 // Issue 3 acceptance through the gateway with a real client and the real auth subgraph's tokens.
 let t: TestSystem;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
 // How a BI tool refreshes its data: a stable export URL through the gateway with an API token.
 let t: TestSystem;

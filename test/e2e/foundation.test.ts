@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
 // Issue 2 acceptance, through the gateway as a client would: every subgraph ready, and one query
 // crossing several subgraphs returns data created through the API.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedFacility, type SeedReport } from '@app/embedded';
-import { startTestSystem, waitFor, type TestSystem } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem } from '@app/embedded/testing';
 
 // Issue 4 item 7: the demo facility, seeded through the gateway, spans every status and priority,
 // and every subgraph agrees about it (workflows for every sample, audit entries for the changes).

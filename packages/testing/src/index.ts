@@ -4,7 +4,6 @@ export { waitFor } from './wait.js';
 export { captureLogger, testLogger } from './logger.js';
 export { userPrincipal } from './principals.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';
-export { ADMIN_PASSWORD, startTestSystem, type TestSystem, type TestUser } from './system.js';
 export {
   GatewayClient, PrivatePostgres, PrivateRedis, ServiceProcess, SUBGRAPHS, freePort, generateSecrets, probe, secretNeedles, startDistributedSystem,
   type ClientUser, type DistributedOptions, type DistributedSecrets, type DistributedSystem, type ServiceSpec, type SubgraphName,

@@ -66,3 +66,14 @@ export async function login(h: AuthHarness, email: string, password: string, ip 
 }
 
 export const codeOf = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
+
+/** Records what is written to stdout (the first-start banner) until `restore()`. */
+export function captureStdout(): { text: () => string; restore: () => void } {
+  const original = process.stdout.write.bind(process.stdout);
+  const chunks: string[] = [];
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  return { text: () => chunks.join(''), restore: () => { process.stdout.write = original; } };
+}

@@ -8,7 +8,7 @@ import { captureLogger, createTestDatabase, startTestSubgraph, testLogger, type 
 import { loadAuthConfig } from '../src/config.js';
 import { SIGNING_KEY_FILE, loadKeyRing } from '../src/keys/key-ring.js';
 import { authSubgraph } from '../src/server.js';
-import { LOGIN } from './helpers.js';
+import { LOGIN, captureStdout } from './helpers.js';
 
 const dirs = () => mkdtempSync(join(tmpdir(), 'auth-keys-'));
 const databases: TestDatabase[] = [];
@@ -56,21 +56,28 @@ describe('signing keys', () => {
 });
 
 describe('first admin', () => {
-  it('generates a random admin password once in embedded mode, printed a single time', async () => {
+  it('generates a random admin password once in embedded mode, printed as a banner a single time', async () => {
     const db = await createTestDatabase();
     databases.push(db);
     const capture = captureLogger('auth', 'info');
+    const stdout = captureStdout();
     const env = { AUTH_KEYS_DIR: dirs(), AUTH_GENERATE_ADMIN: 'true' };
-    const sg = await startTestSubgraph(authSubgraph, { env, db, logger: capture.logger });
-    const lines = capture.lines.filter((l) => l.includes('first admin created'));
-    expect(lines).toHaveLength(1);
-    const [, email, password] = /sign in as (\S+) with password (\S+) and change it/.exec(JSON.parse(lines[0]!).msg as string)!;
+    const sg = await startTestSubgraph(authSubgraph, { env, db, logger: capture.logger }).finally(stdout.restore);
+    expect(capture.lines.filter((l) => l.includes('first admin created'))).toHaveLength(1);
+    const banners = stdout.text().split('First start: an administrator account was created.').length - 1;
+    expect(banners).toBe(1);
+    const email = /email: +(\S+)/.exec(stdout.text())![1]!;
+    const password = /password: +(\S+)/.exec(stdout.text())![1]!;
+    // The log says an admin was created, never with what password.
+    expect(capture.lines.join('\n')).not.toContain(password);
     const res = await sg.call(LOGIN, { email, password });
     expect(res.errors).toBeUndefined();
     expect(res.data!.login.user.role).toBe('ADMIN');
     await sg.stop();
     // A restart on the same database creates nobody and prints nothing.
-    const again = await startTestSubgraph(authSubgraph, { env, db, logger: capture.logger });
+    const quiet = captureStdout();
+    const again = await startTestSubgraph(authSubgraph, { env, db, logger: capture.logger }).finally(quiet.restore);
+    expect(quiet.text()).not.toContain('administrator account');
     expect(capture.lines.filter((l) => l.includes('first admin created'))).toHaveLength(1);
     const count = await again.call(`{ users { totalCount } }`, {}, { kind: 'service', userId: null, role: 'ADMIN', labId: null, name: 'test', scopes: [], tokenId: null, via: 'SYSTEM' });
     expect(count.data!.users.totalCount).toBe(1);

@@ -24,111 +24,111 @@ export type Scalars = {
 /** Who caused an audited event, as they were at the time. */
 export type AuditActor = {
   __typename?: 'AuditActor';
+  /** The user's id; null for system actions and anonymous attempts. */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** The user (resolved by the auth subgraph), when there is one. */
+  user?: Maybe<User>;
+  /** Role held at the time (ADMIN, STAFF, SUBMITTER, VIEWER). */
+  role?: Maybe<Scalars['String']['output']>;
+  /** Display name at the time (names change; the record does not). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** How the change entered: UI, API, IMPORT or SYSTEM. */
+  via: Scalars['String']['output'];
   /** Id of the API token used, if any. */
   apiTokenId?: Maybe<Scalars['ID']['output']>;
   /** Client address. */
   ip?: Maybe<Scalars['String']['output']>;
-  /** Display name at the time (names change; the record does not). */
-  name?: Maybe<Scalars['String']['output']>;
-  /** Role held at the time (ADMIN, STAFF, SUBMITTER, VIEWER). */
-  role?: Maybe<Scalars['String']['output']>;
-  /** The user (resolved by the auth subgraph), when there is one. */
-  user?: Maybe<User>;
   /** Client user agent. */
   userAgent?: Maybe<Scalars['String']['output']>;
-  /** The user's id; null for system actions and anonymous attempts. */
-  userId?: Maybe<Scalars['ID']['output']>;
-  /** How the change entered: UI, API, IMPORT or SYSTEM. */
-  via: Scalars['String']['output'];
 };
 
 /** A count of entries for one actor. */
 export type AuditActorCount = {
   __typename?: 'AuditActorCount';
-  /** Number of entries. */
-  count: Scalars['Int']['output'];
-  /** The actor's most recent name in the period. */
-  name?: Maybe<Scalars['String']['output']>;
   /** The actor's user id; null for system and anonymous actions. */
   userId?: Maybe<Scalars['ID']['output']>;
+  /** The actor's most recent name in the period. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Number of entries. */
+  count: Scalars['Int']['output'];
 };
 
 /** What an audit entry is about, for retention and visibility. */
 export type AuditCategory =
+  /** Logins, failures, lockouts, token reuse, password and API-token events, and the audit trail's own administration. Admins only. */
+  | 'SECURITY'
   /** User accounts and role changes. Admins only. */
   | 'ACCESS_CONTROL'
   /** Everything else: projects, submissions, samples, workflow steps, files, intake. */
-  | 'DATA'
-  /** Logins, failures, lockouts, token reuse, password and API-token events, and the audit trail's own administration. Admins only. */
-  | 'SECURITY';
+  | 'DATA';
 
 /** Result of recomputing the hash chain. */
 export type AuditChainVerification = {
   __typename?: 'AuditChainVerification';
-  /** Sequence number of the checkpoint the recomputation started from (0 = the start of the chain). */
-  anchorSeq?: Maybe<Scalars['Int']['output']>;
-  /** Entries recomputed. */
-  checked: Scalars['Int']['output'];
-  /** Id of the first broken entry, when it still exists. */
-  firstBrokenEntryId?: Maybe<Scalars['ID']['output']>;
-  /** Sequence number of the first broken entry. */
-  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
-  /** First sequence number checked (after the anchor). */
-  fromSeq?: Maybe<Scalars['Int']['output']>;
-  /** What is wrong with it. */
-  reason?: Maybe<Scalars['String']['output']>;
-  /** Last sequence number checked. */
-  toSeq?: Maybe<Scalars['Int']['output']>;
   /** True when every entry checked matches its hash and links to the one before. */
   valid: Scalars['Boolean']['output'];
+  /** Entries recomputed. */
+  checked: Scalars['Int']['output'];
+  /** First sequence number checked (after the anchor). */
+  fromSeq?: Maybe<Scalars['Int']['output']>;
+  /** Last sequence number checked. */
+  toSeq?: Maybe<Scalars['Int']['output']>;
+  /** Sequence number of the first broken entry. */
+  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** Id of the first broken entry, when it still exists. */
+  firstBrokenEntryId?: Maybe<Scalars['ID']['output']>;
+  /** What is wrong with it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Sequence number of the checkpoint the recomputation started from (0 = the start of the chain). */
+  anchorSeq?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A count for one key. */
 export type AuditCount = {
   __typename?: 'AuditCount';
-  /** Number of entries. */
-  count: Scalars['Int']['output'];
   /** The key counted (an event type, or a day as YYYY-MM-DD). */
   key: Scalars['String']['output'];
+  /** Number of entries. */
+  count: Scalars['Int']['output'];
 };
 
 /** One recorded domain event: append-only and hash-chained. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
-  /** Who did it. */
-  actor: AuditActor;
-  /** Changed fields after the change. */
-  after?: Maybe<Scalars['JSON']['output']>;
-  /** Changed fields before the change. */
-  before?: Maybe<Scalars['JSON']['output']>;
-  /** Category, derived from the type. */
-  category: AuditCategory;
-  /** Correlation id shared by everything one request caused. */
-  correlationId?: Maybe<Scalars['String']['output']>;
-  /** Event-specific data (never secrets). */
-  data?: Maybe<Scalars['JSON']['output']>;
-  /** Id of the domain event recorded (one entry per event). */
-  eventId: Scalars['ID']['output'];
-  /** sha256 of this entry's content and the previous hash. */
-  hash: Scalars['String']['output'];
   /** Unique id of the entry. */
   id: Scalars['ID']['output'];
-  /** When it happened (from the event). */
-  occurredAt: Scalars['DateTime']['output'];
-  /** Hash of the previous entry in the chain. */
-  prevHash: Scalars['String']['output'];
-  /** Reason given, if any. */
-  reason?: Maybe<Scalars['String']['output']>;
-  /** When the audit trail recorded it. */
-  recordedAt: Scalars['DateTime']['output'];
   /** Position in the hash chain (1, 2, 3...). */
   seq: Scalars['Int']['output'];
-  /** Subgraph that emitted the event. */
-  source: Scalars['String']['output'];
-  /** What it was done to. */
-  subject: AuditSubject;
+  /** Id of the domain event recorded (one entry per event). */
+  eventId: Scalars['ID']['output'];
   /** Event type, e.g. SampleUpdated, LoginFailed. */
   type: Scalars['String']['output'];
+  /** Category, derived from the type. */
+  category: AuditCategory;
+  /** Subgraph that emitted the event. */
+  source: Scalars['String']['output'];
+  /** Who did it. */
+  actor: AuditActor;
+  /** What it was done to. */
+  subject: AuditSubject;
+  /** Changed fields before the change. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** Changed fields after the change. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** Event-specific data (never secrets). */
+  data?: Maybe<Scalars['JSON']['output']>;
+  /** Reason given, if any. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Correlation id shared by everything one request caused. */
+  correlationId?: Maybe<Scalars['String']['output']>;
+  /** When it happened (from the event). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When the audit trail recorded it. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Hash of the previous entry in the chain. */
+  prevHash: Scalars['String']['output'];
+  /** sha256 of this entry's content and the previous hash. */
+  hash: Scalars['String']['output'];
 };
 
 /** A page of audit entries. */
@@ -153,41 +153,41 @@ export type AuditEntryEdge = {
 
 /** Which audit entries to list; all criteria must hold. */
 export type AuditEntryFilter = {
+  /** Subject entity type, e.g. Sample. */
+  subjectType?: InputMaybe<Scalars['String']['input']>;
+  /** Subject entity id. */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries concerning this sample. */
+  sampleId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries concerning this submission (and its samples). */
+  submissionId?: InputMaybe<Scalars['ID']['input']>;
   /** Entries caused by this user. */
   actorUserId?: InputMaybe<Scalars['ID']['input']>;
+  /** Event types (at most 50). */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Categories. */
   categories?: InputMaybe<Array<AuditCategory>>;
   /** Occurred at or after this time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Entries concerning this sample. */
-  sampleId?: InputMaybe<Scalars['ID']['input']>;
-  /** Subject entity id. */
-  subjectId?: InputMaybe<Scalars['ID']['input']>;
-  /** Subject entity type, e.g. Sample. */
-  subjectType?: InputMaybe<Scalars['String']['input']>;
-  /** Entries concerning this submission (and its samples). */
-  submissionId?: InputMaybe<Scalars['ID']['input']>;
-  /** Text searched (case-insensitive) in the type, the actor's name and the reason (at most 200 characters). */
-  text?: InputMaybe<Scalars['String']['input']>;
   /** Occurred at or before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Event types (at most 50). */
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Text searched (case-insensitive) in the type, the actor's name and the reason (at most 200 characters). */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An audit export, returned inline. */
 export type AuditExport = {
   __typename?: 'AuditExport';
-  /** The file's content. */
-  content: Scalars['String']['output'];
-  /** MIME type of the content. */
-  contentType: Scalars['String']['output'];
   /** Suggested file name, e.g. audit-logs-2026-11-23.csv. */
   filename: Scalars['String']['output'];
+  /** MIME type of the content. */
+  contentType: Scalars['String']['output'];
   /** Entries included. */
   rowCount: Scalars['Int']['output'];
   /** True when more entries matched than the export limit; narrow the filter. */
   truncated: Scalars['Boolean']['output'];
+  /** The file's content. */
+  content: Scalars['String']['output'];
 };
 
 /** File format of an audit export. */
@@ -200,63 +200,63 @@ export type AuditExportFormat =
 /** What a pruning run removed. */
 export type AuditPruneResult = {
   __typename?: 'AuditPruneResult';
+  /** True when nothing was changed (dry run). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Entries removed (or that would be removed). */
+  pruned: Scalars['Int']['output'];
+  /** First sequence number removed. */
+  fromSeq?: Maybe<Scalars['Int']['output']>;
+  /** Last sequence number removed; its hash is kept as the anchor. */
+  toSeq?: Maybe<Scalars['Int']['output']>;
   /** Hash of the last removed entry, from which verification restarts. */
   anchorHash?: Maybe<Scalars['String']['output']>;
   /** Archive file written before anything was removed. */
   archiveFile?: Maybe<Scalars['String']['output']>;
-  /** True when nothing was changed (dry run). */
-  dryRun: Scalars['Boolean']['output'];
-  /** First sequence number removed. */
-  fromSeq?: Maybe<Scalars['Int']['output']>;
-  /** Entries removed (or that would be removed). */
-  pruned: Scalars['Int']['output'];
-  /** Last sequence number removed; its hash is kept as the anchor. */
-  toSeq?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Counts of audit entries in a period, limited to what the caller may see. */
 export type AuditStats = {
   __typename?: 'AuditStats';
-  /** Counts by actor, largest first (top 100). */
-  byActor: Array<AuditActorCount>;
-  /** Counts by UTC day, in date order. */
-  byDay: Array<AuditCount>;
-  /** Counts by event type, largest first (top 100). */
-  byType: Array<AuditCount>;
   /** Start of the period. */
   from: Scalars['DateTime']['output'];
   /** End of the period. */
   to: Scalars['DateTime']['output'];
   /** Entries in the period. */
   total: Scalars['Int']['output'];
+  /** Counts by event type, largest first (top 100). */
+  byType: Array<AuditCount>;
+  /** Counts by actor, largest first (top 100). */
+  byActor: Array<AuditActorCount>;
+  /** Counts by UTC day, in date order. */
+  byDay: Array<AuditCount>;
 };
 
 /** What an audited event is about, with the parents it can be filtered by. */
 export type AuditSubject = {
   __typename?: 'AuditSubject';
+  /** Entity type, e.g. Sample, Submission, User. */
+  type: Scalars['String']['output'];
   /** Entity id. */
   id: Scalars['ID']['output'];
-  /** The lab it belongs to, if any. */
-  labId?: Maybe<Scalars['String']['output']>;
   /** The sample it concerns, if any. */
   sampleId?: Maybe<Scalars['ID']['output']>;
   /** The submission it concerns, if any. */
   submissionId?: Maybe<Scalars['ID']['output']>;
-  /** Entity type, e.g. Sample, Submission, User. */
-  type: Scalars['String']['output'];
+  /** The lab it belongs to, if any. */
+  labId?: Maybe<Scalars['String']['output']>;
 };
 
 /** An event the audit consumer could not record, kept with the reason. */
 export type DeadLetter = {
   __typename?: 'DeadLetter';
+  /** Unique id. */
+  id: Scalars['ID']['output'];
   /** Consumer group that received it. */
   consumerGroup: Scalars['String']['output'];
   /** Event id, when one could be read. */
   eventId?: Maybe<Scalars['String']['output']>;
   /** Event type, when one could be read. */
   eventType?: Maybe<Scalars['String']['output']>;
-  /** Unique id. */
-  id: Scalars['ID']['output'];
   /** The payload as received. */
   raw: Scalars['String']['output'];
   /** Why it could not be recorded. */
@@ -288,26 +288,26 @@ export type DeadLetterEdge = {
 /** Entries that must not be pruned while the hold is active. */
 export type LegalHold = {
   __typename?: 'LegalHold';
-  /** Entries that occurred at or after this time are held (with `to`, within the range). */
-  from?: Maybe<Scalars['DateTime']['output']>;
   /** Unique id. */
   id: Scalars['ID']['output'];
-  /** When it was placed. */
-  placedAt: Scalars['DateTime']['output'];
-  /** Who placed it. */
-  placedBy?: Maybe<Scalars['ID']['output']>;
+  /** Entries whose subject, sample or submission is this id are held. */
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  /** Entries that occurred at or after this time are held (with `to`, within the range). */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  /** Entries that occurred at or before this time are held. */
+  to?: Maybe<Scalars['DateTime']['output']>;
   /** Why the hold was placed. */
   reason: Scalars['String']['output'];
-  /** Why it was released. */
-  releaseReason?: Maybe<Scalars['String']['output']>;
+  /** Who placed it. */
+  placedBy?: Maybe<Scalars['ID']['output']>;
+  /** When it was placed. */
+  placedAt: Scalars['DateTime']['output'];
   /** When it was released; null while active. */
   releasedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who released it. */
   releasedBy?: Maybe<Scalars['ID']['output']>;
-  /** Entries whose subject, sample or submission is this id are held. */
-  subjectId?: Maybe<Scalars['ID']['output']>;
-  /** Entries that occurred at or before this time are held. */
-  to?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was released. */
+  releaseReason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of legal holds. */
@@ -333,26 +333,27 @@ export type LegalHoldEdge = {
 /** Mutations of the audit subgraph (all ADMIN only; each is itself audited). */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Places a legal hold: held entries are never pruned. */
-  placeLegalHold: LegalHold;
-  /** Archives then removes the oldest entries that are beyond retention and under no legal hold, keeping the chain verifiable. */
-  pruneAuditEntries: AuditPruneResult;
-  /** Releases an active legal hold. */
-  releaseLegalHold: LegalHold;
   /** Sets how long entries of a category are kept (1-36500 days). */
   setRetentionPolicy: RetentionPolicy;
+  /** Places a legal hold: held entries are never pruned. */
+  placeLegalHold: LegalHold;
+  /** Releases an active legal hold. */
+  releaseLegalHold: LegalHold;
+  /** Archives then removes the oldest entries that are beyond retention and under no legal hold, keeping the chain verifiable. */
+  pruneAuditEntries: AuditPruneResult;
+};
+
+
+/** Mutations of the audit subgraph (all ADMIN only; each is itself audited). */
+export type MutationSetRetentionPolicyArgs = {
+  category: AuditCategory;
+  retainDays: Scalars['Int']['input'];
 };
 
 
 /** Mutations of the audit subgraph (all ADMIN only; each is itself audited). */
 export type MutationPlaceLegalHoldArgs = {
   input: PlaceLegalHoldInput;
-};
-
-
-/** Mutations of the audit subgraph (all ADMIN only; each is itself audited). */
-export type MutationPruneAuditEntriesArgs = {
-  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -364,34 +365,33 @@ export type MutationReleaseLegalHoldArgs = {
 
 
 /** Mutations of the audit subgraph (all ADMIN only; each is itself audited). */
-export type MutationSetRetentionPolicyArgs = {
-  category: AuditCategory;
-  retainDays: Scalars['Int']['input'];
+export type MutationPruneAuditEntriesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Relay paging information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Whether items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last item on this page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Input to place a legal hold: a subject, a time range, or both. */
 export type PlaceLegalHoldInput = {
-  /** Hold entries that occurred at or after this time. */
-  from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Why (1-2000 characters); recorded in the audit trail. */
-  reason: Scalars['String']['input'];
   /** Hold entries whose subject, sample or submission is this id. */
   subjectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hold entries that occurred at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Hold entries that occurred at or before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Why (1-2000 characters); recorded in the audit trail. */
+  reason: Scalars['String']['input'];
 };
 
 /** Queries of the audit subgraph. */
@@ -403,24 +403,24 @@ export type Query = {
   auditEntry?: Maybe<AuditEntry>;
   /** Counts by type, actor and day in a period of at most 400 days. */
   auditStats: AuditStats;
-  /** Events the audit consumer could not record, newest first. ADMIN only. */
-  deadLetters: DeadLetterConnection;
   /** Exports matching entries (oldest first) as CSV or JSON, inline, up to the configured limit. */
   exportAuditEntries: AuditExport;
-  /** Legal holds, newest first. ADMIN only. */
-  legalHolds: LegalHoldConnection;
-  /** Retention policy per category. ADMIN only. */
-  retentionPolicies: Array<RetentionPolicy>;
   /** Recomputes the hash chain between two sequence numbers (default: all retained entries). ADMIN only. */
   verifyAuditChain: AuditChainVerification;
+  /** Retention policy per category. ADMIN only. */
+  retentionPolicies: Array<RetentionPolicy>;
+  /** Legal holds, newest first. ADMIN only. */
+  legalHolds: LegalHoldConnection;
+  /** Events the audit consumer could not record, newest first. ADMIN only. */
+  deadLetters: DeadLetterConnection;
 };
 
 
 /** Queries of the audit subgraph. */
 export type QueryAuditEntriesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEntryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -438,24 +438,9 @@ export type QueryAuditStatsArgs = {
 
 
 /** Queries of the audit subgraph. */
-export type QueryDeadLettersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** Queries of the audit subgraph. */
 export type QueryExportAuditEntriesArgs = {
-  filter?: InputMaybe<AuditEntryFilter>;
   format: AuditExportFormat;
-};
-
-
-/** Queries of the audit subgraph. */
-export type QueryLegalHoldsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<AuditEntryFilter>;
 };
 
 
@@ -463,6 +448,21 @@ export type QueryLegalHoldsArgs = {
 export type QueryVerifyAuditChainArgs = {
   from?: InputMaybe<Scalars['Int']['input']>;
   to?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Queries of the audit subgraph. */
+export type QueryLegalHoldsArgs = {
+  includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Queries of the audit subgraph. */
+export type QueryDeadLettersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How long entries of one category are kept. */
@@ -481,49 +481,49 @@ export type RetentionPolicy = {
 /** A sample, owned by the samples subgraph; audit adds its history. */
 export type Sample = {
   __typename?: 'Sample';
-  /** Every recorded change to this sample, newest first, limited to what the caller may see. */
-  history: AuditEntryConnection;
   /** The sample's id. */
   id: Scalars['ID']['output'];
+  /** Every recorded change to this sample, newest first, limited to what the caller may see. */
+  history: AuditEntryConnection;
 };
 
 
 /** A sample, owned by the samples subgraph; audit adds its history. */
 export type SampleHistoryArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A submission, owned by the samples subgraph; audit adds its history. */
 export type Submission = {
   __typename?: 'Submission';
-  /** Every recorded change to this submission and its samples, newest first, limited to what the caller may see. */
-  history: AuditEntryConnection;
   /** The submission's id. */
   id: Scalars['ID']['output'];
+  /** Every recorded change to this submission and its samples, newest first, limited to what the caller may see. */
+  history: AuditEntryConnection;
 };
 
 
 /** A submission, owned by the samples subgraph; audit adds its history. */
 export type SubmissionHistoryArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A user, owned by the auth subgraph; audit adds what they did. */
 export type User = {
   __typename?: 'User';
-  /** Audit entries where this user was the actor, newest first, limited to what the caller may see. */
-  activity: AuditEntryConnection;
   /** The user's id. */
   id: Scalars['ID']['output'];
+  /** Audit entries where this user was the actor, newest first, limited to what the caller may see. */
+  activity: AuditEntryConnection;
 };
 
 
 /** A user, owned by the auth subgraph; audit adds what they did. */
 export type UserActivityArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -705,57 +705,57 @@ export type ResolversParentTypes = {
 };
 
 export type AuditActorResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   apiTokenId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditActorCountResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditActorCount'] = ResolversParentTypes['AuditActorCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditChainVerificationResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditChainVerification'] = ResolversParentTypes['AuditChainVerification']> = {
-  anchorSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  firstBrokenEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  fromSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  toSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstBrokenEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  anchorSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AuditCountResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry'], FederationReferenceType extends FederationReferenceTypes['AuditEntry'] = FederationReferenceTypes['AuditEntry']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditEntry']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
-  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['AuditCategory'], ParentType, ContextType>;
-  correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  subject?: Resolver<ResolversTypes['AuditSubject'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['AuditCategory'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['AuditSubject'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditEntryConnectionResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
@@ -770,37 +770,37 @@ export type AuditEntryEdgeResolvers<ContextType = AuditContext, ParentType exten
 };
 
 export type AuditExportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditExport'] = ResolversParentTypes['AuditExport']> = {
-  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditPruneResultResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditPruneResult'] = ResolversParentTypes['AuditPruneResult']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   anchorHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   archiveFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  fromSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  pruned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  toSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AuditStatsResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditStats'] = ResolversParentTypes['AuditStats']> = {
-  byActor?: Resolver<Array<ResolversTypes['AuditActorCount']>, ParentType, ContextType>;
-  byDay?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType>;
-  byType?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType>;
+  byActor?: Resolver<Array<ResolversTypes['AuditActorCount']>, ParentType, ContextType>;
+  byDay?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType>;
 };
 
 export type AuditSubjectResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditSubject'] = ResolversParentTypes['AuditSubject']> = {
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  labId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sampleId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   submissionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -808,10 +808,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeadLetterResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   consumerGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eventId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -833,16 +833,16 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type LegalHoldResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['LegalHold'] = ResolversParentTypes['LegalHold']> = {
-  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  placedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  releaseReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   releasedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  releaseReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LegalHoldConnectionResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['LegalHoldConnection'] = ResolversParentTypes['LegalHoldConnection']> = {
@@ -857,28 +857,28 @@ export type LegalHoldEdgeResolvers<ContextType = AuditContext, ParentType extend
 };
 
 export type MutationResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  placeLegalHold?: Resolver<ResolversTypes['LegalHold'], ParentType, ContextType, RequireFields<MutationPlaceLegalHoldArgs, 'input'>>;
-  pruneAuditEntries?: Resolver<ResolversTypes['AuditPruneResult'], ParentType, ContextType, RequireFields<MutationPruneAuditEntriesArgs, 'dryRun'>>;
-  releaseLegalHold?: Resolver<ResolversTypes['LegalHold'], ParentType, ContextType, RequireFields<MutationReleaseLegalHoldArgs, 'id' | 'reason'>>;
   setRetentionPolicy?: Resolver<ResolversTypes['RetentionPolicy'], ParentType, ContextType, RequireFields<MutationSetRetentionPolicyArgs, 'category' | 'retainDays'>>;
+  placeLegalHold?: Resolver<ResolversTypes['LegalHold'], ParentType, ContextType, RequireFields<MutationPlaceLegalHoldArgs, 'input'>>;
+  releaseLegalHold?: Resolver<ResolversTypes['LegalHold'], ParentType, ContextType, RequireFields<MutationReleaseLegalHoldArgs, 'id' | 'reason'>>;
+  pruneAuditEntries?: Resolver<ResolversTypes['AuditPruneResult'], ParentType, ContextType, RequireFields<MutationPruneAuditEntriesArgs, 'dryRun'>>;
 };
 
 export type PageInfoResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditEntries?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'first'>>;
   auditEntry?: Resolver<Maybe<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntryArgs, 'id'>>;
   auditStats?: Resolver<ResolversTypes['AuditStats'], ParentType, ContextType, RequireFields<QueryAuditStatsArgs, 'from' | 'to'>>;
-  deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
   exportAuditEntries?: Resolver<ResolversTypes['AuditExport'], ParentType, ContextType, RequireFields<QueryExportAuditEntriesArgs, 'format'>>;
-  legalHolds?: Resolver<ResolversTypes['LegalHoldConnection'], ParentType, ContextType, RequireFields<QueryLegalHoldsArgs, 'first' | 'includeReleased'>>;
-  retentionPolicies?: Resolver<Array<ResolversTypes['RetentionPolicy']>, ParentType, ContextType>;
   verifyAuditChain?: Resolver<ResolversTypes['AuditChainVerification'], ParentType, ContextType, Partial<QueryVerifyAuditChainArgs>>;
+  retentionPolicies?: Resolver<Array<ResolversTypes['RetentionPolicy']>, ParentType, ContextType>;
+  legalHolds?: Resolver<ResolversTypes['LegalHoldConnection'], ParentType, ContextType, RequireFields<QueryLegalHoldsArgs, 'includeReleased' | 'first'>>;
+  deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
 };
 
 export type RetentionPolicyResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['RetentionPolicy'] = ResolversParentTypes['RetentionPolicy']> = {
@@ -890,20 +890,20 @@ export type RetentionPolicyResolvers<ContextType = AuditContext, ParentType exte
 
 export type SampleResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Sample'] = ResolversParentTypes['Sample'], FederationReferenceType extends FederationReferenceTypes['Sample'] = FederationReferenceTypes['Sample']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Sample']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  history?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<SampleHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<SampleHistoryArgs, 'first'>>;
 };
 
 export type SubmissionResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission'], FederationReferenceType extends FederationReferenceTypes['Submission'] = FederationReferenceTypes['Submission']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Submission']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  history?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<SubmissionHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<SubmissionHistoryArgs, 'first'>>;
 };
 
 export type UserResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activity?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<UserActivityArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  activity?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<UserActivityArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = AuditContext> = {

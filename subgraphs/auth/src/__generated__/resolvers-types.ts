@@ -22,24 +22,24 @@ export type Scalars = {
 /** A scoped bearer token for BI tools and automation (the secret itself is never shown again). */
 export type ApiToken = {
   __typename?: 'ApiToken';
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** When it stops working. */
-  expiresAt: Scalars['DateTime']['output'];
   /** Unique id. */
   id: Scalars['ID']['output'];
-  /** When it was last used (updated at most once a minute). */
-  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   /** A name to recognise it by, e.g. 'Power BI dashboard'. */
   name: Scalars['String']['output'];
-  /** The person it acts for. */
-  owner: User;
   /** The first characters of the secret after `ntk_`, to tell tokens apart. */
   prefix: Scalars['String']['output'];
-  /** When it was revoked, if it was. */
-  revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What it may do, e.g. `samples:read` (never more than its owner's role allows). */
   scopes: Array<Scalars['String']['output']>;
+  /** The person it acts for. */
+  owner: User;
+  /** When it was last used (updated at most once a minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was revoked, if it was. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of API tokens. */
@@ -56,10 +56,10 @@ export type ApiTokenConnection = {
 /** A newly created API token: the secret is returned here once and is never retrievable again. */
 export type ApiTokenCreated = {
   __typename?: 'ApiTokenCreated';
-  /** The token's record. */
-  apiToken: ApiToken;
   /** The secret (`ntk_...`) to configure in the BI tool; send it as `Authorization: Bearer ...`. */
   token: Scalars['String']['output'];
+  /** The token's record. */
+  apiToken: ApiToken;
 };
 
 /** An API token with its cursor. */
@@ -76,91 +76,70 @@ export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** EdDSA-signed JWT to send as `Authorization: Bearer ...`; valid for 15 minutes. */
   accessToken: Scalars['String']['output'];
+  /** Opaque token for `refreshSession`; single use (each refresh returns the next one). */
+  refreshToken: Scalars['String']['output'];
   /** When the access token expires. */
   expiresAt: Scalars['DateTime']['output'];
   /** When the refresh token expires if unused. */
   refreshExpiresAt: Scalars['DateTime']['output'];
-  /** Opaque token for `refreshSession`; single use (each refresh returns the next one). */
-  refreshToken: Scalars['String']['output'];
   /** The signed-in user. */
   user: User;
 };
 
 /** Input to create an API token. */
 export type CreateApiTokenInput = {
-  /** When it stops working; default 90 days, at most 365 days ahead. */
-  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** A name to recognise it by. */
   name: Scalars['String']['input'];
   /** Scopes it carries; see `apiScopes`. */
   scopes: Array<Scalars['String']['input']>;
+  /** When it stops working; default 90 days, at most 365 days ahead. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Input to create a user. */
 export type CreateUserInput = {
   /** Sign-in address; unique regardless of case. */
   email: Scalars['String']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Role. */
+  role: Role;
   /** Lab id; required for SUBMITTER. */
   labId?: InputMaybe<Scalars['String']['input']>;
   /** Lab name. */
   labName?: InputMaybe<Scalars['String']['input']>;
-  /** Display name. */
-  name: Scalars['String']['input'];
   /** Initial password (at least 12 characters, not a common one); omit to issue a reset token instead. */
   password?: InputMaybe<Scalars['String']['input']>;
-  /** Role. */
-  role: Role;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Changes the signed-in user's password; every other session of theirs is ended. */
-  changePassword: Scalars['Boolean']['output'];
-  /** Creates an API token owned by the caller; the secret is returned once. */
-  createApiToken: ApiTokenCreated;
-  /** ADMIN: creates a user. */
-  createUser: User;
-  /** ADMIN: deactivates a user; their sessions end at once and their API tokens stop working. */
-  deactivateUser: User;
   /** Signs in. Every failure gives the same error; 5 failures in 15 minutes lock the account for 30. */
   login: AuthPayload;
+  /** Exchanges a refresh token for new tokens. A token used twice ends its whole session family. */
+  refreshSession: AuthPayload;
   /** Ends the session the refresh token belongs to; true when a live session was ended. */
   logout: Scalars['Boolean']['output'];
   /** Ends every session of the signed-in user; returns how many were live. */
   logoutEverywhere: Scalars['Int']['output'];
-  /** ADMIN: reactivates a deactivated user. */
-  reactivateUser: User;
-  /** Exchanges a refresh token for new tokens. A token used twice ends its whole session family. */
-  refreshSession: AuthPayload;
+  /** Changes the signed-in user's password; every other session of theirs is ended. */
+  changePassword: Scalars['Boolean']['output'];
   /** ADMIN: issues a single-use password-reset token valid for 1 hour. */
   requestPasswordReset: PasswordResetTicket;
   /** Sets a new password with a reset token; ends every session of the user. */
   resetPassword: Scalars['Boolean']['output'];
-  /** Revokes an API token (your own; ADMIN: anyone's). */
-  revokeApiToken: ApiToken;
+  /** ADMIN: creates a user. */
+  createUser: User;
   /** ADMIN: changes a user; nobody changes their own role. */
   updateUser: User;
-};
-
-
-export type MutationChangePasswordArgs = {
-  currentPassword: Scalars['String']['input'];
-  newPassword: Scalars['String']['input'];
-};
-
-
-export type MutationCreateApiTokenArgs = {
-  input: CreateApiTokenInput;
-};
-
-
-export type MutationCreateUserArgs = {
-  input: CreateUserInput;
-};
-
-
-export type MutationDeactivateUserArgs = {
-  id: Scalars['ID']['input'];
+  /** ADMIN: deactivates a user; their sessions end at once and their API tokens stop working. */
+  deactivateUser: User;
+  /** ADMIN: reactivates a deactivated user. */
+  reactivateUser: User;
+  /** Creates an API token owned by the caller; the secret is returned once. */
+  createApiToken: ApiTokenCreated;
+  /** Revokes an API token (your own; ADMIN: anyone's). */
+  revokeApiToken: ApiToken;
 };
 
 
@@ -170,18 +149,19 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
 export type MutationLogoutArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
 
-export type MutationReactivateUserArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRefreshSessionArgs = {
-  refreshToken: Scalars['String']['input'];
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -191,13 +171,13 @@ export type MutationRequestPasswordResetArgs = {
 
 
 export type MutationResetPasswordArgs = {
-  newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
-export type MutationRevokeApiTokenArgs = {
-  id: Scalars['ID']['input'];
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
 };
 
 
@@ -206,49 +186,62 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
+
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  input: CreateApiTokenInput;
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Relay paging information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Whether items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last item on this page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A password-reset token issued by an admin, to hand to the user through a trusted channel. */
 export type PasswordResetTicket = {
   __typename?: 'PasswordResetTicket';
-  /** When it stops working (1 hour after issue). */
-  expiresAt: Scalars['DateTime']['output'];
   /** The secret token, shown only now; single use. */
   token: Scalars['String']['output'];
+  /** When it stops working (1 hour after issue). */
+  expiresAt: Scalars['DateTime']['output'];
   /** The user whose password it resets. */
   user: User;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** Every scope an API token can carry. */
-  apiScopes: Array<Scalars['String']['output']>;
-  /** The caller's API tokens, newest first; ADMIN may pass allUsers. */
-  apiTokens: ApiTokenConnection;
   /** The signed-in user (for an API token, its owner); null when anonymous. */
   me?: Maybe<User>;
   /** One user by id; null when not found. Restricted fields are null for others (see User). */
   user?: Maybe<User>;
   /** Users by name (ADMIN and STAFF). */
   users: UserConnection;
-};
-
-
-export type QueryApiTokensArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  allUsers?: InputMaybe<Scalars['Boolean']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  /** The caller's API tokens, newest first; ADMIN may pass allUsers. */
+  apiTokens: ApiTokenConnection;
+  /** Every scope an API token can carry. */
+  apiScopes: Array<Scalars['String']['output']>;
 };
 
 
@@ -258,9 +251,16 @@ export type QueryUserArgs = {
 
 
 export type QueryUsersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryApiTokensArgs = {
+  allUsers?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What a person may do (see the auth README for the full role × operation matrix). */
@@ -278,14 +278,14 @@ export type Role =
 export type UpdateUserInput = {
   /** New sign-in address. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** New lab id (null clears it, except for SUBMITTER). */
-  labId?: InputMaybe<Scalars['String']['input']>;
-  /** New lab name. */
-  labName?: InputMaybe<Scalars['String']['input']>;
   /** New display name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** New role (never your own). */
   role?: InputMaybe<Role>;
+  /** New lab id (null clears it, except for SUBMITTER). */
+  labId?: InputMaybe<Scalars['String']['input']>;
+  /** New lab name. */
+  labName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -295,26 +295,26 @@ export type UpdateUserInput = {
  */
 export type User = {
   __typename?: 'User';
-  /** False once deactivated: the user can no longer sign in or refresh (ADMIN/STAFF and the user only). */
-  active?: Maybe<Scalars['Boolean']['output']>;
-  /** When the account was created (ADMIN/STAFF and the user only). */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Sign-in address, unique regardless of case (ADMIN/STAFF and the user only). */
-  email?: Maybe<Scalars['String']['output']>;
   /** The user's id. */
   id: Scalars['ID']['output'];
-  /** Id of the lab a submitter's data is scoped to (ADMIN/STAFF, the user and the same lab only). */
-  labId?: Maybe<Scalars['String']['output']>;
-  /** Name of that lab (ADMIN/STAFF, the user and the same lab only). */
-  labName?: Maybe<Scalars['String']['output']>;
-  /** When the user last signed in (ADMIN/STAFF and the user only). */
-  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
   /** The user's role. */
   role: Role;
+  /** Sign-in address, unique regardless of case (ADMIN/STAFF and the user only). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Id of the lab a submitter's data is scoped to (ADMIN/STAFF, the user and the same lab only). */
+  labId?: Maybe<Scalars['String']['output']>;
+  /** Name of that lab (ADMIN/STAFF, the user and the same lab only). */
+  labName?: Maybe<Scalars['String']['output']>;
+  /** False once deactivated: the user can no longer sign in or refresh (ADMIN/STAFF and the user only). */
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** When the account was created (ADMIN/STAFF and the user only). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the account last changed (ADMIN/STAFF and the user only). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the user last signed in (ADMIN/STAFF and the user only). */
+  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of users. */
@@ -339,12 +339,12 @@ export type UserEdge = {
 
 /** Narrows the user list; all given conditions must hold. */
 export type UserFilter = {
+  /** Only users with this role. */
+  role?: InputMaybe<Role>;
   /** Only active (true) or deactivated (false) users. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only users of this lab. */
   labId?: InputMaybe<Scalars['String']['input']>;
-  /** Only users with this role. */
-  role?: InputMaybe<Role>;
   /** Text found in the name or email (case-insensitive). */
   search?: InputMaybe<Scalars['String']['input']>;
 };
@@ -493,15 +493,15 @@ export type ResolversParentTypes = {
 };
 
 export type ApiTokenResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ApiTokenConnectionResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['ApiTokenConnection'] = ResolversParentTypes['ApiTokenConnection']> = {
@@ -511,8 +511,8 @@ export type ApiTokenConnectionResolvers<ContextType = AuthContext, ParentType ex
 };
 
 export type ApiTokenCreatedResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['ApiTokenCreated'] = ResolversParentTypes['ApiTokenCreated']> = {
-  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
 };
 
 export type ApiTokenEdgeResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['ApiTokenEdge'] = ResolversParentTypes['ApiTokenEdge']> = {
@@ -522,9 +522,9 @@ export type ApiTokenEdgeResolvers<ContextType = AuthContext, ParentType extends 
 
 export type AuthPayloadResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   refreshExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
@@ -533,54 +533,54 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
-  createApiToken?: Resolver<ResolversTypes['ApiTokenCreated'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
-  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
-  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'id'>>;
-  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   requestPasswordReset?: Resolver<ResolversTypes['PasswordResetTicket'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'userId'>>;
-  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
-  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'token' | 'newPassword'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
+  reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'id'>>;
+  createApiToken?: Resolver<ResolversTypes['ApiTokenCreated'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
+  revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PasswordResetTicketResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['PasswordResetTicket'] = ResolversParentTypes['PasswordResetTicket']> = {
-  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiScopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  apiTokens?: Resolver<ResolversTypes['ApiTokenConnection'], ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'allUsers' | 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+  apiTokens?: Resolver<ResolversTypes['ApiTokenConnection'], ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'allUsers' | 'first'>>;
+  apiScopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  labId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  labName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  labName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type UserConnectionResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {

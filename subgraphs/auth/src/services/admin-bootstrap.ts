@@ -35,11 +35,31 @@ export async function createOrPromoteAdmin(em: EntityManager, schema: string, pa
   });
 }
 
+/** Where the one-time banner goes: the terminal of whoever just ran `npm start`. */
+export type Announce = (text: string) => void;
+const toStdout: Announce = (text) => process.stdout.write(text);
+
+/** A plain block that stands out among the JSON log lines. */
+export function firstAdminBanner(email: string, password: string): string {
+  const rule = '='.repeat(72);
+  return [
+    '', rule,
+    '  First start: an administrator account was created.',
+    '',
+    `    email:     ${email}`,
+    `    password:  ${password}`,
+    '',
+    '  Sign in with the `login` mutation, then change the password (`changePassword`).',
+    '  This is the only time the password is shown.',
+    rule, '', '',
+  ].join('\n');
+}
+
 /**
  * First start: with no users at all, ADMIN_EMAIL/ADMIN_PASSWORD create the first admin; in
  * embedded mode (AUTH_GENERATE_ADMIN) without them a random password is generated and shown once.
  */
-export async function bootstrapFirstAdmin(deps: AuthDeps, logger: Logger): Promise<void> {
+export async function bootstrapFirstAdmin(deps: AuthDeps, logger: Logger, announce: Announce = toStdout): Promise<void> {
   const em = deps.orm.em.fork();
   if ((await em.count(User, {})) > 0) return;
   const { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME, AUTH_GENERATE_ADMIN } = deps.config;
@@ -55,7 +75,9 @@ export async function bootstrapFirstAdmin(deps: AuthDeps, logger: Logger): Promi
   const email = 'admin@nanopore.local';
   const password = `${randomSecret(18)}`;
   await createOrPromoteAdmin(em, deps.schema, deps.passwords, { email, password, name: ADMIN_NAME }, deps.now());
-  // The ONLY place a password is ever logged: the one-time embedded-mode bootstrap, so the person
-  // who just started the tracker can sign in. It is random, never stored in clear, and shown once.
-  logger.warn(`first admin created — sign in as ${email} with password ${password} and change it`);
+  // The ONLY place a password is ever shown: the one-time embedded-mode bootstrap, so the person
+  // who just started the tracker can sign in. It is random, never stored in clear, printed once to
+  // the terminal and kept out of the log (logs are shipped and kept; a terminal is not).
+  announce(firstAdminBanner(email, password));
+  logger.warn({ email }, 'first admin created: its password is printed above, once; sign in and change it');
 }

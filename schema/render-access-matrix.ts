@@ -11,7 +11,7 @@ export function renderAccessMatrix(): string {
   return [
     '# Role × operation matrix',
     '',
-    'Generated from `test/e2e/access-matrix.ts` by `node --import tsx scripts/render-access-matrix.ts`;',
+    'Generated from `schema/access-matrix.ts` by `node --import tsx scripts/render-access-matrix.ts`;',
     '`test/e2e/access-matrix.test.ts` calls every operation through the gateway as each caller and fails',
     'when behaviour, this table or the schema disagree.',
     '',

@@ -1,7 +1,8 @@
 /**
  * Who may call each operation of the supergraph: the callers that get past authorization.
  * READ_TOKEN is an API token owned by a STAFF user with the read scopes (samples, exports,
- * workflow, audit, files). Rendered into docs/access-matrix.md by scripts/render-access-matrix.ts.
+ * workflow, audit, files). Part of the API's contract, so it sits with the schema: test/e2e/access-matrix.test.ts
+ * enforces it through the gateway, scripts/render-access-matrix.ts renders it into docs/access-matrix.md.
  */
 export const CALLERS = ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER', 'READ_TOKEN', 'ANONYMOUS'] as const;
 export type Caller = (typeof CALLERS)[number];

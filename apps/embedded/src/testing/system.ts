@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { startSystem, type RunningSystem, type SystemOptions } from '@app/embedded';
 import type { Role } from '@app/common';
-import { createTestDatabase, type TestDatabase } from './database.js';
-import { deleteTestStream, testStreamName } from './bus.js';
-import { testLogger } from './logger.js';
-import type { GraphQLResponse } from './subgraph.js';
+import { createTestDatabase, deleteTestStream, testLogger, testStreamName, type GraphQLResponse, type TestDatabase } from '@app/testing';
+import { startSystem, type RunningSystem, type SystemOptions } from '../system.js';
 
 export interface TestUser {
   id: string;

@@ -51,7 +51,7 @@ async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: 
   const dir = await mkdtemp(join(tmpdir(), 'bench-files-'));
   let post: { url: string; headers: string[]; base: string; stop: () => Promise<void> };
   if (mode === 'gateway') {
-    const { startTestSystem } = await import('@app/testing');
+    const { startTestSystem } = await import('@app/embedded/testing');
     const t = await startTestSystem({ env: { ...limits, FILES_DIR: dir } });
     const staff = await t.createUser('STAFF');
     post = { url: `${t.url}/graphql`, headers: [`Authorization: Bearer ${staff.token}`], base: t.url, stop: () => t.stop() };

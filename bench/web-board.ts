@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { startTestSystem } from '@app/testing';
+import { startTestSystem } from '@app/embedded/testing';
 import { machine, printTable, writeResult } from './lib/report.js';
 
 const TOTAL = Number(process.argv[2] ?? 1000);

@@ -3,7 +3,8 @@
 // receiver), once each, and a graphql-ws subscriber sees its in-app notifications live.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { connect, record, type Recording } from '../../gateway/test/subscriptions-fixture.js';
 import { TestSmtpServer, TestWebhookReceiver } from '../../subgraphs/workflow/test/notify-servers.js';
 

@@ -3,7 +3,7 @@ import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } fro
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, importPrivateKey, type Principal } from '@app/common';
 import { GatewayClient, SUBGRAPHS, type ClientUser } from '@app/testing';
-import { ACCESS_MATRIX, CALLERS, CREDENTIAL_OPERATIONS, type Caller } from '../e2e/access-matrix.js';
+import { ACCESS_MATRIX, CALLERS, CREDENTIAL_OPERATIONS, type Caller } from '../../schema/access-matrix.js';
 import { operationCalls } from '../e2e/operation-calls.js';
 import { startWorld, type World } from './lib/world.js';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, type GraphQLField, type GraphQLSchema, type IntrospectionQuery,
 } from 'graphql';
-import { startTestSystem, type TestSystem } from '@app/testing';
+import { startTestSystem, type TestSystem } from '@app/embedded/testing';
 import { valueFor, type ArbitraryContext } from './arbitraries.js';
 
 // Property-based fuzzing of every mutation's variables, generated from the schema: wrong types,

@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WebSocket } from 'ws';
 import { createClient } from 'graphql-ws';
-import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { loadFixtures } from './fixtures/fixture-set.js';
 
 const quote = loadFixtures().find((f) => f.name === 'dna-200')!.pdf;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
 /** Uploads through the gateway's /intake/uploads route: encodings, delimiters, and every kind of bad file. */
 let t: TestSystem;

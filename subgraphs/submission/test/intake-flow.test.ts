@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
+import { waitFor } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
 /** The whole system through the gateway, as a SUBMITTER: upload, preview, fix, exclude, commit, commit again. */
 let t: TestSystem;

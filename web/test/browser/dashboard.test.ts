@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/testing';
+import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { ensureWebBuilt, launchBrowser, screenshot, signIn, watchErrors, type BrowserHandle } from './harness.js';
 
 const SAMPLE = 'WEB-001';

@@ -21,22 +21,22 @@ export type Scalars = {
 
 /** A reviewer's correction of one cell of the sample table. */
 export type CorrectExtractedSampleInput = {
-  /** The cell: sampleName, volume, volumeUnit, qubitConc, qubitUnit, nanodropConc, nanodropUnit, a260_280, a260_230 or isControl. */
-  field: Scalars['String']['input'];
   /** The job (NEEDS_REVIEW). */
   jobId: Scalars['ID']['input'];
   /** The row, by the number printed in the table. */
   sampleNumber: Scalars['String']['input'];
+  /** The cell: sampleName, volume, volumeUnit, qubitConc, qubitUnit, nanodropConc, nanodropUnit, a260_280, a260_230 or isControl. */
+  field: Scalars['String']['input'];
   /** The right value ("true"/"false" for isControl); null or empty clears the cell. */
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A reviewer's correction of one field. */
 export type CorrectExtractionFieldInput = {
-  /** The field, e.g. kit or organism. */
-  fieldName: Scalars['String']['input'];
   /** The job (NEEDS_REVIEW). */
   jobId: Scalars['ID']['input'];
+  /** The field, e.g. kit or organism. */
+  fieldName: Scalars['String']['input'];
   /** The right value; null or empty clears the field. */
   value?: InputMaybe<Scalars['String']['input']>;
   /** The right options, for questions that allow several (instead of value). */
@@ -46,34 +46,34 @@ export type CorrectExtractionFieldInput = {
 /** One row of a quote's sample table, as printed. */
 export type ExtractedSample = {
   __typename?: 'ExtractedSample';
-  /** A260/A230 ratio; null when empty. */
-  a260_230?: Maybe<Scalars['String']['output']>;
-  /** A260/A280 ratio; null when empty. */
-  a260_280?: Maybe<Scalars['String']['output']>;
-  /** The row's box as [x0, y0, x1, y1] in PDF points from the top-left corner. */
-  boundingBox: Array<Scalars['Float']['output']>;
-  /** How sure the reader is of the row (0..1). */
-  confidence: Scalars['Float']['output'];
-  /** True for control rows (Positive control, Negative control, BLANK). */
-  isControl: Scalars['Boolean']['output'];
-  /** Nanodrop concentration; null when empty. */
-  nanodropConc?: Maybe<Scalars['String']['output']>;
-  /** Unit of the Nanodrop column. */
-  nanodropUnit?: Maybe<Scalars['String']['output']>;
-  /** Page the row is on. */
-  page: Scalars['Int']['output'];
-  /** Qubit concentration; null when the cell is empty (never copied from Nanodrop). */
-  qubitConc?: Maybe<Scalars['String']['output']>;
-  /** Unit of the Qubit column. */
-  qubitUnit?: Maybe<Scalars['String']['output']>;
-  /** The sample name as printed (wrapped lines joined). */
-  sampleName: Scalars['String']['output'];
   /** The row number printed in the table. */
   sampleNumber: Scalars['String']['output'];
+  /** The sample name as printed (wrapped lines joined). */
+  sampleName: Scalars['String']['output'];
   /** Volume as printed; null when the cell is empty. */
   volume?: Maybe<Scalars['String']['output']>;
   /** Unit of the volume column (e.g. µL). */
   volumeUnit?: Maybe<Scalars['String']['output']>;
+  /** Qubit concentration; null when the cell is empty (never copied from Nanodrop). */
+  qubitConc?: Maybe<Scalars['String']['output']>;
+  /** Unit of the Qubit column. */
+  qubitUnit?: Maybe<Scalars['String']['output']>;
+  /** Nanodrop concentration; null when empty. */
+  nanodropConc?: Maybe<Scalars['String']['output']>;
+  /** Unit of the Nanodrop column. */
+  nanodropUnit?: Maybe<Scalars['String']['output']>;
+  /** A260/A280 ratio; null when empty. */
+  a260_280?: Maybe<Scalars['String']['output']>;
+  /** A260/A230 ratio; null when empty. */
+  a260_230?: Maybe<Scalars['String']['output']>;
+  /** True for control rows (Positive control, Negative control, BLANK). */
+  isControl: Scalars['Boolean']['output'];
+  /** How sure the reader is of the row (0..1). */
+  confidence: Scalars['Float']['output'];
+  /** Page the row is on. */
+  page: Scalars['Int']['output'];
+  /** The row's box as [x0, y0, x1, y1] in PDF points from the top-left corner. */
+  boundingBox: Array<Scalars['Float']['output']>;
   /** Why a person should look at the row. */
   warning?: Maybe<Scalars['String']['output']>;
 };
@@ -81,60 +81,60 @@ export type ExtractedSample = {
 /** One run of an extractor over a source (pasted text or a quote PDF). */
 export type ExtractionJob = {
   __typename?: 'ExtractionJob';
-  /** How many times a worker claimed the job (more than 1 after a worker stopped mid-job). */
-  attempts: Scalars['Int']['output'];
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** The user who started it. */
-  createdBy: Scalars['ID']['output'];
-  /** Why the job failed; null unless FAILED. */
-  error?: Maybe<Scalars['String']['output']>;
-  /** The stored file that was read, when the source is a file. */
-  fileId?: Maybe<Scalars['ID']['output']>;
-  /** The file name of the PDF read; null for pasted text. */
-  filename?: Maybe<Scalars['String']['output']>;
-  /** When reading finished (NEEDS_REVIEW or FAILED). */
-  finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Which quote form it is (DNA or RNA); null until read, or for another document. */
-  form?: Maybe<Scalars['String']['output']>;
   /** Unique id. */
   id: Scalars['ID']['output'];
-  /** Lab the job belongs to; submitters only see their own lab's jobs. */
-  labId: Scalars['String']['output'];
-  /** The language model that assisted, when one did. */
-  llm?: Maybe<LlmAssistance>;
+  /** The submission the extracted values are for; null for a quote read before its submission exists. */
+  submission?: Maybe<Submission>;
+  /** The sample the values are for, when the source describes one sample. */
+  sample?: Maybe<Sample>;
+  /** The stored file that was read, when the source is a file. */
+  fileId?: Maybe<Scalars['ID']['output']>;
+  /** Where the job is in its life. */
+  status: ExtractionStatus;
   /** How values were extracted. */
   method: ExtractionMethod;
-  /** How many results need a person to check them. */
-  needsReviewCount: Scalars['Int']['output'];
+  /** Share of the work done, from 0 to 1. */
+  progress: Scalars['Float']['output'];
+  /** What the job is doing now. */
+  stage: ExtractionStage;
   /** Pages read so far. */
   pagesDone: Scalars['Int']['output'];
   /** Pages of the document; null until it is opened. */
   pagesTotal?: Maybe<Scalars['Int']['output']>;
-  /** Share of the work done, from 0 to 1. */
-  progress: Scalars['Float']['output'];
-  /** Why it was rejected. */
-  rejectReason?: Maybe<Scalars['String']['output']>;
-  /** The values found, in source order. */
-  results: Array<ExtractionResult>;
-  /** When it was accepted or rejected. */
-  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Who accepted or rejected it. */
-  reviewedBy?: Maybe<Scalars['ID']['output']>;
-  /** The sample the values are for, when the source describes one sample. */
-  sample?: Maybe<Sample>;
-  /** The sample table as read, in print order; empty for pasted text. */
-  samples: Array<ExtractedSample>;
-  /** What the job is doing now. */
-  stage: ExtractionStage;
-  /** When a worker first started it; null while QUEUED. */
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Where the job is in its life. */
-  status: ExtractionStatus;
-  /** The submission the extracted values are for; null for a quote read before its submission exists. */
-  submission?: Maybe<Submission>;
+  /** The file name of the PDF read; null for pasted text. */
+  filename?: Maybe<Scalars['String']['output']>;
+  /** Which quote form it is (DNA or RNA); null until read, or for another document. */
+  form?: Maybe<Scalars['String']['output']>;
   /** Document-level problems a reviewer should know (table not found, model unavailable…). */
   warnings: Array<Scalars['String']['output']>;
+  /** The sample table as read, in print order; empty for pasted text. */
+  samples: Array<ExtractedSample>;
+  /** How many times a worker claimed the job (more than 1 after a worker stopped mid-job). */
+  attempts: Scalars['Int']['output'];
+  /** The language model that assisted, when one did. */
+  llm?: Maybe<LlmAssistance>;
+  /** Who accepted or rejected it. */
+  reviewedBy?: Maybe<Scalars['ID']['output']>;
+  /** When it was accepted or rejected. */
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was rejected. */
+  rejectReason?: Maybe<Scalars['String']['output']>;
+  /** Why the job failed; null unless FAILED. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The user who started it. */
+  createdBy: Scalars['ID']['output'];
+  /** Lab the job belongs to; submitters only see their own lab's jobs. */
+  labId: Scalars['String']['output'];
+  /** The values found, in source order. */
+  results: Array<ExtractionResult>;
+  /** How many results need a person to check them. */
+  needsReviewCount: Scalars['Int']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When a worker first started it; null while QUEUED. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When reading finished (NEEDS_REVIEW or FAILED). */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of extraction jobs. */
@@ -159,177 +159,158 @@ export type ExtractionJobEdge = {
 
 /** Which extraction jobs to list. */
 export type ExtractionJobFilter = {
+  /** Only jobs for this submission. */
+  submissionId?: InputMaybe<Scalars['ID']['input']>;
   /** Only jobs for this sample. */
   sampleId?: InputMaybe<Scalars['ID']['input']>;
   /** Only jobs in this status. */
   status?: InputMaybe<ExtractionStatus>;
-  /** Only jobs for this submission. */
-  submissionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** How values were extracted. */
 export type ExtractionMethod =
+  /** Deterministic label matching over pasted text. */
+  | 'PATTERN'
   /** Positions and painted shapes of a PDF (the quote form reader). */
   | 'GEOMETRIC'
-  /** Pattern results completed by a language model. */
-  | 'HYBRID'
   /** A language model read the source. */
   | 'LLM'
-  /** Deterministic label matching over pasted text. */
-  | 'PATTERN';
+  /** Pattern results completed by a language model. */
+  | 'HYBRID';
 
 /** A progress report of a running extraction job (streamed by `extractionProgress`). */
 export type ExtractionProgress = {
   __typename?: 'ExtractionProgress';
   /** The job. */
   jobId: Scalars['ID']['output'];
-  /** Why it failed, on the FAILED report. */
-  message?: Maybe<Scalars['String']['output']>;
+  /** Its status at the time. */
+  status: ExtractionStatus;
+  /** What it is doing. */
+  stage: ExtractionStage;
   /** Pages read so far. */
   page: Scalars['Int']['output'];
   /** Pages of the document (0 until known). */
   pages: Scalars['Int']['output'];
   /** Share of the work done, 0..1. */
   progress: Scalars['Float']['output'];
-  /** What it is doing. */
-  stage: ExtractionStage;
-  /** Its status at the time. */
-  status: ExtractionStatus;
+  /** Why it failed, on the FAILED report. */
+  message?: Maybe<Scalars['String']['output']>;
 };
 
 /** One value found by an extraction job, with how sure the extractor is and where it came from. */
 export type ExtractionResult = {
   __typename?: 'ExtractionResult';
-  /** Bounding box on the page as [x0, y0, x1, y1] in PDF points; null for pasted text. */
-  boundingBox?: Maybe<Array<Scalars['Float']['output']>>;
-  /** How sure the reader is (0..1); wrong values sit below 0.8 on the fixture set. */
-  confidence: Scalars['Float']['output'];
-  /** Who corrected it. */
-  correctedBy?: Maybe<Scalars['ID']['output']>;
-  /** The correction that produced or suggested this value (RETRIEVAL, MANUAL). */
-  correctionId?: Maybe<Scalars['ID']['output']>;
-  /** What the extractor said before a correction (a string, a list or null, as JSON). */
-  extractedValue?: Maybe<Scalars['String']['output']>;
-  /** Canonical field name (e.g. sampleName, concentration). */
-  fieldName: Scalars['String']['output'];
   /** Unique id. */
   id: Scalars['ID']['output'];
   /** The job that produced it. */
   job: ExtractionJob;
-  /** 1-based line of the source text; null for sources without lines. */
-  line?: Maybe<Scalars['Int']['output']>;
-  /** True when a person should check the value (low confidence, bad format or conflicting lines). */
-  needsReview: Scalars['Boolean']['output'];
-  /** 1-based page of the source document; null for pasted text. */
-  page?: Maybe<Scalars['Int']['output']>;
-  /** Where the value came from. */
-  source: FieldSource;
-  /** The source text the value was read from (the whole line). */
-  sourceText: Scalars['String']['output'];
+  /** Canonical field name (e.g. sampleName, concentration). */
+  fieldName: Scalars['String']['output'];
   /** The value as found (several marked options joined by ", "); null when the field is empty or unreadable. */
   value?: Maybe<Scalars['String']['output']>;
   /** Every marked option, for questions that allow several; null otherwise. */
   values?: Maybe<Array<Scalars['String']['output']>>;
+  /** How sure the reader is (0..1); wrong values sit below 0.8 on the fixture set. */
+  confidence: Scalars['Float']['output'];
+  /** Where the value came from. */
+  source: FieldSource;
   /** Why a person should look (no option marked, label missing, odd shape, past correction applied…). */
   warning?: Maybe<Scalars['String']['output']>;
+  /** What the extractor said before a correction (a string, a list or null, as JSON). */
+  extractedValue?: Maybe<Scalars['String']['output']>;
+  /** The correction that produced or suggested this value (RETRIEVAL, MANUAL). */
+  correctionId?: Maybe<Scalars['ID']['output']>;
+  /** Who corrected it. */
+  correctedBy?: Maybe<Scalars['ID']['output']>;
+  /** The source text the value was read from (the whole line). */
+  sourceText: Scalars['String']['output'];
+  /** 1-based line of the source text; null for sources without lines. */
+  line?: Maybe<Scalars['Int']['output']>;
+  /** 1-based page of the source document; null for pasted text. */
+  page?: Maybe<Scalars['Int']['output']>;
+  /** Bounding box on the page as [x0, y0, x1, y1] in PDF points; null for pasted text. */
+  boundingBox?: Maybe<Array<Scalars['Float']['output']>>;
+  /** True when a person should check the value (low confidence, bad format or conflicting lines). */
+  needsReview: Scalars['Boolean']['output'];
 };
 
 /** What a running job is doing. */
 export type ExtractionStage =
-  /** Consulting past corrections and, when configured, a language model. */
-  | 'ASSIST'
-  /** Finished. */
-  | 'DONE'
-  /** Reading labelled fields and marked options. */
-  | 'FIELDS'
   /** Not started. */
   | 'QUEUED'
   /** Reading pages (text positions and painted shapes). */
   | 'READING'
+  /** Reading labelled fields and marked options. */
+  | 'FIELDS'
   /** Reading the sample table. */
-  | 'TABLE';
+  | 'TABLE'
+  /** Consulting past corrections and, when configured, a language model. */
+  | 'ASSIST'
+  /** Finished. */
+  | 'DONE';
 
 /** Where an extraction job is in its life: QUEUED → RUNNING → NEEDS_REVIEW → ACCEPTED / REJECTED, or FAILED. */
 export type ExtractionStatus =
-  /** A reviewer accepted the draft; it is the job's output. */
-  | 'ACCEPTED'
-  /** The source could not be read; see `error`. */
-  | 'FAILED'
-  /** Read; a person checks the draft, corrects fields and accepts or rejects it. */
-  | 'NEEDS_REVIEW'
   /** Waiting for a worker. */
   | 'QUEUED'
+  /** A worker is reading the source. */
+  | 'RUNNING'
+  /** Read; a person checks the draft, corrects fields and accepts or rejects it. */
+  | 'NEEDS_REVIEW'
+  /** A reviewer accepted the draft; it is the job's output. */
+  | 'ACCEPTED'
   /** A reviewer rejected the draft; see `rejectReason`. */
   | 'REJECTED'
-  /** A worker is reading the source. */
-  | 'RUNNING';
+  /** The source could not be read; see `error`. */
+  | 'FAILED';
 
 /** Where a field's value came from. */
 export type FieldSource =
-  /** A marked option, found from the filled shape in its box. */
-  | 'CHECKBOX'
   /** A labelled value, found by its position next to the label. */
   | 'LAYOUT'
+  /** A marked option, found from the filled shape in its box. */
+  | 'CHECKBOX'
+  /** A cell of the sample table. */
+  | 'TABLE'
   /** Suggested by the language model (free-text fields only). */
   | 'LLM'
-  /** Entered by a reviewer. */
-  | 'MANUAL'
   /** A past reviewer's correction of the same value. */
   | 'RETRIEVAL'
-  /** A cell of the sample table. */
-  | 'TABLE';
+  /** Entered by a reviewer. */
+  | 'MANUAL';
 
 /** The language model run recorded on a job. */
 export type LlmAssistance = {
   __typename?: 'LlmAssistance';
-  /** How long the model took, in milliseconds. */
-  latencyMs: Scalars['Int']['output'];
   /** Model name, e.g. llama3.2. */
   model: Scalars['String']['output'];
   /** Version of the prompt and answer schema. */
   promptVersion: Scalars['String']['output'];
+  /** How long the model took, in milliseconds. */
+  latencyMs: Scalars['Int']['output'];
 };
 
 /** Mutations of the ai subgraph. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Accepts a reviewed draft (ADMIN, STAFF): it becomes the job's output (ExtractionAccepted carries it). */
-  acceptExtraction: ExtractionJob;
-  /** Corrects one cell of a job's sample table (ADMIN, STAFF; the job NEEDS_REVIEW). */
-  correctExtractedSample: ExtractedSample;
-  /** Corrects one field of a job that NEEDS_REVIEW (ADMIN, STAFF); the correction is remembered for later jobs. */
-  correctExtractionField: ExtractionResult;
-  /** Rejects a draft (ADMIN, STAFF), with the reason. */
-  rejectExtraction: ExtractionJob;
-  /** Queues a quote PDF for the worker; follow it with `extractionProgress` and review it when NEEDS_REVIEW. */
-  startPdfExtraction: ExtractionJob;
   /** Creates an extraction job over pasted text and runs the pattern extractor on it. */
   startTextExtraction: ExtractionJob;
+  /** Queues a quote PDF for the worker; follow it with `extractionProgress` and review it when NEEDS_REVIEW. */
+  startPdfExtraction: ExtractionJob;
+  /** Corrects one field of a job that NEEDS_REVIEW (ADMIN, STAFF); the correction is remembered for later jobs. */
+  correctExtractionField: ExtractionResult;
+  /** Corrects one cell of a job's sample table (ADMIN, STAFF; the job NEEDS_REVIEW). */
+  correctExtractedSample: ExtractedSample;
+  /** Accepts a reviewed draft (ADMIN, STAFF): it becomes the job's output (ExtractionAccepted carries it). */
+  acceptExtraction: ExtractionJob;
+  /** Rejects a draft (ADMIN, STAFF), with the reason. */
+  rejectExtraction: ExtractionJob;
 };
 
 
 /** Mutations of the ai subgraph. */
-export type MutationAcceptExtractionArgs = {
-  jobId: Scalars['ID']['input'];
-};
-
-
-/** Mutations of the ai subgraph. */
-export type MutationCorrectExtractedSampleArgs = {
-  input: CorrectExtractedSampleInput;
-};
-
-
-/** Mutations of the ai subgraph. */
-export type MutationCorrectExtractionFieldArgs = {
-  input: CorrectExtractionFieldInput;
-};
-
-
-/** Mutations of the ai subgraph. */
-export type MutationRejectExtractionArgs = {
-  jobId: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
+export type MutationStartTextExtractionArgs = {
+  input: StartTextExtractionInput;
 };
 
 
@@ -340,21 +321,40 @@ export type MutationStartPdfExtractionArgs = {
 
 
 /** Mutations of the ai subgraph. */
-export type MutationStartTextExtractionArgs = {
-  input: StartTextExtractionInput;
+export type MutationCorrectExtractionFieldArgs = {
+  input: CorrectExtractionFieldInput;
+};
+
+
+/** Mutations of the ai subgraph. */
+export type MutationCorrectExtractedSampleArgs = {
+  input: CorrectExtractedSampleInput;
+};
+
+
+/** Mutations of the ai subgraph. */
+export type MutationAcceptExtractionArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
+/** Mutations of the ai subgraph. */
+export type MutationRejectExtractionArgs = {
+  jobId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** Relay paging information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Whether items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last item on this page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Queries of the ai subgraph. */
@@ -375,53 +375,53 @@ export type QueryExtractionJobArgs = {
 
 /** Queries of the ai subgraph. */
 export type QueryExtractionJobsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExtractionJobFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A sample, owned by the samples subgraph; ai adds its latest extraction. */
 export type Sample = {
   __typename?: 'Sample';
-  /** The newest extraction job for this sample that the caller may see; null when there is none. */
-  aiExtraction?: Maybe<ExtractionJob>;
   /** The sample's id. */
   id: Scalars['ID']['output'];
+  /** The newest extraction job for this sample that the caller may see; null when there is none. */
+  aiExtraction?: Maybe<ExtractionJob>;
 };
 
 /** Input to read a quote PDF: a stored file, or small PDF bytes inline. */
 export type StartPdfExtractionInput = {
   /** A StoredFile (application/pdf) the caller may see; the job belongs to its lab. */
   fileId?: InputMaybe<Scalars['ID']['input']>;
-  /** File name to record (default: the stored file's, or quote.pdf). */
-  filename?: InputMaybe<Scalars['String']['input']>;
-  /** Lab for an inline PDF: required for staff; submitters may omit it (their own lab is used). */
-  labId?: InputMaybe<Scalars['String']['input']>;
   /** The PDF itself, base64, at most AI_INLINE_PDF_MAX_BYTES decoded (instead of fileId). */
   pdfBase64?: InputMaybe<Scalars['String']['input']>;
+  /** File name to record (default: the stored file's, or quote.pdf). */
+  filename?: InputMaybe<Scalars['String']['input']>;
   /** The submission the quote is for, when it exists already. */
   submissionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lab for an inline PDF: required for staff; submitters may omit it (their own lab is used). */
+  labId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Input to extract values from pasted text. */
 export type StartTextExtractionInput = {
-  /** Lab the job belongs to: required for staff; submitters may omit it (their own lab is used). */
-  labId?: InputMaybe<Scalars['String']['input']>;
-  /** The sample the values are for, when the text describes one sample. */
-  sampleId?: InputMaybe<Scalars['ID']['input']>;
   /** The submission the values are for. */
   submissionId: Scalars['ID']['input'];
+  /** The sample the values are for, when the text describes one sample. */
+  sampleId?: InputMaybe<Scalars['ID']['input']>;
   /** Text of `Label: value` lines (e.g. `Sample Name: S1`); at most AI_MAX_TEXT_CHARS characters. */
   text: Scalars['String']['input'];
+  /** Lab the job belongs to: required for staff; submitters may omit it (their own lab is used). */
+  labId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A submission, owned by the samples subgraph; ai adds its latest extraction. */
 export type Submission = {
   __typename?: 'Submission';
-  /** The newest extraction job for this submission that the caller may see; null when there is none. */
-  extraction?: Maybe<ExtractionJob>;
   /** The submission's id. */
   id: Scalars['ID']['output'];
+  /** The newest extraction job for this submission that the caller may see; null when there is none. */
+  extraction?: Maybe<ExtractionJob>;
 };
 
 /** Live updates of extraction jobs (served by the gateway's graphql-ws endpoint from the ai subgraph's events). */
@@ -544,13 +544,13 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   CorrectExtractedSampleInput: CorrectExtractedSampleInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CorrectExtractionFieldInput: CorrectExtractionFieldInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExtractedSample: ResolverTypeWrapper<ExtractedSampleModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ExtractionJob: ResolverTypeWrapper<ExtractionJobModel>;
   ExtractionJobConnection: ResolverTypeWrapper<ExtractionJobConnectionModel>;
@@ -576,13 +576,13 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CorrectExtractedSampleInput: CorrectExtractedSampleInput;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   CorrectExtractionFieldInput: CorrectExtractionFieldInput;
   DateTime: Scalars['DateTime']['output'];
   ExtractedSample: ExtractedSampleModel;
-  Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
   ExtractionJob: ExtractionJobModel;
   ExtractionJobConnection: ExtractionJobConnectionModel;
@@ -606,52 +606,52 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type ExtractedSampleResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['ExtractedSample'] = ResolversParentTypes['ExtractedSample']> = {
-  a260_230?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  a260_280?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  boundingBox?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
-  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  nanodropConc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  nanodropUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  qubitConc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  qubitUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sampleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sampleNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   volume?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   volumeUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qubitConc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qubitUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nanodropConc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nanodropUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  a260_280?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  a260_230?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  boundingBox?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   warning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ExtractionJobResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['ExtractionJob'] = ResolversParentTypes['ExtractionJob'], FederationReferenceType extends FederationReferenceTypes['ExtractionJob'] = FederationReferenceTypes['ExtractionJob']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtractionJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fileId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  form?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  llm?: Resolver<Maybe<ResolversTypes['LlmAssistance']>, ParentType, ContextType>;
+  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
+  sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType>;
+  fileId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtractionStatus'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['ExtractionMethod'], ParentType, ContextType>;
-  needsReviewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ExtractionStage'], ParentType, ContextType>;
   pagesDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pagesTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  results?: Resolver<Array<ResolversTypes['ExtractionResult']>, ParentType, ContextType>;
-  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  reviewedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType>;
-  samples?: Resolver<Array<ResolversTypes['ExtractedSample']>, ParentType, ContextType>;
-  stage?: Resolver<ResolversTypes['ExtractionStage'], ParentType, ContextType>;
-  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ExtractionStatus'], ParentType, ContextType>;
-  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType>;
+  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  form?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  samples?: Resolver<Array<ResolversTypes['ExtractedSample']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  llm?: Resolver<Maybe<ResolversTypes['LlmAssistance']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ExtractionResult']>, ParentType, ContextType>;
+  needsReviewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ExtractionJobConnectionResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['ExtractionJobConnection'] = ResolversParentTypes['ExtractionJobConnection']> = {
@@ -667,54 +667,54 @@ export type ExtractionJobEdgeResolvers<ContextType = AiContext, ParentType exten
 
 export type ExtractionProgressResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['ExtractionProgress'] = ResolversParentTypes['ExtractionProgress']> = {
   jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtractionStatus'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ExtractionStage'], ParentType, ContextType>;
   page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  stage?: Resolver<ResolversTypes['ExtractionStage'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ExtractionStatus'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ExtractionResultResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['ExtractionResult'] = ResolversParentTypes['ExtractionResult'], FederationReferenceType extends FederationReferenceTypes['ExtractionResult'] = FederationReferenceTypes['ExtractionResult']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtractionResult']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  boundingBox?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
-  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  correctedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  correctionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  extractedValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType>;
-  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['FieldSource'], ParentType, ContextType>;
-  sourceText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   values?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FieldSource'], ParentType, ContextType>;
   warning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extractedValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  correctionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  correctedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  sourceText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  boundingBox?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+  needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type LlmAssistanceResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['LlmAssistance'] = ResolversParentTypes['LlmAssistance']> = {
-  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   promptVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationAcceptExtractionArgs, 'jobId'>>;
-  correctExtractedSample?: Resolver<ResolversTypes['ExtractedSample'], ParentType, ContextType, RequireFields<MutationCorrectExtractedSampleArgs, 'input'>>;
-  correctExtractionField?: Resolver<ResolversTypes['ExtractionResult'], ParentType, ContextType, RequireFields<MutationCorrectExtractionFieldArgs, 'input'>>;
-  rejectExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationRejectExtractionArgs, 'jobId' | 'reason'>>;
-  startPdfExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationStartPdfExtractionArgs, 'input'>>;
   startTextExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationStartTextExtractionArgs, 'input'>>;
+  startPdfExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationStartPdfExtractionArgs, 'input'>>;
+  correctExtractionField?: Resolver<ResolversTypes['ExtractionResult'], ParentType, ContextType, RequireFields<MutationCorrectExtractionFieldArgs, 'input'>>;
+  correctExtractedSample?: Resolver<ResolversTypes['ExtractedSample'], ParentType, ContextType, RequireFields<MutationCorrectExtractedSampleArgs, 'input'>>;
+  acceptExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationAcceptExtractionArgs, 'jobId'>>;
+  rejectExtraction?: Resolver<ResolversTypes['ExtractionJob'], ParentType, ContextType, RequireFields<MutationRejectExtractionArgs, 'jobId' | 'reason'>>;
 };
 
 export type PageInfoResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -724,14 +724,14 @@ export type QueryResolvers<ContextType = AiContext, ParentType extends Resolvers
 
 export type SampleResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Sample'] = ResolversParentTypes['Sample'], FederationReferenceType extends FederationReferenceTypes['Sample'] = FederationReferenceTypes['Sample']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Sample']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  aiExtraction?: Resolver<Maybe<ResolversTypes['ExtractionJob']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  aiExtraction?: Resolver<Maybe<ResolversTypes['ExtractionJob']>, ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission'], FederationReferenceType extends FederationReferenceTypes['Submission'] = FederationReferenceTypes['Submission']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Submission']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  extraction?: Resolver<Maybe<ResolversTypes['ExtractionJob']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  extraction?: Resolver<Maybe<ResolversTypes['ExtractionJob']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {

@@ -24,18 +24,18 @@ export type Scalars = {
 /** A chart field: the billing account work is charged to. Managed by admins. */
 export type BillingAccount = {
   __typename?: 'BillingAccount';
-  /** Only active accounts can be put on new or edited work. */
-  active: Scalars['Boolean']['output'];
-  /** Chart field code, e.g. HTSF-001. */
-  code: Scalars['String']['output'];
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** What the account is for. */
-  description?: Maybe<Scalars['String']['output']>;
   /** Unique id. */
   id: Scalars['ID']['output'];
+  /** Chart field code, e.g. HTSF-001. */
+  code: Scalars['String']['output'];
+  /** What the account is for. */
+  description?: Maybe<Scalars['String']['output']>;
   /** Lab that may use it. */
   labId: Scalars['String']['output'];
+  /** Only active accounts can be put on new or edited work. */
+  active: Scalars['Boolean']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -62,10 +62,10 @@ export type BillingAccountEdge = {
 
 /** Billing account list filter. */
 export type BillingAccountFilter = {
-  /** Only active accounts. */
-  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only this lab. */
   labId?: InputMaybe<Scalars['String']['input']>;
+  /** Only active accounts. */
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Text contained in the code. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
@@ -75,91 +75,91 @@ export type BulkError = {
   __typename?: 'BulkError';
   /** Stable error code (NOT_FOUND, FORBIDDEN, BAD_USER_INPUT, CONFLICT, ...). */
   code: Scalars['String']['output'];
-  /** The field at fault, when there is one. */
-  field?: Maybe<Scalars['String']['output']>;
   /** What went wrong. */
   message: Scalars['String']['output'];
+  /** The field at fault, when there is one. */
+  field?: Maybe<Scalars['String']['output']>;
 };
 
 /** One patch applied to many samples. */
 export type BulkSamplePatch = {
+  /** New priority. */
+  priority?: InputMaybe<Priority>;
   /** Assign to this staff user (staff only). */
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Billing account. */
-  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Flow cells (1-10). */
-  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Remove the assignee (staff only). */
+  unassign?: InputMaybe<Scalars['Boolean']['input']>;
   /** Flow cell device. */
   flowCellDevice?: InputMaybe<FlowCellDevice>;
   /** Pore chemistry. */
   poreChemistry?: InputMaybe<PoreChemistry>;
-  /** New priority. */
-  priority?: InputMaybe<Priority>;
-  /** Remove the assignee (staff only). */
-  unassign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Flow cells (1-10). */
+  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Billing account. */
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Outcome of a bulk update for one sample. */
 export type BulkSampleResult = {
   __typename?: 'BulkSampleResult';
-  /** Why not, when not ok. */
-  error?: Maybe<BulkError>;
   /** The sample id as sent. */
   id: Scalars['ID']['output'];
   /** Whether the patch was applied. */
   ok: Scalars['Boolean']['output'];
   /** The updated sample when ok. */
   sample?: Maybe<Sample>;
+  /** Why not, when not ok. */
+  error?: Maybe<BulkError>;
 };
 
 /** Input to create a billing account. */
 export type CreateBillingAccountInput = {
-  /** Whether it can be used now (default true). */
-  active?: InputMaybe<Scalars['Boolean']['input']>;
   /** Chart field code (capital letters, digits, hyphens; unique). */
   code: Scalars['String']['input'];
   /** What it is for. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Lab that may use it. */
   labId: Scalars['String']['input'];
+  /** Whether it can be used now (default true). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Input to create a project. */
 export type CreateProjectInput = {
+  /** Human-readable name (1-200 characters). */
+  name: Scalars['String']['input'];
   /** Optional description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Lab the project belongs to; submitters may only use their own (defaults to theirs). */
   labId?: InputMaybe<Scalars['String']['input']>;
-  /** Human-readable name (1-200 characters). */
-  name: Scalars['String']['input'];
 };
 
 /** Input to create a submission. */
 export type CreateSubmissionInput = {
-  /** Billing account: an active account of the project's lab. */
-  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** How the data should be delivered. */
-  dataDeliveryPreferences?: InputMaybe<DataDeliveryInput>;
-  /** External quote identifier (iLab). */
-  externalQuoteId?: InputMaybe<Scalars['String']['input']>;
-  /** Default priority of its samples. */
-  priority?: InputMaybe<Priority>;
   /** Project to file it under (must be ACTIVE). */
   projectId: Scalars['ID']['input'];
+  /** Default priority of its samples. */
+  priority?: InputMaybe<Priority>;
+  /** External quote identifier (iLab). */
+  externalQuoteId?: InputMaybe<Scalars['String']['input']>;
+  /** Billing account: an active account of the project's lab. */
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
   /** Instructions for all samples (up to 5000 characters). */
   specialInstructions?: InputMaybe<Scalars['String']['input']>;
+  /** How the data should be delivered. */
+  dataDeliveryPreferences?: InputMaybe<DataDeliveryInput>;
 };
 
 /** How the data should be delivered. */
 export type DataDeliveryInput = {
   /** Delivery method. */
   method: DeliveryMethod;
-  /** Anything else (up to 2000 characters). */
-  notes?: InputMaybe<Scalars['String']['input']>;
-  /** Addresses to notify (up to 20, valid e-mail addresses). */
-  notifyEmails?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Destination path or bucket (up to 500 characters). */
   path?: InputMaybe<Scalars['String']['input']>;
+  /** Addresses to notify (up to 20, valid e-mail addresses). */
+  notifyEmails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Anything else (up to 2000 characters). */
+  notes?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How the customer wants the data delivered. */
@@ -167,171 +167,226 @@ export type DataDeliveryPreferences = {
   __typename?: 'DataDeliveryPreferences';
   /** Delivery method. */
   method: DeliveryMethod;
-  /** Anything else about delivery. */
-  notes?: Maybe<Scalars['String']['output']>;
-  /** Addresses told when the data is delivered. */
-  notifyEmails: Array<Scalars['String']['output']>;
   /** Destination path or bucket, when the method needs one. */
   path?: Maybe<Scalars['String']['output']>;
+  /** Addresses told when the data is delivered. */
+  notifyEmails: Array<Scalars['String']['output']>;
+  /** Anything else about delivery. */
+  notes?: Maybe<Scalars['String']['output']>;
 };
 
 /** How the customer wants the data delivered. */
 export type DeliveryMethod =
+  /** Deliver to institutional research storage (/proj). */
+  | 'ITS_STORAGE'
+  /** A URL to download the data over the web. */
+  | 'WEB_DOWNLOAD'
   /** Copy to a cloud bucket. */
   | 'CLOUD'
   /** Ship a hard drive. */
   | 'HARD_DRIVE'
-  /** Deliver to institutional research storage (/proj). */
-  | 'ITS_STORAGE'
-  /** Something else, described in notes. */
-  | 'OTHER'
   /** A method arranged beforehand for this project. */
   | 'PREARRANGED'
-  /** A URL to download the data over the web. */
-  | 'WEB_DOWNLOAD';
+  /** Something else, described in notes. */
+  | 'OTHER';
 
 /** File format of an export. */
 export type ExportFormat =
   /** Comma-separated values, UTF-8 with BOM, CRLF lines, formula-guarded. */
   | 'CSV'
+  /** Excel workbook, one sheet, formula-guarded. */
+  | 'XLSX'
   /** One JSON array of objects. */
   | 'JSON'
   /** One JSON object per line. */
   | 'NDJSON'
-  /** Apache Parquet with typed columns. */
-  | 'PARQUET'
-  /** Excel workbook, one sheet, formula-guarded. */
-  | 'XLSX'
   /** An XML document with one element per row. */
-  | 'XML';
+  | 'XML'
+  /** Apache Parquet with typed columns. */
+  | 'PARQUET';
 
 /** A file export of samples, submissions or projects, written in the background. */
 export type ExportJob = {
   __typename?: 'ExportJob';
-  /** File size in bytes once finished. */
-  byteSize?: Maybe<Scalars['Float']['output']>;
-  /** When it was requested. */
-  createdAt: Scalars['DateTime']['output'];
-  /** Relative URL to GET the file once SUCCEEDED (through the gateway, with your token). */
-  downloadUrl?: Maybe<Scalars['String']['output']>;
-  /** Why it failed. */
-  error?: Maybe<Scalars['String']['output']>;
-  /** Columns written, in order (stable names, see the samples README). */
-  fields: Array<Scalars['String']['output']>;
-  /** The filter applied, as given. */
-  filter: Scalars['JSON']['output'];
-  /** When it finished or failed. */
-  finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** File format. */
-  format: ExportFormat;
   /** Unique id. */
   id: Scalars['ID']['output'];
   /** What is exported. */
   kind: ExportKind;
-  /** Share written, 0-1. */
-  progress: Scalars['Float']['output'];
+  /** File format. */
+  format: ExportFormat;
+  /** The filter applied, as given. */
+  filter: Scalars['JSON']['output'];
+  /** Columns written, in order (stable names, see the samples README). */
+  fields: Array<Scalars['String']['output']>;
+  /** Current state. */
+  status: ExportStatus;
   /** Rows matching when the job started. */
   rowsTotal?: Maybe<Scalars['Int']['output']>;
   /** Rows written so far. */
   rowsWritten: Scalars['Int']['output'];
-  /** Current state. */
-  status: ExportStatus;
+  /** Share written, 0-1. */
+  progress: Scalars['Float']['output'];
+  /** File size in bytes once finished. */
+  byteSize?: Maybe<Scalars['Float']['output']>;
+  /** Relative URL to GET the file once SUCCEEDED (through the gateway, with your token). */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Why it failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it finished or failed. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What an export job exports. */
 export type ExportKind =
-  /** Projects. */
-  | 'PROJECTS'
   /** Samples. */
   | 'SAMPLES'
   /** Submissions. */
-  | 'SUBMISSIONS';
+  | 'SUBMISSIONS'
+  /** Projects. */
+  | 'PROJECTS';
 
 /** State of an export job. */
 export type ExportStatus =
-  /** Stopped with an error. */
-  | 'FAILED'
   /** Accepted, not started. */
   | 'QUEUED'
   /** Writing rows. */
   | 'RUNNING'
   /** Finished; the file can be downloaded. */
-  | 'SUCCEEDED';
+  | 'SUCCEEDED'
+  /** Stopped with an error. */
+  | 'FAILED';
 
 /** Oxford Nanopore sequencing device the flow cell is for. */
 export type FlowCellDevice =
-  /** Flongle adapter flow cell. */
-  | 'FLONGLE'
-  /** GridION (MinION-type) flow cell. */
-  | 'GRIDION'
   /** MinION flow cell. */
   | 'MINION'
   /** PromethION flow cell. */
-  | 'PROMETHION';
+  | 'PROMETHION'
+  /** GridION (MinION-type) flow cell. */
+  | 'GRIDION'
+  /** Flongle adapter flow cell. */
+  | 'FLONGLE';
 
 /** Second level of the sample type: what the material physically is. */
 export type MaterialType =
+  /** High-molecular-weight genomic DNA. */
+  | 'HMW_GDNA'
+  /** Sheared or otherwise fragmented DNA. */
+  | 'FRAGMENTED_DNA'
   /** PCR amplicons. */
   | 'AMPLICON'
   /** Complementary DNA. */
   | 'CDNA'
-  /** Sheared or otherwise fragmented DNA. */
-  | 'FRAGMENTED_DNA'
-  /** High-molecular-weight genomic DNA. */
-  | 'HMW_GDNA'
-  /** Messenger RNA. */
-  | 'MRNA'
-  /** Anything else. */
-  | 'OTHER'
   /** Plasmid DNA. */
   | 'PLASMID'
   /** Total RNA. */
-  | 'TOTAL_RNA';
+  | 'TOTAL_RNA'
+  /** Messenger RNA. */
+  | 'MRNA'
+  /** Anything else. */
+  | 'OTHER';
 
 /** Mutations of the samples subgraph. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates a project in the caller's lab. */
+  createProject: Project;
+  /** Changes a project (owner, staff or admin). */
+  updateProject: Project;
+  /** Creates a draft submission in a project. */
+  createSubmission: Submission;
+  /** Changes a submission or moves its status by hand. */
+  updateSubmission: Submission;
+  /** Staff: marks a submission's material received (emits SubmissionReceived; SLA clocks start). */
+  markSubmissionReceived: Submission;
   /** Adds up to 1000 samples to a submission, all or nothing, with problems reported per row. */
   addSamples: Array<Sample>;
-  /** Staff: withdraws a sample from lists and counts (emits SampleArchived). */
-  archiveSample: Sample;
+  /** Changes a sample if expectedVersion is current; otherwise CONFLICT. */
+  updateSample: Sample;
   /** Staff: assigns a sample to a staff user (null unassigns). */
   assignSample: Sample;
+  /** Staff: changes a sample's priority (URGENT needs an assignee). */
+  setSamplePriority: Sample;
+  /** Staff: withdraws a sample from lists and counts (emits SampleArchived). */
+  archiveSample: Sample;
   /** Applies one patch to up to 100 samples; each id succeeds or fails on its own. */
   bulkUpdateSamples: Array<BulkSampleResult>;
   /** Admin: creates a billing account. */
   createBillingAccount: BillingAccount;
-  /** Creates a project in the caller's lab. */
-  createProject: Project;
-  /** Creates a draft submission in a project. */
-  createSubmission: Submission;
+  /** Admin: changes a billing account. */
+  updateBillingAccount: BillingAccount;
   /** Admin: deactivates a billing account (existing work keeps it; new work cannot use it). */
   deactivateBillingAccount: BillingAccount;
-  /** Starts an export of projects. */
-  exportProjects: ExportJob;
   /** Starts an export of samples; poll exportJob for progress and the download URL. */
   exportSamples: ExportJob;
   /** Starts an export of submissions. */
   exportSubmissions: ExportJob;
-  /** Staff: marks a submission's material received (emits SubmissionReceived; SLA clocks start). */
-  markSubmissionReceived: Submission;
-  /** Staff: changes a sample's priority (URGENT needs an assignee). */
-  setSamplePriority: Sample;
-  /** Admin: changes a billing account. */
-  updateBillingAccount: BillingAccount;
-  /** Changes a project (owner, staff or admin). */
-  updateProject: Project;
-  /** Changes a sample if expectedVersion is current; otherwise CONFLICT. */
-  updateSample: Sample;
-  /** Changes a submission or moves its status by hand. */
-  updateSubmission: Submission;
+  /** Starts an export of projects. */
+  exportProjects: ExportJob;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationUpdateProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProjectInput;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationCreateSubmissionArgs = {
+  input: CreateSubmissionInput;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationUpdateSubmissionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSubmissionInput;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationMarkSubmissionReceivedArgs = {
+  id: Scalars['ID']['input'];
+  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** Mutations of the samples subgraph. */
 export type MutationAddSamplesArgs = {
-  samples: Array<SampleInput>;
   submissionId: Scalars['ID']['input'];
+  samples: Array<SampleInput>;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationUpdateSampleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSampleInput;
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationAssignSampleArgs = {
+  id: Scalars['ID']['input'];
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Mutations of the samples subgraph. */
+export type MutationSetSamplePriorityArgs = {
+  id: Scalars['ID']['input'];
+  priority: Priority;
 };
 
 
@@ -339,13 +394,6 @@ export type MutationAddSamplesArgs = {
 export type MutationArchiveSampleArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationAssignSampleArgs = {
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  id: Scalars['ID']['input'];
 };
 
 
@@ -363,14 +411,9 @@ export type MutationCreateBillingAccountArgs = {
 
 
 /** Mutations of the samples subgraph. */
-export type MutationCreateProjectArgs = {
-  input: CreateProjectInput;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationCreateSubmissionArgs = {
-  input: CreateSubmissionInput;
+export type MutationUpdateBillingAccountArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBillingAccountInput;
 };
 
 
@@ -381,132 +424,89 @@ export type MutationDeactivateBillingAccountArgs = {
 
 
 /** Mutations of the samples subgraph. */
-export type MutationExportProjectsArgs = {
-  fields?: InputMaybe<Array<Scalars['String']['input']>>;
-  filter?: InputMaybe<ProjectFilter>;
-  format: ExportFormat;
-};
-
-
-/** Mutations of the samples subgraph. */
 export type MutationExportSamplesArgs = {
-  fields?: InputMaybe<Array<Scalars['String']['input']>>;
-  filter?: InputMaybe<SampleFilter>;
   format: ExportFormat;
+  filter?: InputMaybe<SampleFilter>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
 /** Mutations of the samples subgraph. */
 export type MutationExportSubmissionsArgs = {
-  fields?: InputMaybe<Array<Scalars['String']['input']>>;
-  filter?: InputMaybe<SubmissionFilter>;
   format: ExportFormat;
+  filter?: InputMaybe<SubmissionFilter>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
 /** Mutations of the samples subgraph. */
-export type MutationMarkSubmissionReceivedArgs = {
-  id: Scalars['ID']['input'];
-  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationSetSamplePriorityArgs = {
-  id: Scalars['ID']['input'];
-  priority: Priority;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationUpdateBillingAccountArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateBillingAccountInput;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationUpdateProjectArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateProjectInput;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationUpdateSampleArgs = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  input: UpdateSampleInput;
-};
-
-
-/** Mutations of the samples subgraph. */
-export type MutationUpdateSubmissionArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateSubmissionInput;
+export type MutationExportProjectsArgs = {
+  format: ExportFormat;
+  filter?: InputMaybe<ProjectFilter>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Relay paging information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Cursor of the last item on this page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Whether items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last item on this page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Nanopore chemistry of the flow cell. */
 export type PoreChemistry =
-  /** Anything else. */
-  | 'OTHER'
   /** R9.4.1. */
   | 'R9_4_1'
   /** R10.4.1. */
   | 'R10_4_1'
   /** R10.5.1. */
-  | 'R10_5_1';
+  | 'R10_5_1'
+  /** Anything else. */
+  | 'OTHER';
 
 /** How urgently a submission or sample is processed; the queue orders urgent first. */
 export type Priority =
-  /** Ahead of normal work (SLA 48 hours). */
-  | 'HIGH'
   /** Processed when capacity allows (SLA 10 business days). */
   | 'LOW'
   /** The default (SLA 5 business days). */
   | 'NORMAL'
+  /** Ahead of normal work (SLA 48 hours). */
+  | 'HIGH'
   /** Next in line; must have an assignee (SLA 24 hours). */
   | 'URGENT';
 
 /** How many samples have a priority. */
 export type PriorityCount = {
   __typename?: 'PriorityCount';
-  /** Samples with it. */
-  count: Scalars['Int']['output'];
   /** The priority. */
   priority: Priority;
+  /** Samples with it. */
+  count: Scalars['Int']['output'];
 };
 
 /** A customer project grouping submissions. */
 export type Project = {
   __typename?: 'Project';
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** Free-text description. */
-  description?: Maybe<Scalars['String']['output']>;
   /** Unique id. */
   id: Scalars['ID']['output'];
-  /** Lab the project belongs to; submitters only see their own lab's projects. */
-  labId: Scalars['String']['output'];
   /** Human-readable name. */
   name: Scalars['String']['output'];
+  /** Free-text description. */
+  description?: Maybe<Scalars['String']['output']>;
   /** The user who owns the project. */
   owner: User;
+  /** Lab the project belongs to; submitters only see their own lab's projects. */
+  labId: Scalars['String']['output'];
   /** Lifecycle status. */
   status: ProjectStatus;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -533,26 +533,26 @@ export type ProjectEdge = {
 
 /** Project list filter. */
 export type ProjectFilter = {
-  /** Created at or after. */
-  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Created at or before. */
-  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<ProjectStatus>>;
   /** Only this lab. */
   labId?: InputMaybe<Scalars['String']['input']>;
   /** Only this owner. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Created at or after. */
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created at or before. */
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Text contained in the name, or an exact project id. */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Any of these statuses. */
-  status?: InputMaybe<Array<ProjectStatus>>;
 };
 
 /** Project ordering. */
 export type ProjectOrder = {
-  /** Direction. */
-  direction?: InputMaybe<SortDirection>;
   /** Sort field. */
   field: ProjectOrderField;
+  /** Direction. */
+  direction?: InputMaybe<SortDirection>;
 };
 
 /** What a project list can be sorted by. */
@@ -566,38 +566,96 @@ export type ProjectOrderField =
 export type ProjectStatus =
   /** Open for new submissions. */
   | 'ACTIVE'
-  /** Kept for the record; read-only. */
-  | 'ARCHIVED'
   /** All work delivered. */
-  | 'COMPLETED';
+  | 'COMPLETED'
+  /** Kept for the record; read-only. */
+  | 'ARCHIVED';
 
 /** Queries of the samples subgraph. */
 export type Query = {
   __typename?: 'Query';
+  /** A project by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
+  project?: Maybe<Project>;
+  /** A submission by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
+  submission?: Maybe<Submission>;
+  /** A sample by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
+  sample?: Maybe<Sample>;
+  /** Samples matching a filter, keyset-paginated. */
+  samples: SampleConnection;
+  /** Submissions matching a filter. */
+  submissions: SubmissionConnection;
+  /** Projects matching a filter. */
+  projects: ProjectConnection;
+  /** Samples waiting to start: urgent, high, normal, low, then oldest first. */
+  sampleQueue: SampleConnection;
+  /** Counts by status and priority and turnaround so far over the samples matching a filter. */
+  sampleStats: SampleStats;
   /** A billing account by id. NOT_FOUND when it does not exist or the caller may not see it. */
   billingAccount?: Maybe<BillingAccount>;
   /** Billing accounts (submitters see their lab's). */
   billingAccounts: BillingAccountConnection;
   /** An export job you requested (admins see all). */
   exportJob?: Maybe<ExportJob>;
-  /** A project by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
-  project?: Maybe<Project>;
-  /** Projects matching a filter. */
-  projects: ProjectConnection;
-  /** A sample by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
-  sample?: Maybe<Sample>;
-  /** Samples waiting to start: urgent, high, normal, low, then oldest first. */
-  sampleQueue: SampleConnection;
-  /** Counts by status and priority and turnaround so far over the samples matching a filter. */
-  sampleStats: SampleStats;
-  /** Samples matching a filter, keyset-paginated. */
-  samples: SampleConnection;
-  /** A submission by id. NOT_FOUND when it does not exist or the caller may not see it (the same answer, so nothing leaks). */
-  submission?: Maybe<Submission>;
-  /** Submissions matching a filter. */
-  submissions: SubmissionConnection;
   /** Checks draft samples with exactly the rules addSamples applies (formats, ranges, plausibility per type, names unique in the submission, billing accounts, who may assign) without saving anything; an empty list means addSamples would accept them. Needs write access, as addSamples does. */
   validateSampleDrafts: Array<SampleDraftProblem>;
+};
+
+
+/** Queries of the samples subgraph. */
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySubmissionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySampleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySamplesArgs = {
+  filter?: InputMaybe<SampleFilter>;
+  orderBy?: InputMaybe<SampleOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySubmissionsArgs = {
+  filter?: InputMaybe<SubmissionFilter>;
+  orderBy?: InputMaybe<SubmissionOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Queries of the samples subgraph. */
+export type QueryProjectsArgs = {
+  filter?: InputMaybe<ProjectFilter>;
+  orderBy?: InputMaybe<ProjectOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySampleQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Queries of the samples subgraph. */
+export type QuerySampleStatsArgs = {
+  filter?: InputMaybe<SampleFilter>;
 };
 
 
@@ -609,9 +667,9 @@ export type QueryBillingAccountArgs = {
 
 /** Queries of the samples subgraph. */
 export type QueryBillingAccountsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BillingAccountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -622,141 +680,83 @@ export type QueryExportJobArgs = {
 
 
 /** Queries of the samples subgraph. */
-export type QueryProjectArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Queries of the samples subgraph. */
-export type QueryProjectsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProjectFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<ProjectOrder>;
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySampleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySampleQueueArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySampleStatsArgs = {
-  filter?: InputMaybe<SampleFilter>;
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySamplesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SampleFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<SampleOrder>;
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySubmissionArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Queries of the samples subgraph. */
-export type QuerySubmissionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SubmissionFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<SubmissionOrder>;
-};
-
-
-/** Queries of the samples subgraph. */
 export type QueryValidateSampleDraftsArgs = {
+  submissionId?: InputMaybe<Scalars['ID']['input']>;
   projectId?: InputMaybe<Scalars['ID']['input']>;
   samples: Array<SampleInput>;
-  submissionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One tube of material tracked from submission to data delivery. */
 export type Sample = {
   __typename?: 'Sample';
-  /** Purity ratio A260/A230 (about 2.0-2.2). */
-  a260230?: Maybe<Scalars['Float']['output']>;
-  /** Purity ratio A260/A280 (about 1.8 for DNA). */
-  a260280?: Maybe<Scalars['Float']['output']>;
-  /** When it was withdrawn (archived) by staff; archived samples leave lists unless asked for. */
-  archivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Staff member responsible, if assigned. */
-  assignee?: Maybe<User>;
-  /** Billing account charged, if different from the submission's. */
-  billingAccount?: Maybe<BillingAccount>;
-  /** Buffer the material is in, e.g. EB, TE, nuclease-free water. */
-  buffer?: Maybe<Scalars['String']['output']>;
-  /** When it reached COMPLETED. */
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** The key the client gave when adding it (intake: `intake:<job>:<row>`), if any. */
-  externalKey?: Maybe<Scalars['String']['output']>;
-  /** Number of flow cells requested (1-10). */
-  flowCellCount: Scalars['Int']['output'];
-  /** Flow cell device requested. */
-  flowCellDevice?: Maybe<FlowCellDevice>;
-  /** Average fragment size in base pairs. */
-  fragmentSize?: Maybe<Scalars['Int']['output']>;
   /** The sample's id. */
   id: Scalars['ID']['output'];
-  /** True for positive controls and blanks. */
-  isControl: Scalars['Boolean']['output'];
-  /** Lab the sample belongs to. */
-  labId: Scalars['String']['output'];
-  /** What the material physically is. */
-  materialType?: Maybe<MaterialType>;
-  /** Name, unique within its submission. */
-  name: Scalars['String']['output'];
-  /** Spectrophotometric (Nanodrop) concentration in ng/µL. */
-  nanodropConcentration?: Maybe<Scalars['Float']['output']>;
-  /** Free-text notes. */
-  notes?: Maybe<Scalars['String']['output']>;
   /** Position within its submission (1..n). */
   number: Scalars['Int']['output'];
-  /** Source organism, e.g. Homo sapiens. */
-  organism?: Maybe<Scalars['String']['output']>;
-  /** Pore chemistry requested. */
-  poreChemistry?: Maybe<PoreChemistry>;
-  /** Processing priority. */
-  priority: Priority;
-  /** The project of its submission. */
-  project: Project;
-  /** Fluorometric (Qubit) concentration in ng/µL. */
-  qubitConcentration?: Maybe<Scalars['Float']['output']>;
+  /** Name, unique within its submission. */
+  name: Scalars['String']['output'];
   /** Kind of material. */
   sampleType: SampleType;
+  /** What the material physically is. */
+  materialType?: Maybe<MaterialType>;
+  /** Source organism, e.g. Homo sapiens. */
+  organism?: Maybe<Scalars['String']['output']>;
+  /** Buffer the material is in, e.g. EB, TE, nuclease-free water. */
+  buffer?: Maybe<Scalars['String']['output']>;
+  /** Fluorometric (Qubit) concentration in ng/µL. */
+  qubitConcentration?: Maybe<Scalars['Float']['output']>;
+  /** Spectrophotometric (Nanodrop) concentration in ng/µL. */
+  nanodropConcentration?: Maybe<Scalars['Float']['output']>;
+  /** Volume in µL. */
+  volume?: Maybe<Scalars['Float']['output']>;
+  /** Total amount in ng: concentration (Qubit, else Nanodrop) × volume. */
+  totalAmount?: Maybe<Scalars['Float']['output']>;
+  /** Purity ratio A260/A280 (about 1.8 for DNA). */
+  a260280?: Maybe<Scalars['Float']['output']>;
+  /** Purity ratio A260/A230 (about 2.0-2.2). */
+  a260230?: Maybe<Scalars['Float']['output']>;
+  /** Average fragment size in base pairs. */
+  fragmentSize?: Maybe<Scalars['Int']['output']>;
+  /** Flow cell device requested. */
+  flowCellDevice?: Maybe<FlowCellDevice>;
+  /** Pore chemistry requested. */
+  poreChemistry?: Maybe<PoreChemistry>;
+  /** Number of flow cells requested (1-10). */
+  flowCellCount: Scalars['Int']['output'];
+  /** Billing account charged, if different from the submission's. */
+  billingAccount?: Maybe<BillingAccount>;
+  /** The submission it arrived in. */
+  submission: Submission;
+  /** The project of its submission. */
+  project: Project;
+  /** Lab the sample belongs to. */
+  labId: Scalars['String']['output'];
+  /** Processing priority. */
+  priority: Priority;
   /** Processing status, set by the workflow. */
   status: SampleStatus;
   /** When the workflow last changed the status. */
   statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The submission it arrived in. */
-  submission: Submission;
+  /** Staff member responsible, if assigned. */
+  assignee?: Maybe<User>;
+  /** True for positive controls and blanks. */
+  isControl: Scalars['Boolean']['output'];
+  /** Free-text notes. */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** The key the client gave when adding it (intake: `intake:<job>:<row>`), if any. */
+  externalKey?: Maybe<Scalars['String']['output']>;
   /** When it was submitted. */
   submittedAt: Scalars['DateTime']['output'];
-  /** Total amount in ng: concentration (Qubit, else Nanodrop) × volume. */
-  totalAmount?: Maybe<Scalars['Float']['output']>;
-  /** When it last changed. */
-  updatedAt: Scalars['DateTime']['output'];
+  /** When it reached COMPLETED. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was withdrawn (archived) by staff; archived samples leave lists unless asked for. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Optimistic-concurrency version; send it back when updating. */
   version: Scalars['Int']['output'];
-  /** Volume in µL. */
-  volume?: Maybe<Scalars['Float']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of samples. */
@@ -773,10 +773,10 @@ export type SampleConnection = {
 /** One problem of one draft sample, found by the checks addSamples runs. */
 export type SampleDraftProblem = {
   __typename?: 'SampleDraftProblem';
-  /** The SampleInput field at fault (name, qubitConcentration, ...). */
-  field: Scalars['String']['output'];
   /** Position of the draft in the list sent (0-based). */
   index: Scalars['Int']['output'];
+  /** The SampleInput field at fault (name, qubitConcentration, ...). */
+  field: Scalars['String']['output'];
   /** What is wrong, e.g. `900 ng/µL is implausible for RNA; expected 0.1-500 ng/µL`. */
   message: Scalars['String']['output'];
 };
@@ -792,147 +792,147 @@ export type SampleEdge = {
 
 /** Sample list filter; all given conditions must hold. */
 export type SampleFilter = {
-  /** Only samples assigned to this user. */
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Any of these flow cell devices. */
-  flowCellDevice?: InputMaybe<Array<FlowCellDevice>>;
-  /** Include withdrawn (archived) samples. */
-  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only controls (true) or only real samples (false). */
-  isControl?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only this lab (submitters are always confined to theirs). */
-  labId?: InputMaybe<Scalars['String']['input']>;
-  /** Any of these material types. */
-  materialType?: InputMaybe<Array<MaterialType>>;
-  /** Any of these pore chemistries. */
-  poreChemistry?: InputMaybe<Array<PoreChemistry>>;
-  /** Any of these priorities. */
-  priority?: InputMaybe<Array<Priority>>;
-  /** Only this project. */
-  projectId?: InputMaybe<Scalars['ID']['input']>;
-  /** Any of these sample types. */
-  sampleType?: InputMaybe<Array<SampleType>>;
-  /** Text contained in the name or submission number, or an exact sample, submission or project id (up to 100 characters). */
-  search?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses (up to 20). */
   status?: InputMaybe<Array<SampleStatus>>;
+  /** Any of these priorities. */
+  priority?: InputMaybe<Array<Priority>>;
+  /** Any of these sample types. */
+  sampleType?: InputMaybe<Array<SampleType>>;
+  /** Any of these material types. */
+  materialType?: InputMaybe<Array<MaterialType>>;
+  /** Only this lab (submitters are always confined to theirs). */
+  labId?: InputMaybe<Scalars['String']['input']>;
+  /** Only this project. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
   /** Only this submission. */
   submissionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only samples assigned to this user. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only unassigned; false: only assigned. */
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these flow cell devices. */
+  flowCellDevice?: InputMaybe<Array<FlowCellDevice>>;
+  /** Any of these pore chemistries. */
+  poreChemistry?: InputMaybe<Array<PoreChemistry>>;
+  /** Only controls (true) or only real samples (false). */
+  isControl?: InputMaybe<Scalars['Boolean']['input']>;
   /** Submitted at or after. */
   submittedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Submitted at or before. */
   submittedTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** true: only unassigned; false: only assigned. */
-  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
   /** Changed at or after. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed at or before. */
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Text contained in the name or submission number, or an exact sample, submission or project id (up to 100 characters). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Include withdrawn (archived) samples. */
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** One sample to add to a submission. */
 export type SampleInput = {
-  /** A260/A230 (0.01-5). */
-  a260230?: InputMaybe<Scalars['Float']['input']>;
-  /** A260/A280 (0.1-5). */
-  a260280?: InputMaybe<Scalars['Float']['input']>;
-  /** Staff only: the staff user who will work it. */
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Billing account if not the submission's. */
-  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Buffer. */
-  buffer?: InputMaybe<Scalars['String']['input']>;
-  /** Your key for this sample, unique in the submission (at most 200 characters); adding a sample with a key already used returns that sample instead of a second one, so retried imports never duplicate. */
-  externalKey?: InputMaybe<Scalars['String']['input']>;
-  /** Flow cells requested (1-10, default 1). */
-  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
-  /** Flow cell device. */
-  flowCellDevice?: InputMaybe<FlowCellDevice>;
-  /** Average fragment size in bp. */
-  fragmentSize?: InputMaybe<Scalars['Int']['input']>;
-  /** Positive control or blank. */
-  isControl?: InputMaybe<Scalars['Boolean']['input']>;
-  /** What the material physically is; must fit the sample type. */
-  materialType?: InputMaybe<MaterialType>;
   /** Name, unique within the submission: letters of any script, digits, spaces and . _ - ( ) # / + : , '. */
   name: Scalars['String']['input'];
-  /** Nanodrop concentration in ng/µL (same ranges). */
-  nanodropConcentration?: InputMaybe<Scalars['Float']['input']>;
-  /** Notes (up to 5000 characters). */
-  notes?: InputMaybe<Scalars['String']['input']>;
-  /** Source organism. */
-  organism?: InputMaybe<Scalars['String']['input']>;
-  /** Pore chemistry. */
-  poreChemistry?: InputMaybe<PoreChemistry>;
-  /** Processing priority; defaults to the submission's. URGENT needs an assignee. */
-  priority?: InputMaybe<Priority>;
-  /** Qubit concentration in ng/µL (plausible range depends on the type: DNA 0.1-1000, RNA 0.1-500, protein 0.5-2000). */
-  qubitConcentration?: InputMaybe<Scalars['Float']['input']>;
   /** Kind of material. */
   sampleType: SampleType;
+  /** What the material physically is; must fit the sample type. */
+  materialType?: InputMaybe<MaterialType>;
+  /** Source organism. */
+  organism?: InputMaybe<Scalars['String']['input']>;
+  /** Buffer. */
+  buffer?: InputMaybe<Scalars['String']['input']>;
+  /** Qubit concentration in ng/µL (plausible range depends on the type: DNA 0.1-1000, RNA 0.1-500, protein 0.5-2000). */
+  qubitConcentration?: InputMaybe<Scalars['Float']['input']>;
+  /** Nanodrop concentration in ng/µL (same ranges). */
+  nanodropConcentration?: InputMaybe<Scalars['Float']['input']>;
   /** Volume in µL (0.1-1000). */
   volume?: InputMaybe<Scalars['Float']['input']>;
+  /** A260/A280 (0.1-5). */
+  a260280?: InputMaybe<Scalars['Float']['input']>;
+  /** A260/A230 (0.01-5). */
+  a260230?: InputMaybe<Scalars['Float']['input']>;
+  /** Average fragment size in bp. */
+  fragmentSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Flow cell device. */
+  flowCellDevice?: InputMaybe<FlowCellDevice>;
+  /** Pore chemistry. */
+  poreChemistry?: InputMaybe<PoreChemistry>;
+  /** Flow cells requested (1-10, default 1). */
+  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Processing priority; defaults to the submission's. URGENT needs an assignee. */
+  priority?: InputMaybe<Priority>;
+  /** Billing account if not the submission's. */
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Staff only: the staff user who will work it. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Positive control or blank. */
+  isControl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Notes (up to 5000 characters). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Your key for this sample, unique in the submission (at most 200 characters); adding a sample with a key already used returns that sample instead of a second one, so retried imports never duplicate. */
+  externalKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Sample ordering. */
 export type SampleOrder = {
-  /** Direction; each field has a sensible default. */
-  direction?: InputMaybe<SortDirection>;
   /** Sort field. */
   field: SampleOrderField;
+  /** Direction; each field has a sensible default. */
+  direction?: InputMaybe<SortDirection>;
 };
 
 /** What a sample list can be sorted by. */
 export type SampleOrderField =
-  /** Sample name. */
-  | 'NAME'
+  /** When the sample was submitted (default, newest first). */
+  | 'SUBMITTED_AT'
   /** Priority; DESC puts urgent first, ties oldest first. */
   | 'PRIORITY'
+  /** Sample name. */
+  | 'NAME'
   /** Lifecycle order of the status (submitted → archived). */
-  | 'STATUS'
-  /** When the sample was submitted (default, newest first). */
-  | 'SUBMITTED_AT';
+  | 'STATUS';
 
 /** Counts and turnaround over the samples matching a filter. */
 export type SampleStats = {
   __typename?: 'SampleStats';
-  /** Counts per priority, urgent first. */
-  byPriority: Array<PriorityCount>;
-  /** Counts per status (every status listed, zeros included). */
-  byStatus: Array<StatusCount>;
   /** Samples matching. */
   total: Scalars['Int']['output'];
+  /** Counts per status (every status listed, zeros included). */
+  byStatus: Array<StatusCount>;
+  /** Counts per priority, urgent first. */
+  byPriority: Array<PriorityCount>;
   /** Turnaround so far. */
   turnaround: Turnaround;
 };
 
 /** Processing state of a sample, derived by the workflow from its steps (never set by clients). */
 export type SampleStatus =
-  /** In basecalling or quality assessment. */
-  | 'ANALYSIS'
-  /** Kept for the record; no further work. */
-  | 'ARCHIVED'
-  /** Data packaged for delivery. */
-  | 'COMPLETED'
-  /** Delivery acknowledged by the recipient. */
-  | 'DISTRIBUTED'
+  /** Waiting for sample QC. */
+  | 'SUBMITTED'
   /** In sample QC, library preparation or library QC. */
   | 'PREP'
   /** In sequencing setup or the sequencing run. */
   | 'SEQUENCING'
-  /** Waiting for sample QC. */
-  | 'SUBMITTED';
+  /** In basecalling or quality assessment. */
+  | 'ANALYSIS'
+  /** Data packaged for delivery. */
+  | 'COMPLETED'
+  /** Delivery acknowledged by the recipient. */
+  | 'DISTRIBUTED'
+  /** Kept for the record; no further work. */
+  | 'ARCHIVED';
 
 /** Kind of nucleic acid (or other material) in a sample. */
 export type SampleType =
   /** Deoxyribonucleic acid. */
   | 'DNA'
-  /** Anything else. */
-  | 'OTHER'
+  /** Ribonucleic acid. */
+  | 'RNA'
   /** Protein. */
   | 'PROTEIN'
-  /** Ribonucleic acid. */
-  | 'RNA';
+  /** Anything else. */
+  | 'OTHER';
 
 /** Sort direction. */
 export type SortDirection =
@@ -944,51 +944,51 @@ export type SortDirection =
 /** How many samples have a status. */
 export type StatusCount = {
   __typename?: 'StatusCount';
-  /** Samples with it. */
-  count: Scalars['Int']['output'];
   /** The status. */
   status: SampleStatus;
+  /** Samples with it. */
+  count: Scalars['Int']['output'];
 };
 
 /** One order from a customer: one quote, many samples. */
 export type Submission = {
   __typename?: 'Submission';
-  /** Billing account charged for it. */
-  billingAccount?: Maybe<BillingAccount>;
-  /** When its last sample was completed. */
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Number of those samples completed or delivered. */
-  completedCount: Scalars['Int']['output'];
-  /** When it was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** How the data should be delivered. */
-  dataDeliveryPreferences?: Maybe<DataDeliveryPreferences>;
-  /** External quote identifier (iLab), e.g. HTSF--JL-147. */
-  externalQuoteId?: Maybe<Scalars['String']['output']>;
   /** The submission's id. */
   id: Scalars['ID']['output'];
-  /** Lab the submission belongs to. */
-  labId: Scalars['String']['output'];
   /** Human-friendly number, e.g. SUB-2026-000123. */
   number: Scalars['String']['output'];
-  /** Default priority of its samples. */
-  priority: Priority;
   /** The project it belongs to. */
   project: Project;
-  /** When the facility received the material; SLA clocks start here. */
-  receivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Number of samples (withdrawn ones excluded). */
-  sampleCount: Scalars['Int']['output'];
-  /** Its samples, in sample-number order (withdrawn ones excluded). */
-  samples: Array<Sample>;
-  /** Instructions that apply to all its samples. */
-  specialInstructions?: Maybe<Scalars['String']['output']>;
+  /** The user who submitted it. */
+  submitter: User;
+  /** Lab the submission belongs to. */
+  labId: Scalars['String']['output'];
+  /** External quote identifier (iLab), e.g. HTSF--JL-147. */
+  externalQuoteId?: Maybe<Scalars['String']['output']>;
+  /** Billing account charged for it. */
+  billingAccount?: Maybe<BillingAccount>;
+  /** Default priority of its samples. */
+  priority: Priority;
   /** Lifecycle status; RECEIVED onwards follows its samples. */
   status: SubmissionStatus;
   /** When the customer submitted it. */
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The user who submitted it. */
-  submitter: User;
+  /** When the facility received the material; SLA clocks start here. */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When its last sample was completed. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Instructions that apply to all its samples. */
+  specialInstructions?: Maybe<Scalars['String']['output']>;
+  /** How the data should be delivered. */
+  dataDeliveryPreferences?: Maybe<DataDeliveryPreferences>;
+  /** Number of samples (withdrawn ones excluded). */
+  sampleCount: Scalars['Int']['output'];
+  /** Number of those samples completed or delivered. */
+  completedCount: Scalars['Int']['output'];
+  /** Its samples, in sample-number order (withdrawn ones excluded). */
+  samples: Array<Sample>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1015,36 +1015,36 @@ export type SubmissionEdge = {
 
 /** Submission list filter. */
 export type SubmissionFilter = {
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<SubmissionStatus>>;
+  /** Any of these priorities. */
+  priority?: InputMaybe<Array<Priority>>;
+  /** Only this lab. */
+  labId?: InputMaybe<Scalars['String']['input']>;
+  /** Only this project. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this submitter. */
+  submitterId?: InputMaybe<Scalars['ID']['input']>;
   /** Only this billing account. */
   billingAccountId?: InputMaybe<Scalars['ID']['input']>;
   /** Created at or after. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Created at or before. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only this lab. */
-  labId?: InputMaybe<Scalars['String']['input']>;
-  /** Any of these priorities. */
-  priority?: InputMaybe<Array<Priority>>;
-  /** Only this project. */
-  projectId?: InputMaybe<Scalars['ID']['input']>;
   /** Received at or after. */
   receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Received at or before. */
   receivedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Text contained in the number or external quote id, or an exact submission or project id. */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Any of these statuses. */
-  status?: InputMaybe<Array<SubmissionStatus>>;
-  /** Only this submitter. */
-  submitterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Submission ordering. */
 export type SubmissionOrder = {
-  /** Direction. */
-  direction?: InputMaybe<SortDirection>;
   /** Sort field. */
   field: SubmissionOrderField;
+  /** Direction. */
+  direction?: InputMaybe<SortDirection>;
 };
 
 /** What a submission list can be sorted by. */
@@ -1058,130 +1058,130 @@ export type SubmissionOrderField =
 
 /** Lifecycle of a submission, derived from its samples once received. */
 export type SubmissionStatus =
-  /** Withdrawn before completion. */
-  | 'CANCELLED'
-  /** Every sample is completed or delivered. */
-  | 'COMPLETED'
   /** Being filled in by the customer. */
   | 'DRAFT'
-  /** At least one sample is being processed. */
-  | 'IN_PROGRESS'
+  /** Sent to the facility, material not yet received. */
+  | 'SUBMITTED'
   /** Material received by the facility. */
   | 'RECEIVED'
-  /** Sent to the facility, material not yet received. */
-  | 'SUBMITTED';
+  /** At least one sample is being processed. */
+  | 'IN_PROGRESS'
+  /** Every sample is completed or delivered. */
+  | 'COMPLETED'
+  /** Withdrawn before completion. */
+  | 'CANCELLED';
 
 /** Turnaround so far, measured from submission. */
 export type Turnaround = {
   __typename?: 'Turnaround';
-  /** Mean hours from submission to completion. */
-  averageHours?: Maybe<Scalars['Float']['output']>;
-  /** Mean age in hours of open samples. */
-  averageOpenAgeHours?: Maybe<Scalars['Float']['output']>;
   /** Samples completed. */
   completedCount: Scalars['Int']['output'];
+  /** Mean hours from submission to completion. */
+  averageHours?: Maybe<Scalars['Float']['output']>;
   /** Median hours from submission to completion. */
   medianHours?: Maybe<Scalars['Float']['output']>;
-  /** Submission time of the oldest open sample. */
-  oldestOpenSubmittedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Samples not yet completed. */
   openCount: Scalars['Int']['output'];
+  /** Mean age in hours of open samples. */
+  averageOpenAgeHours?: Maybe<Scalars['Float']['output']>;
+  /** Submission time of the oldest open sample. */
+  oldestOpenSubmittedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Changes to a billing account. */
 export type UpdateBillingAccountInput = {
-  /** Activate or deactivate. */
-  active?: InputMaybe<Scalars['Boolean']['input']>;
   /** New code. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** New description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** New lab. */
   labId?: InputMaybe<Scalars['String']['input']>;
+  /** Activate or deactivate. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Changes to a project; omitted fields stay as they are. */
 export type UpdateProjectInput = {
-  /** New description (null clears it). */
-  description?: InputMaybe<Scalars['String']['input']>;
   /** New name. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** New owner (staff only). */
-  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** New description (null clears it). */
+  description?: InputMaybe<Scalars['String']['input']>;
   /** New status. */
   status?: InputMaybe<ProjectStatus>;
+  /** New owner (staff only). */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Changes to a sample; omitted fields stay as they are, null clears optional ones. */
 export type UpdateSampleInput = {
-  /** A260/A230. */
-  a260230?: InputMaybe<Scalars['Float']['input']>;
-  /** A260/A280. */
-  a260280?: InputMaybe<Scalars['Float']['input']>;
-  /** Billing account. */
-  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Buffer. */
-  buffer?: InputMaybe<Scalars['String']['input']>;
-  /** Flow cells (1-10). */
-  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
-  /** Flow cell device. */
-  flowCellDevice?: InputMaybe<FlowCellDevice>;
-  /** Fragment size in bp. */
-  fragmentSize?: InputMaybe<Scalars['Int']['input']>;
-  /** Control flag. */
-  isControl?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Material type. */
-  materialType?: InputMaybe<MaterialType>;
   /** New name. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Nanodrop concentration in ng/µL. */
-  nanodropConcentration?: InputMaybe<Scalars['Float']['input']>;
-  /** Notes. */
-  notes?: InputMaybe<Scalars['String']['input']>;
-  /** Organism. */
-  organism?: InputMaybe<Scalars['String']['input']>;
-  /** Pore chemistry. */
-  poreChemistry?: InputMaybe<PoreChemistry>;
-  /** Priority (URGENT needs an assignee). */
-  priority?: InputMaybe<Priority>;
-  /** Qubit concentration in ng/µL. */
-  qubitConcentration?: InputMaybe<Scalars['Float']['input']>;
   /** Kind of material. */
   sampleType?: InputMaybe<SampleType>;
+  /** Material type. */
+  materialType?: InputMaybe<MaterialType>;
+  /** Organism. */
+  organism?: InputMaybe<Scalars['String']['input']>;
+  /** Buffer. */
+  buffer?: InputMaybe<Scalars['String']['input']>;
+  /** Qubit concentration in ng/µL. */
+  qubitConcentration?: InputMaybe<Scalars['Float']['input']>;
+  /** Nanodrop concentration in ng/µL. */
+  nanodropConcentration?: InputMaybe<Scalars['Float']['input']>;
   /** Volume in µL. */
   volume?: InputMaybe<Scalars['Float']['input']>;
+  /** A260/A280. */
+  a260280?: InputMaybe<Scalars['Float']['input']>;
+  /** A260/A230. */
+  a260230?: InputMaybe<Scalars['Float']['input']>;
+  /** Fragment size in bp. */
+  fragmentSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Flow cell device. */
+  flowCellDevice?: InputMaybe<FlowCellDevice>;
+  /** Pore chemistry. */
+  poreChemistry?: InputMaybe<PoreChemistry>;
+  /** Flow cells (1-10). */
+  flowCellCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Priority (URGENT needs an assignee). */
+  priority?: InputMaybe<Priority>;
+  /** Billing account. */
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Control flag. */
+  isControl?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a submission; omitted fields stay as they are. */
 export type UpdateSubmissionInput = {
-  /** Billing account (null clears it). */
-  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
-  /** Delivery preferences (null clears them). */
-  dataDeliveryPreferences?: InputMaybe<DataDeliveryInput>;
-  /** External quote identifier (null clears it). */
-  externalQuoteId?: InputMaybe<Scalars['String']['input']>;
-  /** Default priority for samples added later. */
-  priority?: InputMaybe<Priority>;
-  /** Instructions (null clears them). */
-  specialInstructions?: InputMaybe<Scalars['String']['input']>;
   /** Manual status move: DRAFT↔SUBMITTED, SUBMITTED→RECEIVED (staff), →CANCELLED. IN_PROGRESS and COMPLETED follow the samples. */
   status?: InputMaybe<SubmissionStatus>;
+  /** Default priority for samples added later. */
+  priority?: InputMaybe<Priority>;
+  /** External quote identifier (null clears it). */
+  externalQuoteId?: InputMaybe<Scalars['String']['input']>;
+  /** Billing account (null clears it). */
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instructions (null clears them). */
+  specialInstructions?: InputMaybe<Scalars['String']['input']>;
+  /** Delivery preferences (null clears them). */
+  dataDeliveryPreferences?: InputMaybe<DataDeliveryInput>;
 };
 
 /** A user, owned by the auth subgraph; samples adds the samples assigned to them. */
 export type User = {
   __typename?: 'User';
-  /** Samples currently assigned to this user, newest first. */
-  assignedSamples: SampleConnection;
   /** The user's id. */
   id: Scalars['ID']['output'];
+  /** Samples currently assigned to this user, newest first. */
+  assignedSamples: SampleConnection;
 };
 
 
 /** A user, owned by the auth subgraph; samples adds the samples assigned to them. */
 export type UserAssignedSamplesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1299,9 +1299,9 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   BillingAccount: ResolverTypeWrapper<BillingAccountModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BillingAccountConnection: ResolverTypeWrapper<BillingAccountConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BillingAccountEdge: ResolverTypeWrapper<Omit<BillingAccountEdge, 'node'> & { node: ResolversTypes['BillingAccount'] }>;
@@ -1368,9 +1368,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   BillingAccount: BillingAccountModel;
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   BillingAccountConnection: BillingAccountConnectionModel;
   Int: Scalars['Int']['output'];
   BillingAccountEdge: Omit<BillingAccountEdge, 'node'> & { node: ResolversParentTypes['BillingAccount'] };
@@ -1420,12 +1420,12 @@ export type ResolversParentTypes = {
 
 export type BillingAccountResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['BillingAccount'] = ResolversParentTypes['BillingAccount'], FederationReferenceType extends FederationReferenceTypes['BillingAccount'] = FederationReferenceTypes['BillingAccount']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BillingAccount']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1442,22 +1442,22 @@ export type BillingAccountEdgeResolvers<ContextType = SamplesContext, ParentType
 
 export type BulkErrorResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['BulkError'] = ResolversParentTypes['BulkError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BulkSampleResultResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['BulkSampleResult'] = ResolversParentTypes['BulkSampleResult']> = {
-  error?: Resolver<Maybe<ResolversTypes['BulkError']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['BulkError']>, ParentType, ContextType>;
 };
 
 export type DataDeliveryPreferencesResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['DataDeliveryPreferences'] = ResolversParentTypes['DataDeliveryPreferences']> = {
   method?: Resolver<ResolversTypes['DeliveryMethod'], ParentType, ContextType>;
-  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  notifyEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notifyEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1466,20 +1466,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type ExportJobResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['ExportJob'] = ResolversParentTypes['ExportJob'], FederationReferenceType extends FederationReferenceTypes['ExportJob'] = FederationReferenceTypes['ExportJob']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExportJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  byteSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  filter?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ExportKind'], ParentType, ContextType>;
-  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  filter?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
   rowsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ExportStatus'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  byteSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1487,46 +1487,46 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addSamples?: Resolver<Array<ResolversTypes['Sample']>, ParentType, ContextType, RequireFields<MutationAddSamplesArgs, 'samples' | 'submissionId'>>;
-  archiveSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationArchiveSampleArgs, 'id'>>;
+  createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
+  createSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationCreateSubmissionArgs, 'input'>>;
+  updateSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationUpdateSubmissionArgs, 'id' | 'input'>>;
+  markSubmissionReceived?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationMarkSubmissionReceivedArgs, 'id'>>;
+  addSamples?: Resolver<Array<ResolversTypes['Sample']>, ParentType, ContextType, RequireFields<MutationAddSamplesArgs, 'submissionId' | 'samples'>>;
+  updateSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationUpdateSampleArgs, 'id' | 'input' | 'expectedVersion'>>;
   assignSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationAssignSampleArgs, 'id'>>;
+  setSamplePriority?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationSetSamplePriorityArgs, 'id' | 'priority'>>;
+  archiveSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationArchiveSampleArgs, 'id'>>;
   bulkUpdateSamples?: Resolver<Array<ResolversTypes['BulkSampleResult']>, ParentType, ContextType, RequireFields<MutationBulkUpdateSamplesArgs, 'ids' | 'patch'>>;
   createBillingAccount?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationCreateBillingAccountArgs, 'input'>>;
-  createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
-  createSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationCreateSubmissionArgs, 'input'>>;
+  updateBillingAccount?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationUpdateBillingAccountArgs, 'id' | 'input'>>;
   deactivateBillingAccount?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationDeactivateBillingAccountArgs, 'id'>>;
-  exportProjects?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType, RequireFields<MutationExportProjectsArgs, 'format'>>;
   exportSamples?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType, RequireFields<MutationExportSamplesArgs, 'format'>>;
   exportSubmissions?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType, RequireFields<MutationExportSubmissionsArgs, 'format'>>;
-  markSubmissionReceived?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationMarkSubmissionReceivedArgs, 'id'>>;
-  setSamplePriority?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationSetSamplePriorityArgs, 'id' | 'priority'>>;
-  updateBillingAccount?: Resolver<ResolversTypes['BillingAccount'], ParentType, ContextType, RequireFields<MutationUpdateBillingAccountArgs, 'id' | 'input'>>;
-  updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input'>>;
-  updateSample?: Resolver<ResolversTypes['Sample'], ParentType, ContextType, RequireFields<MutationUpdateSampleArgs, 'expectedVersion' | 'id' | 'input'>>;
-  updateSubmission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType, RequireFields<MutationUpdateSubmissionArgs, 'id' | 'input'>>;
+  exportProjects?: Resolver<ResolversTypes['ExportJob'], ParentType, ContextType, RequireFields<MutationExportProjectsArgs, 'format'>>;
 };
 
 export type PageInfoResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PriorityCountResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['PriorityCount'] = ResolversParentTypes['PriorityCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProjectResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProjectStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1542,56 +1542,56 @@ export type ProjectEdgeResolvers<ContextType = SamplesContext, ParentType extend
 };
 
 export type QueryResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
+  sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType, RequireFields<QuerySampleArgs, 'id'>>;
+  samples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySamplesArgs>>;
+  submissions?: Resolver<ResolversTypes['SubmissionConnection'], ParentType, ContextType, Partial<QuerySubmissionsArgs>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
+  sampleQueue?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySampleQueueArgs>>;
+  sampleStats?: Resolver<ResolversTypes['SampleStats'], ParentType, ContextType, Partial<QuerySampleStatsArgs>>;
   billingAccount?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType, RequireFields<QueryBillingAccountArgs, 'id'>>;
   billingAccounts?: Resolver<ResolversTypes['BillingAccountConnection'], ParentType, ContextType, Partial<QueryBillingAccountsArgs>>;
   exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType, RequireFields<QueryExportJobArgs, 'id'>>;
-  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
-  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
-  sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType, RequireFields<QuerySampleArgs, 'id'>>;
-  sampleQueue?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySampleQueueArgs>>;
-  sampleStats?: Resolver<ResolversTypes['SampleStats'], ParentType, ContextType, Partial<QuerySampleStatsArgs>>;
-  samples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySamplesArgs>>;
-  submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
-  submissions?: Resolver<ResolversTypes['SubmissionConnection'], ParentType, ContextType, Partial<QuerySubmissionsArgs>>;
   validateSampleDrafts?: Resolver<Array<ResolversTypes['SampleDraftProblem']>, ParentType, ContextType, RequireFields<QueryValidateSampleDraftsArgs, 'samples'>>;
 };
 
 export type SampleResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Sample'] = ResolversParentTypes['Sample'], FederationReferenceType extends FederationReferenceTypes['Sample'] = FederationReferenceTypes['Sample']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Sample']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  a260230?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  a260280?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  billingAccount?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType>;
-  buffer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  externalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  flowCellCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  flowCellDevice?: Resolver<Maybe<ResolversTypes['FlowCellDevice']>, ParentType, ContextType>;
-  fragmentSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  materialType?: Resolver<Maybe<ResolversTypes['MaterialType']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nanodropConcentration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  organism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  poreChemistry?: Resolver<Maybe<ResolversTypes['PoreChemistry']>, ParentType, ContextType>;
-  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
-  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
-  qubitConcentration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sampleType?: Resolver<ResolversTypes['SampleType'], ParentType, ContextType>;
+  materialType?: Resolver<Maybe<ResolversTypes['MaterialType']>, ParentType, ContextType>;
+  organism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  buffer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qubitConcentration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nanodropConcentration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  volume?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  totalAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  a260280?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  a260230?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fragmentSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  flowCellDevice?: Resolver<Maybe<ResolversTypes['FlowCellDevice']>, ParentType, ContextType>;
+  poreChemistry?: Resolver<Maybe<ResolversTypes['PoreChemistry']>, ParentType, ContextType>;
+  flowCellCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  billingAccount?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType>;
+  submission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SampleStatus'], ParentType, ContextType>;
   statusChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  submission?: Resolver<ResolversTypes['Submission'], ParentType, ContextType>;
+  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  totalAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  volume?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SampleConnectionResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleConnection'] = ResolversParentTypes['SampleConnection']> = {
@@ -1601,8 +1601,8 @@ export type SampleConnectionResolvers<ContextType = SamplesContext, ParentType e
 };
 
 export type SampleDraftProblemResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleDraftProblem'] = ResolversParentTypes['SampleDraftProblem']> = {
-  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1612,37 +1612,37 @@ export type SampleEdgeResolvers<ContextType = SamplesContext, ParentType extends
 };
 
 export type SampleStatsResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleStats'] = ResolversParentTypes['SampleStats']> = {
-  byPriority?: Resolver<Array<ResolversTypes['PriorityCount']>, ParentType, ContextType>;
-  byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  byPriority?: Resolver<Array<ResolversTypes['PriorityCount']>, ParentType, ContextType>;
   turnaround?: Resolver<ResolversTypes['Turnaround'], ParentType, ContextType>;
 };
 
 export type StatusCountResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SampleStatus'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission'], FederationReferenceType extends FederationReferenceTypes['Submission'] = FederationReferenceTypes['Submission']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Submission']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  billingAccount?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  completedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  dataDeliveryPreferences?: Resolver<Maybe<ResolversTypes['DataDeliveryPreferences']>, ParentType, ContextType>;
-  externalQuoteId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
-  receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  sampleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  samples?: Resolver<Array<ResolversTypes['Sample']>, ParentType, ContextType>;
-  specialInstructions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  submitter?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  labId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  externalQuoteId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingAccount?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubmissionStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  submitter?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  specialInstructions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataDeliveryPreferences?: Resolver<Maybe<ResolversTypes['DataDeliveryPreferences']>, ParentType, ContextType>;
+  sampleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samples?: Resolver<Array<ResolversTypes['Sample']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1658,18 +1658,18 @@ export type SubmissionEdgeResolvers<ContextType = SamplesContext, ParentType ext
 };
 
 export type TurnaroundResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['Turnaround'] = ResolversParentTypes['Turnaround']> = {
-  averageHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  averageOpenAgeHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   completedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  oldestOpenSubmittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageOpenAgeHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oldestOpenSubmittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  assignedSamples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, RequireFields<UserAssignedSamplesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignedSamples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, RequireFields<UserAssignedSamplesArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = SamplesContext> = {

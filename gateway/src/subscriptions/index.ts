@@ -9,6 +9,7 @@ import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { LiveEventHub } from './event-hub.js';
 import { GatewayQueries } from './gateway-queries.js';
+import { IntakeProgressFeed } from './intake-progress.js';
 import { buildSubscriptionSchema } from './schema.js';
 import { CLOSE_RECONNECT, startWsServer } from './ws-server.js';
 
@@ -42,19 +43,21 @@ export interface LiveSubscriptionStats {
 export class LiveSubscriptions {
   private readonly hub: LiveEventHub;
   private readonly queries: GatewayQueries;
+  private readonly intake: IntakeProgressFeed;
   private schema: GraphQLSchema | null = null;
   private server: { wss: WebSocketServer; dispose(): Promise<void> } | null = null;
 
   constructor(private readonly options: LiveSubscriptionsOptions) {
     this.hub = new LiveEventHub(options.bus, options.logger);
     this.queries = new GatewayQueries(options.apollo, options.logger);
+    this.intake = new IntakeProgressFeed(options.bus, this.queries, options.logger);
   }
 
   /** Must run before Apollo starts: `onSchemaLoadOrUpdate` does not replay the first load. */
   register(gateway: ApolloGateway): void {
     gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
       const reload = this.schema !== null;
-      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries);
+      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, this.intake);
       // Open operations were validated against the old schema: make clients resubscribe.
       if (reload) for (const socket of this.server?.wss.clients ?? []) socket.close(CLOSE_RECONNECT, 'Schema reloaded; reconnect');
     });
@@ -64,6 +67,7 @@ export class LiveSubscriptions {
   async attach(httpServer: Server): Promise<void> {
     const { config } = this.options;
     await this.hub.start();
+    await this.intake.start();
     this.server = startWsServer({
       httpServer, path: '/graphql', schema: () => this.schema, verifiers: this.options.verifiers, logger: this.options.logger,
       limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS },
@@ -80,6 +84,7 @@ export class LiveSubscriptions {
     this.server = null;
     await server?.dispose();
     await this.hub.stop();
+    await this.intake.stop();
   }
 
   stats(): LiveSubscriptionStats {

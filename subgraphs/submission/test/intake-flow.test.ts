@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { startTestSystem, waitFor, type TestSystem, type TestUser } from '@app/testing';
 
 /** The whole system through the gateway, as a SUBMITTER: upload, preview, fix, exclude, commit, commit again. */
@@ -71,10 +73,26 @@ async function previewFixExcludeCommit(jobId: string, submissionId: () => Promis
   const excluded = await ok(`mutation($j: ID!, $r: [ID!]!) { excludeIntakeRows(jobId: $j, rowIds: $r) { errorCount excludedCount } }`, { j: jobId, r: [bad[30].id] });
   expect(excluded.excludeIntakeRows).toEqual({ errorCount: 0, excludedCount: 1 });
 
+  // Live progress over the gateway's graphql-ws, current state first, then the commit's updates.
+  const progress: any[] = [];
+  const ws = createClient({ url: t.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { token: submitter.token }, retryAttempts: 0 });
+  const finished = new Promise<void>((resolve, reject) => {
+    ws.subscribe({ query: `subscription($j: ID!) { intakeProgress(jobId: $j) { jobId status processed committedCount excludedCount } }`, variables: { j: jobId } }, {
+      next: (m: any) => { if (m.errors) reject(new Error(JSON.stringify(m.errors))); progress.push(m.data.intakeProgress); if (m.data.intakeProgress.status === 'COMMITTED') resolve(); },
+      error: reject, complete: () => resolve(),
+    });
+  });
+  await waitFor(() => (progress.length ? true : null), { what: 'the progress snapshot' });
+  expect(progress[0]).toMatchObject({ jobId, status: 'VALIDATED', excludedCount: 1 });
+
   const key = randomUUID();
   const started = await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id: jobId, k: key });
   expect(['COMMITTING', 'COMMITTED']).toContain(started.commitIntake.status);
   const done = await settled(jobId);
+  await finished;
+  await ws.dispose();
+  expect(progress.map((p) => p.status)).toContain('COMMITTING');
+  expect(progress.at(-1)).toMatchObject({ status: 'COMMITTED', committedCount: 49 });
   expect(done).toMatchObject({ status: 'COMMITTED', committedCount: 49, failedCount: 0, excludedCount: 1 });
   const sid = await submissionId();
   expect(done.submission.id).toBe(sid);

@@ -20,6 +20,10 @@ export {
 } from './identity/authorization.js';
 
 export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';
+export {
+  EventTypes, SampleStatuses, type EventType, type SampleArchivedData, type SampleCreatedData, type SamplePriorityChangedData,
+  type SampleStatus, type SampleStatusChangedData, type SubmissionEventData,
+} from './events/contracts.js';
 export { parseDelivery, type BatchDeliveryHandler, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
 export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';
@@ -30,13 +34,15 @@ export { Migration20261101000000EventTables } from './events/event-tables.migrat
 
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { qualified } from './db/sql.js';
+export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, orderOf, positionOf, type SortKey } from './db/keyset.js';
+export { byIdLoader, knownToExist, labScopedByIdLoader, type ByIdOptions } from './db/loaders.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
 
 export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
 
 export { eventOrigin, readDelegates, type BaseContext, type Delegate } from './subgraph/context.js';
-export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
+export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphResolvers, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
 export type { BackgroundTask, SubgraphDeps, SubgraphModule, SubgraphParts } from './subgraph/module.js';
 export { createBus, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './subgraph/runtime.js';
 export { runSubgraphProcess } from './subgraph/process.js';

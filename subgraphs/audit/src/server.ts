@@ -16,7 +16,7 @@ export const module: SubgraphModule<AuditConfig, AuditContext> = {
   loadConfig: loadAuditConfig,
   build: (deps) => ({
     typeDefs,
-    resolvers: resolvers as never,
+    resolvers,
     createContext: (base) => createAuditContext(deps, base),
     background: [new AuditCapture(deps)],
   }),

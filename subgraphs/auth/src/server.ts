@@ -6,7 +6,7 @@ import { entities } from './entities/index.js';
 import { loadKeyRing } from './keys/key-ring.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
-import { authRoutes } from './routes.js';
+import { authRoutes } from './routes/index.js';
 import { typeDefs } from './schema.js';
 import { bootstrapFirstAdmin } from './services/admin-bootstrap.js';
 import { PasswordHasher } from './services/password-hasher.js';
@@ -38,7 +38,7 @@ export const module: SubgraphModule<AuthConfig, AuthContext> = {
     const deps: AuthDeps = { ...base, keys: await loadKeyRing(base.config, base.logger), passwords: new PasswordHasher(base.config) };
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (ctx) => createAuthContext(deps, ctx),
       routes: authRoutes(deps),
       background: [bootstrapTask(deps)],

@@ -2,7 +2,7 @@ import type { SubgraphModule } from '@app/common';
 import { loadSamplesConfig, type SamplesConfig } from './config.js';
 import { createSamplesContext, type SamplesContext } from './context.js';
 import { entities } from './entities/index.js';
-import { exportRoutes } from './exports/routes.js';
+import { samplesRoutes } from './routes/index.js';
 import { ExportRunner } from './exports/runner.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -20,9 +20,9 @@ export const module: SubgraphModule<SamplesConfig, SamplesContext> = {
     const runner = new ExportRunner(deps);
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (base) => createSamplesContext(deps, runner, base),
-      routes: exportRoutes(deps, runner),
+      routes: samplesRoutes(deps, runner),
       background: [runner, new SampleStatusConsumer(deps)],
     };
   },

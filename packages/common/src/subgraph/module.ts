@@ -1,13 +1,12 @@
 import type { Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../events/bus.js';
 import type { OutboxRelay } from '../events/relay.js';
 import type { Logger } from '../logger.js';
-import type { AuthenticateMiddleware } from './server.js';
+import type { AuthenticateMiddleware, SubgraphResolvers } from './server.js';
 import type { BaseContext } from './context.js';
 
 /** Everything a subgraph is given to build itself; the same in embedded and distributed modes. */
@@ -33,7 +32,7 @@ export interface BackgroundTask {
 /** What a subgraph's `build` returns: its contract, resolvers and extras. */
 export interface SubgraphParts<Ctx extends BaseContext> {
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: SubgraphResolvers;
   createContext: (base: BaseContext) => Ctx | Promise<Ctx>;
   routes?: (app: Express, authenticate: AuthenticateMiddleware) => void;
   background?: BackgroundTask[];

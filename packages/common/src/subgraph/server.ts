@@ -18,10 +18,17 @@ import { createMetrics, metricsPlugin, type ServiceMetrics } from '../metrics.js
 import { closeHttpServer } from '../shutdown.js';
 import { readDelegates, type BaseContext } from './context.js';
 
+/**
+ * A subgraph's resolver map. Each subgraph types its own with the `Resolvers` type generated from
+ * its schema.graphql (codegen), which checks parents, arguments, results and context; here it only
+ * needs to be a map, handed to buildSubgraphSchema as is.
+ */
+export type SubgraphResolvers = Readonly<Record<string, unknown>>;
+
 export interface SubgraphServerOptions<Ctx extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Ctx>;
+  resolvers: SubgraphResolvers;
   orm: MikroORM;
   verifier: InternalTokenVerifier;
   logger: Logger;

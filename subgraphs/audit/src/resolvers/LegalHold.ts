@@ -1,6 +1,6 @@
-import type { LegalHold as LegalHoldEntity } from '../entities/index.js';
+import type { LegalHoldResolvers } from '../__generated__/resolvers-types.js';
 
-export const LegalHold = {
-  from: (hold: LegalHoldEntity) => hold.fromTime,
-  to: (hold: LegalHoldEntity) => hold.toTime,
+export const LegalHold: LegalHoldResolvers = {
+  from: (hold) => hold.fromTime,
+  to: (hold) => hold.toTime,
 };

@@ -1,7 +1,5 @@
-import type { AuditContext } from '../context.js';
+import type { SampleResolvers } from '../__generated__/resolvers-types.js';
 
-type Page = { first?: number | null; after?: string | null };
-
-export const Sample = {
-  history: (sample: { id: string }, args: Page, ctx: AuditContext) => ctx.loaders.sampleHistory.load({ id: sample.id, ...args }),
+export const Sample: SampleResolvers = {
+  history: (sample, args, ctx) => ctx.loaders.sampleHistory.load({ id: sample.id, ...args }),
 };

@@ -1,7 +1,5 @@
-import type { AuditContext } from '../context.js';
+import type { SubmissionResolvers } from '../__generated__/resolvers-types.js';
 
-type Page = { first?: number | null; after?: string | null };
-
-export const Submission = {
-  history: (submission: { id: string }, args: Page, ctx: AuditContext) => ctx.loaders.submissionHistory.load({ id: submission.id, ...args }),
+export const Submission: SubmissionResolvers = {
+  history: (submission, args, ctx) => ctx.loaders.submissionHistory.load({ id: submission.id, ...args }),
 };

@@ -1,7 +1,5 @@
-import type { AuditContext } from '../context.js';
+import type { UserResolvers } from '../__generated__/resolvers-types.js';
 
-type Page = { first?: number | null; after?: string | null };
-
-export const User = {
-  activity: (user: { id: string }, args: Page, ctx: AuditContext) => ctx.loaders.userActivity.load({ id: user.id, ...args }),
+export const User: UserResolvers = {
+  activity: (user, args, ctx) => ctx.loaders.userActivity.load({ id: user.id, ...args }),
 };

@@ -1,8 +1,8 @@
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  createEvent, decodeCursor, eventOrigin, NotFoundError, pageSize, qualified, recordEvents, requireRole, toConnection,
-  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent, type NewEvent,
+  createEvent, eventOrigin, keysetPage, NotFoundError, qualified, recordEvents, requireRole,
+  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent, type NewEvent, type SortKey,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LegalHold, RetentionPolicy } from '../entities/index.js';
@@ -10,6 +10,9 @@ import { AuditCategories, type AuditCategory } from '../entities/enums.js';
 import { SOURCE, type AuditDeps } from '../deps.js';
 import { lockHead, sqlOn } from './chain.js';
 import { ENTRY_COLUMNS, rowFromDb } from './entry-row.js';
+
+/** Holds are listed newest placed first; the id breaks ties. */
+const NEWEST_PLACED_FIRST: SortKey[] = [{ field: 'placedAt', dir: 'desc', kind: 'date' }, { field: 'id', dir: 'desc', kind: 'string' }];
 
 const MAX_RETAIN_DAYS = 36_500;
 const MAX_REASON = 2_000;
@@ -115,12 +118,8 @@ export class RetentionService {
 
   async holds(includeReleased: boolean, first: number | null | undefined, after: string | null | undefined): Promise<Connection<LegalHold>> {
     this.admin();
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
     const where = includeReleased ? {} : { releasedAt: null };
-    const page = cursor ? { $or: [{ placedAt: { $lt: new Date(cursor[0]) } }, { placedAt: new Date(cursor[0]), id: { $lt: cursor[1] } }] } : {};
-    const rows = await this.ctx.em.find(LegalHold, { ...where, ...page }, { orderBy: { placedAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (h) => [h.placedAt.toISOString(), h.id], () => this.ctx.em.count(LegalHold, where), !!cursor);
+    return keysetPage<LegalHold>(this.ctx.em, LegalHold, where, NEWEST_PLACED_FIRST, { first, after });
   }
 
   /**

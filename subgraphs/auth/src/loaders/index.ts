@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@app/common';
+import { byIdLoader, type Principal } from '@app/common';
 import { User } from '../entities/index.js';
 
 /**
@@ -8,14 +8,9 @@ import { User } from '../entities/index.js';
  * of a user is decided field by field (services/user-visibility.ts).
  */
 export function createLoaders(em: EntityManager, principal: Principal) {
+  const signedIn = principal.kind !== 'anonymous' && !!principal.role;
   return {
-    userById: new DataLoader<string, User | null>(async (ids) => {
-      if (principal.kind === 'anonymous' || !principal.role) return ids.map(() => null);
-      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-      const rows = valid.length ? await em.find(User, { id: { $in: [...new Set(valid)] } }) : [];
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    userById: signedIn ? byIdLoader<User>(em, User) : new DataLoader<string, User | null>(async (ids) => ids.map(() => null)),
   };
 }
 export type AuthLoaders = ReturnType<typeof createLoaders>;

@@ -1,7 +1,8 @@
-import type { AuthContext } from '../context.js';
-import type { ApiToken as ApiTokenEntity } from '../entities/index.js';
+import { knownToExist } from '@app/common';
+import type { ApiTokenResolvers } from '../__generated__/resolvers-types.js';
 
-export const ApiToken = {
-  owner: (token: ApiTokenEntity, _: unknown, ctx: AuthContext) => ctx.loaders.userById.load(token.userId),
-  scopes: (token: ApiTokenEntity) => [...token.scopes],
+export const ApiToken: ApiTokenResolvers = {
+  /** Tokens are listed to their owner or to an admin, both signed in, so the owner loads. */
+  owner: (token, _, ctx) => knownToExist(ctx.loaders.userById.load(token.userId)),
+  scopes: (token) => [...token.scopes],
 };

@@ -1,9 +1,8 @@
-import type { AuthContext } from '../context.js';
-import type { AuthPayload as Payload } from '../services/session.service.js';
+import type { AuthPayloadResolvers } from '../__generated__/resolvers-types.js';
 
-export const AuthPayload = {
+export const AuthPayload: AuthPayloadResolvers = {
   /** The caller has just proven to be this user (the request itself is anonymous), so they see their own fields. */
-  user: (payload: Payload, _: unknown, ctx: AuthContext) => {
+  user: (payload, _, ctx) => {
     ctx.provenUserIds.add(payload.user.id);
     return payload.user;
   },

@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  ApiScopes, ForbiddenError, NotFoundError, decodeCursor, pageSize, toConnection, type BaseContext, type Connection, type Principal,
-} from '@app/common';
+import { ApiScopes, ForbiddenError, keysetPage, NEWEST_FIRST, NotFoundError, Problems, type BaseContext, type Connection, type Principal } from '@app/common';
 import type { AuthDeps } from '../deps.js';
 import { ApiToken, User } from '../entities/index.js';
 import { requirePerson } from './access.js';
 import { emitAuthEvent } from './events.js';
 import { randomSecret, sha256 } from './secrets.js';
-import { Problems } from './validation.js';
 
 export const API_TOKEN_PREFIX = 'ntk_';
 /** lastUsedAt is written at most this often per token, so busy BI tools do not write on every call. */
@@ -75,12 +72,8 @@ export class ApiTokenService {
     const { principal } = this.ctx;
     requirePerson(principal);
     if (allUsers && principal.role !== 'ADMIN' && principal.kind !== 'service') throw new ForbiddenError('Only ADMIN can list everyone\'s API tokens');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
     const where = allUsers ? {} : { userId: principal.userId ?? '00000000-0000-0000-0000-000000000000' };
-    const page = cursor ? { $or: [{ createdAt: { $lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { $lt: cursor[1] } }] } : {};
-    const rows = await this.ctx.em.find(ApiToken, { $and: [where, page] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (t) => [t.createdAt.toISOString(), t.id], () => this.ctx.em.count(ApiToken, where), !!cursor);
+    return keysetPage<ApiToken>(this.ctx.em, ApiToken, where, NEWEST_FIRST, { first, after });
   }
 }
 

@@ -1,16 +1,20 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ForbiddenError, NotFoundError, Roles, ValidationError, decodeCursor, diffFields, pageSize, toConnection, type BaseContext, type Connection, type Role,
+  diffFields, ForbiddenError, keysetPage, NotFoundError, Problems, Roles, ValidationError, type BaseContext, type Connection, type Role,
+  type SortKey,
 } from '@app/common';
 import type { AuthDeps } from '../deps.js';
 import { User } from '../entities/index.js';
 import type { AuthLoaders } from '../loaders/index.js';
 import { requirePerson } from './access.js';
+import { emailOf } from './validation.js';
 import { emitAuthEvent, userSnapshot, userSubject } from './events.js';
 import { findUserByEmail, type SessionService } from './session.service.js';
 import { checkNewPassword } from './password.service.js';
-import { Problems, emailOf } from './validation.js';
+
+/** Users are listed by name; the id breaks ties. */
+const BY_NAME: SortKey[] = [{ field: 'name', dir: 'asc', kind: 'string' }, { field: 'id', dir: 'asc', kind: 'string' }];
 
 export interface CreateUserInput { email: string; name: string; role: Role; labId?: string | null; labName?: string | null; password?: string | null }
 export interface UpdateUserInput { email?: string | null; name?: string | null; role?: Role | null; labId?: string | null; labName?: string | null }
@@ -32,8 +36,6 @@ export class UserService {
   /** ADMIN and STAFF list users, by name. */
   async list(filter: UserFilter = {}, first?: number | null, after?: string | null): Promise<Connection<User>> {
     requirePerson(this.ctx.principal, 'ADMIN', 'STAFF');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
     const search = filter.search?.trim().slice(0, 200);
     const where = {
       ...(filter.role ? { role: filter.role } : {}),
@@ -41,9 +43,7 @@ export class UserService {
       ...(filter.labId ? { labId: filter.labId } : {}),
       ...(search ? { $or: [{ name: { $ilike: likeText(search) } }, { email: { $ilike: likeText(search) } }] } : {}),
     };
-    const page = cursor ? { $or: [{ name: { $gt: cursor[0] } }, { name: cursor[0], id: { $gt: cursor[1] } }] } : {};
-    const rows = await this.ctx.em.find(User, { $and: [where, page] }, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (u) => [u.name, u.id], () => this.ctx.em.count(User, where), !!cursor);
+    return keysetPage<User>(this.ctx.em, User, where, BY_NAME, { first, after });
   }
 
   async create(input: CreateUserInput): Promise<User> {

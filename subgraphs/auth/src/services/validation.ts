@@ -1,6 +1,5 @@
-import { Problems } from '@app/common';
-
-export { Problems };
+// Auth's own field rules; the shared ones (Problems, isUuid) are imported from @app/common.
+import type { Problems } from '@app/common';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 

@@ -1,13 +1,14 @@
 /** Enumerations of the samples domain (domain.md §3), shared by entities, services and resolvers. */
+import { SampleStatuses, type SampleStatus } from '@app/common';
+
 export const ProjectStatuses = ['ACTIVE', 'COMPLETED', 'ARCHIVED'] as const;
 export type ProjectStatus = (typeof ProjectStatuses)[number];
 
 export const SubmissionStatuses = ['DRAFT', 'SUBMITTED', 'RECEIVED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export type SubmissionStatus = (typeof SubmissionStatuses)[number];
 
-/** In lifecycle order: the index is the sort rank used by "order by status". */
-export const SampleStatuses = ['SUBMITTED', 'PREP', 'SEQUENCING', 'ANALYSIS', 'COMPLETED', 'DISTRIBUTED', 'ARCHIVED'] as const;
-export type SampleStatus = (typeof SampleStatuses)[number];
+/** In lifecycle order: the index is the sort rank used by "order by status". Set by the workflow's events, so defined with their contract. */
+export { SampleStatuses, type SampleStatus };
 
 /** Lowest first; the queue sorts by `priorityRank` (urgent = 0) so an index serves it. */
 export const Priorities = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;

@@ -1,8 +1,7 @@
-import { SYSTEM, type Principal } from '@app/common';
+import { afterPosition, orderOf, positionOf, SYSTEM, type Principal, type SortKey } from '@app/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Project, Sample, Submission } from '../entities/index.js';
 import type { ExportKind } from '../entities/enums.js';
-import { afterPosition, orderOf, positionOf, type SortKey } from '../services/keyset.js';
 import { projectWhere, sampleWhere, submissionWhere } from '../services/filters.js';
 import type { Cell, Column } from './columns.js';
 

@@ -1,5 +1,5 @@
-import type { SamplesContext } from '../context.js';
+import type { BillingAccountResolvers } from '../__generated__/resolvers-types.js';
 
-export const BillingAccount = {
-  __resolveReference: (ref: { id: string }, ctx: SamplesContext) => ctx.loaders.billingAccountById.load(ref.id),
+export const BillingAccount: BillingAccountResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.billingAccountById.load(ref.id),
 };

@@ -1,7 +1,6 @@
-import type { SamplesContext } from '../context.js';
-import type { Project as ProjectEntity } from '../entities/index.js';
+import type { ProjectResolvers } from '../__generated__/resolvers-types.js';
 
-export const Project = {
-  __resolveReference: (ref: { id: string }, ctx: SamplesContext) => ctx.loaders.projectById.load(ref.id),
-  owner: (project: ProjectEntity) => ({ __typename: 'User', id: project.ownerId }),
+export const Project: ProjectResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.projectById.load(ref.id),
+  owner: (project) => ({ id: project.ownerId }),
 };

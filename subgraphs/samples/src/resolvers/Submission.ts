@@ -1,11 +1,11 @@
-import type { SamplesContext } from '../context.js';
-import type { Submission as SubmissionEntity } from '../entities/index.js';
+import type { SubmissionResolvers } from '../__generated__/resolvers-types.js';
+import { knownToExist } from '@app/common';
 
-export const Submission = {
-  __resolveReference: (ref: { id: string }, ctx: SamplesContext) => ctx.loaders.submissionById.load(ref.id),
-  project: (submission: SubmissionEntity, _: unknown, ctx: SamplesContext) => ctx.loaders.projectById.load(submission.project.id),
-  submitter: (submission: SubmissionEntity) => ({ __typename: 'User', id: submission.submitterId }),
-  billingAccount: (s: SubmissionEntity, _: unknown, ctx: SamplesContext) => (s.billingAccount ? ctx.loaders.billingAccountById.load(s.billingAccount.id) : null),
-  dataDeliveryPreferences: (s: SubmissionEntity) => (s.dataDeliveryPreferences ? { notifyEmails: [], ...s.dataDeliveryPreferences } : null),
-  samples: (submission: SubmissionEntity, _: unknown, ctx: SamplesContext) => ctx.loaders.samplesBySubmissionId.load(submission.id),
+export const Submission: SubmissionResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.submissionById.load(ref.id),
+  project: (submission, _, ctx) => knownToExist(ctx.loaders.projectById.load(submission.project.id)),
+  submitter: (submission) => ({ id: submission.submitterId }),
+  billingAccount: (s, _, ctx) => (s.billingAccount ? ctx.loaders.billingAccountById.load(s.billingAccount.id) : null),
+  dataDeliveryPreferences: (s) => (s.dataDeliveryPreferences ? { notifyEmails: [], ...s.dataDeliveryPreferences } : null),
+  samples: (submission, _, ctx) => ctx.loaders.samplesBySubmissionId.load(submission.id),
 };

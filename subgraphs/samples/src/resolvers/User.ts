@@ -1,8 +1,7 @@
-import { type PageArgs } from '@app/common';
-import type { SamplesContext } from '../context.js';
+import type { UserResolvers } from '../__generated__/resolvers-types.js';
 
-export const User = {
+export const User: UserResolvers = {
   /** Samples assigned to a user, newest first; submitters see only their lab's. */
-  assignedSamples: (user: { id: string }, args: PageArgs, ctx: SamplesContext) =>
+  assignedSamples: (user, args, ctx) =>
     ctx.services.sampleQueries.list({ assigneeId: user.id }, { field: 'SUBMITTED_AT', direction: 'DESC' }, args),
 };

@@ -1,4 +1,5 @@
 import { DateTimeScalar, JSONScalar } from '@app/common';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { BillingAccount } from './BillingAccount.js';
 import { ExportJob } from './ExportJob.js';
 import { Mutation } from './Mutation.js';
@@ -8,4 +9,4 @@ import { Sample } from './Sample.js';
 import { Submission } from './Submission.js';
 import { User } from './User.js';
 
-export const resolvers = { DateTime: DateTimeScalar, JSON: JSONScalar, Query, Mutation, Project, Submission, Sample, BillingAccount, ExportJob, User };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSON: JSONScalar, Query, Mutation, Project, Submission, Sample, BillingAccount, ExportJob, User };

@@ -1,12 +1,10 @@
 import {
-  diffFields, emitEvent, eventOrigin, labScope, NotFoundError, requireRead, requireWrite, type BaseContext, type PageArgs,
+  diffFields, emitEvent, eventOrigin, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite, type BaseContext,
+  type PageArgs, type SortKey,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BillingAccount } from '../entities/index.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
-import { keysetPage } from './listing.js';
-import type { SortKey } from './keyset.js';
-import { Problems } from './validation.js';
 
 export interface BillingAccountInput {
   code?: string | null;

@@ -1,9 +1,7 @@
-import { labScope, ValidationError, type Principal } from '@app/common';
+import { isUuid, labScope, ValidationError, type Principal, type SortKey } from '@app/common';
 import type {
   FlowCellDevice, MaterialType, PoreChemistry, Priority, ProjectStatus, SampleStatus, SampleType, SubmissionStatus,
 } from '../entities/enums.js';
-import type { SortKey } from './keyset.js';
-import { isUuid } from './validation.js';
 
 type Where = Record<string, unknown>;
 const MAX_LIST = 20;

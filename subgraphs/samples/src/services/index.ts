@@ -2,7 +2,7 @@ import type { BaseContext } from '@app/common';
 import type { SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { BillingAccountService } from './billing.service.js';
-import { ExportService } from '../exports/export.service.js';
+import { ExportService } from './export.service.js';
 import type { ExportRunner } from '../exports/runner.js';
 import { ProjectService } from './project.service.js';
 import { SampleDraftService } from './sample-draft.service.js';

@@ -1,5 +1,6 @@
 import {
-  diffFields, emitEvent, eventOrigin, ForbiddenError, NotFoundError, labScope, requireRead, requireWrite, type BaseContext, type PageArgs,
+  diffFields, emitEvent, eventOrigin, ForbiddenError, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite,
+  type BaseContext, type PageArgs,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Project } from '../entities/index.js';
@@ -7,8 +8,6 @@ import { ProjectStatuses, type ProjectStatus } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { projectOrder, projectWhere, type Order, type ProjectFilter, type ProjectOrderField } from './filters.js';
-import { keysetPage } from './listing.js';
-import { Problems } from './validation.js';
 
 export interface CreateProjectInput {
   name: string;

@@ -4,7 +4,7 @@ import type { SamplesLoaders } from '../loaders/index.js';
 import { checkSampleDrafts, type DraftTarget } from './sample-drafts.js';
 import { MAX_SAMPLES_PER_CALL } from './sample.service.js';
 import type { SampleInput } from './sample-rules.js';
-import { Problems } from './validation.js';
+import { Problems } from '@app/common';
 
 /** One problem of one draft: `index` into the drafts sent, `field` a SampleInput field. */
 export interface DraftProblem extends FieldProblem {

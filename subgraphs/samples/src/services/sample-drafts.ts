@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BillingAccount } from '../entities/index.js';
 import type { Priority } from '../entities/enums.js';
 import { checkSampleFields, checkSampleState, type SampleInput } from './sample-rules.js';
-import type { Problems } from './validation.js';
+import type { Problems } from '@app/common';
 
 /** What draft samples are checked against: the submission they join (or would join). */
 export interface DraftTarget {

@@ -1,10 +1,9 @@
-import { requireRead, type BaseContext, type PageArgs } from '@app/common';
+import { keysetPage, requireRead, type BaseContext, type PageArgs } from '@app/common';
 import { raw } from '@mikro-orm/core';
 import { Sample } from '../entities/index.js';
 import { Priorities, SampleStatuses } from '../entities/enums.js';
 import type { SamplesDeps } from '../deps.js';
 import { QUEUE_ORDER, sampleOrder, sampleWhere, type Order, type SampleFilter, type SampleOrderField } from './filters.js';
-import { keysetPage } from './listing.js';
 
 export interface SampleStats {
   total: number;

@@ -1,9 +1,9 @@
+import type { Problems } from '@app/common';
 import {
   FlowCellDevices, MaterialTypes, PoreChemistries, Priorities, SampleTypes,
   type FlowCellDevice, type MaterialType, type PoreChemistry, type Priority, type SampleType,
 } from '../entities/enums.js';
 import { totalAmountOf, type Sample } from '../entities/index.js';
-import type { Problems } from './validation.js';
 
 /** Fields a person may set on a sample (status is the workflow's; number and lab are derived). */
 export interface SampleFields {

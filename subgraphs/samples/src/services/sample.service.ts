@@ -1,6 +1,7 @@
 import {
-  AppError, ConflictError, createEvent, diffFields, eventOrigin, ForbiddenError, InvalidTransitionError, isStaff, NotFoundError,
-  recordEvents, requireWrite, ValidationError, type BaseContext, type DomainEvent,
+  AppError, ConflictError, createEvent, diffFields, eventOrigin, EventTypes, ForbiddenError, InvalidTransitionError, isStaff, NotFoundError,
+  Problems, recordEvents, requireWrite, ValidationError, type BaseContext, type DomainEvent, type EventType, type SampleArchivedData,
+  type SampleCreatedData, type SamplePriorityChangedData, type SubmissionEventData,
 } from '@app/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -12,7 +13,6 @@ import { checkUsableAccount } from './billing.service.js';
 import { checkSampleDrafts } from './sample-drafts.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
 import { refreshSubmission, submissionSnapshot } from './submission-status.js';
-import { Problems } from './validation.js';
 
 export type { SampleInput } from './sample-rules.js';
 
@@ -105,9 +105,9 @@ export class SampleService {
     await em.flush();
     const origin = eventOrigin(this.ctx, SOURCE);
     const events = samples.map((s) => createEvent(origin, {
-      type: 'SampleCreated',
+      type: EventTypes.SampleCreated,
       subject: { type: 'Sample', id: s.id, sampleId: s.id, submissionId: submission.id, labId: s.labId },
-      data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id, assigneeId: s.assigneeId ?? null },
+      data: { name: s.name, number: s.number, sampleType: s.sampleType, priority: s.priority, submissionId: submission.id, assigneeId: s.assigneeId ?? null } satisfies SampleCreatedData,
       after: sampleSnapshot(s),
     }, now) as DomainEvent);
     const diff = diffFields(before, submissionSnapshot(submission));
@@ -237,15 +237,16 @@ export class SampleService {
       return keys.length ? { before: Object.fromEntries(keys.map((k) => [k, diff.before[k]])), after: Object.fromEntries(keys.map((k) => [k, diff.after[k]])) } : null;
     };
     const events: DomainEvent[] = [];
-    const add = (type: string, part: { before: Record<string, unknown>; after: Record<string, unknown> } | null, data: Record<string, unknown>, reason?: string | null) => {
+    const add = (type: EventType, part: { before: Record<string, unknown>; after: Record<string, unknown> } | null, data: Record<string, unknown>, reason?: string | null) => {
       if (part) events.push(createEvent(origin, { type, subject, data: { name: sample.name, ...data }, ...part, reason }, now) as DomainEvent);
     };
     if (change.archive) {
-      add('SampleArchived', pick(() => true), { archivedAt: sample.archivedAt!.toISOString() }, change.archive.reason);
+      add(EventTypes.SampleArchived, pick(() => true), { archivedAt: sample.archivedAt!.toISOString() } satisfies Omit<SampleArchivedData, 'name'>, change.archive.reason);
     } else {
-      add('SamplePriorityChanged', pick((k) => PRIORITY_FIELDS.has(k)), { priority: sample.priority, previousPriority: diff.before.priority ?? sample.priority });
-      add('SampleAssigned', pick((k) => ASSIGN_FIELDS.has(k)), { assigneeId: sample.assigneeId ?? null });
-      add('SampleUpdated', pick((k) => !PRIORITY_FIELDS.has(k) && !ASSIGN_FIELDS.has(k)), { version: sample.version });
+      const priority = { priority: sample.priority, previousPriority: diff.before.priority ?? sample.priority } satisfies Omit<SamplePriorityChangedData, 'name'>;
+      add(EventTypes.SamplePriorityChanged, pick((k) => PRIORITY_FIELDS.has(k)), priority);
+      add(EventTypes.SampleAssigned, pick((k) => ASSIGN_FIELDS.has(k)), { assigneeId: sample.assigneeId ?? null });
+      add(EventTypes.SampleUpdated, pick((k) => !PRIORITY_FIELDS.has(k) && !ASSIGN_FIELDS.has(k)), { version: sample.version });
     }
     if (change.archive) {
       const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
@@ -260,8 +261,8 @@ export class SampleService {
 
   private submissionEvent(submission: Submission, diff: { before: Record<string, unknown>; after: Record<string, unknown> }, now: Date): DomainEvent {
     return createEvent(eventOrigin(this.ctx, SOURCE), {
-      type: 'SubmissionUpdated', subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
-      data: { number: submission.number, projectId: submission.project.id, status: submission.status }, ...diff,
+      type: EventTypes.SubmissionUpdated, subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
+      data: { number: submission.number, projectId: submission.project.id, status: submission.status } satisfies SubmissionEventData, ...diff,
     }, now) as DomainEvent;
   }
 

@@ -1,4 +1,7 @@
-import { consumeOnce, createEvent, diffFields, isDomainEvent, recordDeadLetter, recordEvents, SYSTEM, type BackgroundTask, type BusSubscription, type DomainEvent } from '@app/common';
+import {
+  consumeOnce, createEvent, diffFields, EventTypes, isDomainEvent, recordDeadLetter, recordEvents, SYSTEM, type BackgroundTask, type BusSubscription,
+  type DomainEvent, type SampleStatusChangedData, type SubmissionEventData,
+} from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Sample, Submission } from '../entities/index.js';
 import { SampleStatuses, type SampleStatus } from '../entities/enums.js';
@@ -32,8 +35,8 @@ export async function applySampleStatus(deps: SamplesDeps, em: EntityManager, sa
   const diff = diffFields(before, submissionSnapshot(submission));
   if (diff) {
     await recordEvents(em, deps.schema, [createEvent({ source: SOURCE, principal: SYSTEM, correlationId: cause?.correlationId ?? null }, {
-      type: 'SubmissionUpdated', subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
-      data: { number: submission.number, projectId: submission.project.id, status: submission.status, cause: cause?.id ?? null }, ...diff,
+      type: EventTypes.SubmissionUpdated, subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
+      data: { number: submission.number, projectId: submission.project.id, status: submission.status, cause: cause?.id ?? null } satisfies SubmissionEventData, ...diff,
     }, deps.now()) as DomainEvent]);
   }
   return true;
@@ -55,8 +58,8 @@ export class SampleStatusConsumer implements BackgroundTask {
           await recordDeadLetter(this.deps.orm.em.fork(), this.deps.schema, { group: CONSUMER_GROUP, raw, reason: delivery.event ? 'not a domain event envelope' : (delivery as { error: string }).error });
           return;
         }
-        if (event.type !== 'SampleStatusChanged') return;
-        const status = String((event.data as { status?: unknown }).status ?? '').toUpperCase() as SampleStatus;
+        if (event.type !== EventTypes.SampleStatusChanged) return;
+        const status = String((event.data as Partial<SampleStatusChangedData>).status ?? '').toUpperCase() as SampleStatus;
         const sampleId = event.subject.sampleId ?? event.subject.id;
         if (!SampleStatuses.includes(status)) {
           await recordDeadLetter(this.deps.orm.em.fork(), this.deps.schema, { group: CONSUMER_GROUP, raw, reason: `unknown sample status "${status}"`, eventId: event.id, eventType: event.type });

@@ -1,6 +1,6 @@
 import {
-  diffFields, emitEvent, eventOrigin, ForbiddenError, InvalidTransitionError, isStaff, NotFoundError, qualified, requireRead, requireWrite,
-  type BaseContext, type PageArgs,
+  diffFields, emitEvent, eventOrigin, EventTypes, ForbiddenError, InvalidTransitionError, isStaff, keysetPage, NotFoundError, Problems,
+  qualified, requireRead, requireWrite, type BaseContext, type EventType, type PageArgs, type SubmissionEventData,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Submission, type Project } from '../entities/index.js';
@@ -10,10 +10,8 @@ import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
 import { submissionOrder, submissionWhere, type Order, type SubmissionFilter, type SubmissionOrderField } from './filters.js';
-import { keysetPage } from './listing.js';
 import type { ProjectService } from './project.service.js';
 import { refreshSubmission, submissionSnapshot } from './submission-status.js';
-import { Problems } from './validation.js';
 
 export interface DataDeliveryInput {
   method: DataDeliveryPreferences['method'];
@@ -72,7 +70,7 @@ export class SubmissionService {
         dataDeliveryPreferences: fields.dataDeliveryPreferences,
       });
       await em.flush();
-      await this.emit(em, 'SubmissionCreated', submission, null, submissionSnapshot(submission));
+      await this.emit(em, EventTypes.SubmissionCreated, submission, null, submissionSnapshot(submission));
       return submission;
     });
   }
@@ -103,8 +101,8 @@ export class SubmissionService {
       const received = input.status && input.status !== submission.status ? this.move(submission, input.status, receivedAt ?? null) : false;
       await em.flush();
       const diff = diffFields(before, submissionSnapshot(submission));
-      if (diff) await this.emit(em, 'SubmissionUpdated', submission, diff.before, diff.after);
-      if (received) await this.emit(em, 'SubmissionReceived', submission, null, { receivedAt: submission.receivedAt!.toISOString() });
+      if (diff) await this.emit(em, EventTypes.SubmissionUpdated, submission, diff.before, diff.after);
+      if (received) await this.emit(em, EventTypes.SubmissionReceived, submission, null, { receivedAt: submission.receivedAt!.toISOString() });
       return submission;
     });
   }
@@ -163,10 +161,10 @@ export class SubmissionService {
     return refreshSubmission(em, this.deps.schema, submission, this.deps.now());
   }
 
-  private emit(em: EntityManager, type: string, s: Submission, before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  private emit(em: EntityManager, type: EventType, s: Submission, before: Record<string, unknown> | null, after: Record<string, unknown>) {
     return emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
       type, subject: { type: 'Submission', id: s.id, submissionId: s.id, labId: s.labId },
-      data: { number: s.number, projectId: s.project.id, receivedAt: s.receivedAt?.toISOString() ?? null, priority: s.priority, status: s.status },
+      data: { number: s.number, projectId: s.project.id, receivedAt: s.receivedAt?.toISOString() ?? null, priority: s.priority, status: s.status } satisfies SubmissionEventData,
       before, after,
     });
   }

@@ -25,8 +25,8 @@ export type Priority = (typeof Priorities)[number];
 /** Queue order: urgent first. */
 export const PriorityRank: Record<Priority, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
 
-export const SampleStatuses = ['SUBMITTED', 'PREP', 'SEQUENCING', 'ANALYSIS', 'COMPLETED', 'DISTRIBUTED', 'ARCHIVED'] as const;
-export type SampleStatus = (typeof SampleStatuses)[number];
+/** The sample status list is part of the SampleStatusChanged contract, defined once in common. */
+export { SampleStatuses, type SampleStatus } from '@app/common';
 
 export const SampleTypes = ['DNA', 'RNA', 'PROTEIN', 'OTHER'] as const;
 export type SampleType = (typeof SampleTypes)[number];

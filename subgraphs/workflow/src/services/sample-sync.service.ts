@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM, createEvent, recordEvents, type DomainEvent } from '@app/common';
+import { EventTypes, SYSTEM, createEvent, recordEvents, type DomainEvent, type SampleStatusChangedData } from '@app/common';
 import { SOURCE } from '../deps.js';
 import { subjectOf } from './workflow-state.js';
 import { PriorityRank, Priorities, SampleTypes, StepNames, type Priority } from '../entities/enums.js';
@@ -31,10 +31,10 @@ export class SampleSyncService {
 
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     switch (event.type) {
-      case 'SampleCreated': return this.sampleCreated(em, event);
-      case 'SamplePriorityChanged': return this.priorityChanged(em, event);
-      case 'SubmissionReceived': return this.submissionReceived(em, event);
-      case 'SampleArchived': return this.sampleArchived(em, event);
+      case EventTypes.SampleCreated: return this.sampleCreated(em, event);
+      case EventTypes.SamplePriorityChanged: return this.priorityChanged(em, event);
+      case EventTypes.SubmissionReceived: return this.submissionReceived(em, event);
+      case EventTypes.SampleArchived: return this.sampleArchived(em, event);
       default: return undefined;
     }
   }
@@ -101,9 +101,9 @@ export class SampleSyncService {
     workflow.seq += 1;
     await em.flush();
     await recordEvents(em, this.deps.schema, [createEvent({ source: SOURCE, principal: SYSTEM, correlationId: event.correlationId }, {
-      type: 'SampleStatusChanged',
+      type: EventTypes.SampleStatusChanged,
       subject: subjectOf(workflow),
-      data: { status: 'ARCHIVED', previousStatus, step: workflow.currentStep, seq: workflow.seq },
+      data: { status: 'ARCHIVED', previousStatus, step: workflow.currentStep, seq: workflow.seq } satisfies SampleStatusChangedData,
       before: { status: previousStatus }, after: { status: 'ARCHIVED' }, reason: 'the sample was archived',
     }) as DomainEvent]);
   }

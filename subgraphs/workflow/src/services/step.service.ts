@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ConflictError, InvalidTransitionError, NotFoundError, ValidationError, eventOrigin, requireWrite, type BaseContext,
+  ConflictError, InvalidTransitionError, NotFoundError, ValidationError, eventOrigin, isUuid, requireWrite, type BaseContext,
 } from '@app/common';
 import { StepNames, type StepName } from '../entities/enums.js';
 import { StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
@@ -21,8 +21,6 @@ export interface AssignInput extends StepRef { assigneeId?: string | null }
 
 interface Acting { em: EntityManager; workflow: Workflow; steps: WorkflowStep[]; step: WorkflowStep; now: Date }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function reasonOf(reason: string | null | undefined): string {
   const trimmed = reason?.trim() ?? '';
   if (!trimmed) throw ValidationError.field('reason', 'is required');
@@ -36,7 +34,7 @@ function notesOf(notes: string | null | undefined): string | undefined {
 }
 function assigneeOf(id: string | null | undefined, field = 'assigneeId'): string | null {
   if (id === null || id === undefined) return null;
-  if (!UUID.test(id)) throw ValidationError.field(field, 'must be a user id');
+  if (!isUuid(id)) throw ValidationError.field(field, 'must be a user id');
   return id;
 }
 

@@ -1,4 +1,4 @@
-import { createEvent, diffFields, recordEvents, type DomainEvent, type EventOrigin } from '@app/common';
+import { createEvent, diffFields, EventTypes as SharedEventTypes, recordEvents, type DomainEvent, type EventOrigin, type SampleStatusChangedData } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SampleStatus, StepAction } from '../entities/enums.js';
 import type { Workflow, WorkflowStep } from '../entities/index.js';
@@ -58,9 +58,9 @@ export async function recordStepEvents(
   }, now) as DomainEvent];
   if (previousStatus !== workflow.sampleStatus) {
     events.push(createEvent(origin, {
-      type: 'SampleStatusChanged',
+      type: SharedEventTypes.SampleStatusChanged,
       subject: subjectOf(workflow),
-      data: { status: workflow.sampleStatus, previousStatus, step: step.name, seq: workflow.seq },
+      data: { status: workflow.sampleStatus, previousStatus, step: step.name, seq: workflow.seq } satisfies SampleStatusChangedData,
       before: { status: previousStatus }, after: { status: workflow.sampleStatus }, reason: change.reason ?? null,
     }, now) as DomainEvent);
   }

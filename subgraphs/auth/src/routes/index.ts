@@ -1,7 +1,8 @@
 import type { Express } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { jsonBody, type AuthenticateMiddleware } from '@app/common';
-import type { AuthDeps } from './deps.js';
-import { resolveApiToken } from './services/api-token.service.js';
+import type { AuthDeps } from '../deps.js';
+import { resolveApiToken } from '../services/api-token.service.js';
 
 /**
  * Plain HTTP routes beside /graphql:
@@ -15,7 +16,7 @@ export function authRoutes(deps: AuthDeps) {
     });
     app.post('/internal/api-tokens/resolve', authenticate, jsonBody('4kb'), async (req, res) => {
       try {
-        const principal = await resolveApiToken(deps, deps.orm.em.fork() as never, (req.body as { token?: unknown } | undefined)?.token);
+        const principal = await resolveApiToken(deps, deps.orm.em.fork() as EntityManager, (req.body as { token?: unknown } | undefined)?.token);
         res.json({ principal });
       } catch (err) {
         // Logged without the request body: it holds the token.

@@ -1,4 +1,11 @@
-import { decodeCursor, ValidationError } from '@app/common';
+/**
+ * Keyset pagination over MikroORM: a list ordered by sort keys (the last one unique, the id) is
+ * read `first + 1` rows after the cursor's position, never with OFFSET, so a page costs the same
+ * wherever it is and concurrent inserts do not shift it. Answers the Relay connection shape.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ValidationError } from '../errors.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 
 /** One column of a keyset ordering; the last key must be unique (the id). */
 export interface SortKey {
@@ -6,6 +13,12 @@ export interface SortKey {
   dir: 'asc' | 'desc';
   kind: 'date' | 'number' | 'string';
 }
+
+/** Newest first on (createdAt, id): the default order of every list of records. */
+export const NEWEST_FIRST: SortKey[] = [
+  { field: 'createdAt', dir: 'desc', kind: 'date' },
+  { field: 'id', dir: 'desc', kind: 'string' },
+];
 
 export function orderOf(keys: SortKey[]): Record<string, 'asc' | 'desc'>[] {
   return keys.map((k) => ({ [k.field]: k.dir }));
@@ -44,4 +57,20 @@ export function afterPosition(keys: SortKey[], position: unknown[] | null): Reco
   // evaluating the OR over every row.
   const first = keys[0]!;
   return { $and: [{ [first.field]: { [first.dir === 'asc' ? '$gte' : '$lte']: position[0] } }, { $or: branches }] };
+}
+
+/**
+ * One page of `entity` rows matching `where`, in `keys` order: `first + 1` rows after the cursor
+ * position (the extra row only says whether another page exists), and a total counted only when
+ * the query selects it.
+ */
+export async function keysetPage<T extends object>(
+  em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], args: PageArgs,
+): Promise<Connection<T>> {
+  const limit = pageSize(args.first);
+  const position = decodePosition(args.after, keys);
+  const rows = (await em.find(entity as never, { $and: [where, afterPosition(keys, position)] } as never, {
+    orderBy: orderOf(keys) as never, limit: limit + 1,
+  })) as T[];
+  return toConnection(rows, limit, (r) => positionOf(r, keys), () => em.count(entity as never, where as never), !!position);
 }

@@ -4,9 +4,9 @@ import {
 import { ExportJob } from '../entities/index.js';
 import { ExportFormats, type ExportFormat, type ExportKind } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
-import { selectColumns } from './columns.js';
-import type { ExportRunner } from './runner.js';
-import { whereFor } from './source.js';
+import { selectColumns } from '../exports/columns.js';
+import type { ExportRunner } from '../exports/runner.js';
+import { whereFor } from '../exports/source.js';
 
 /** Path of a finished job's file, under the `/exports/*` prefix the gateway forwards. */
 export const downloadPath = (job: ExportJob): string | null => (job.status === 'SUCCEEDED' ? `/exports/jobs/${job.id}/download` : null);

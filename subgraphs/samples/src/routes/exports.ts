@@ -9,12 +9,12 @@ import {
   type ExportFormat, type ExportKind,
 } from '../entities/enums.js';
 import type { SamplesDeps } from '../deps.js';
-import { selectColumns } from './columns.js';
-import { canReadJob } from './export.service.js';
-import type { ExportRunner } from './runner.js';
-import { writeExport } from './runner.js';
-import { countRows, NAMES, whereFor } from './source.js';
-import { CONTENT_TYPES, FILE_EXTENSIONS } from './writers.js';
+import { selectColumns } from '../exports/columns.js';
+import type { ExportRunner } from '../exports/runner.js';
+import { writeExport } from '../exports/runner.js';
+import { countRows, NAMES, whereFor } from '../exports/source.js';
+import { CONTENT_TYPES, FILE_EXTENSIONS } from '../exports/writers.js';
+import { canReadJob } from '../services/export.service.js';
 
 const KINDS: Record<string, ExportKind> = { samples: 'SAMPLES', submissions: 'SUBMISSIONS', projects: 'PROJECTS' };
 const FORMATS = Object.fromEntries(ExportFormats.map((f) => [FILE_EXTENSIONS[f], f])) as Record<string, ExportFormat>;

@@ -1,0 +1,46 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canSeeLab } from '../identity/authorization.js';
+import type { Principal } from '../identity/principal.js';
+import { isUuid } from '../validation.js';
+
+export interface ByIdOptions<T> {
+  /** Relations to load with the row (e.g. the parent whose lab decides visibility). */
+  populate?: string[];
+  /** Keeps only the rows the caller may see; the others resolve to null like missing ones. */
+  visible?: (row: T) => boolean;
+}
+
+/**
+ * Loads rows by id in one query per batch and returns them in key order. Ids that are not UUIDs
+ * cannot match a row and resolve to null without reaching SQL.
+ */
+export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: unknown, options: ByIdOptions<T> = {}) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const found = valid.length
+      ? ((await em.find(entity as never, { id: { $in: valid } } as never, options.populate ? { populate: options.populate as never } : {})) as T[])
+      : [];
+    const byId = new Map(found.filter((row) => options.visible?.(row) ?? true).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * A by-id loader that hides rows of other labs from lab-scoped callers (submitters), so every
+ * path to a row, `__resolveReference` included, applies the same visibility. `labOf` reads the
+ * row's lab, by default its own `labId`, else its parent's (populate the parent).
+ */
+export function labScopedByIdLoader<T extends { id: string }>(
+  em: EntityManager, entity: unknown, principal: Principal,
+  options: { labOf?: (row: T) => string | null | undefined; populate?: string[] } = {},
+) {
+  const labOf = options.labOf ?? ((row: T) => (row as { labId?: string | null }).labId);
+  return byIdLoader<T>(em, entity, { populate: options.populate, visible: (row) => canSeeLab(principal, labOf(row) ?? null) });
+}
+
+/**
+ * For a non-null field whose row a loader is known to find (the parent of a row the caller sees,
+ * in the same lab): says so to the type checker without changing what is returned.
+ */
+export const knownToExist = <T>(row: Promise<T | null>): Promise<T> => row as Promise<T>;

@@ -46,7 +46,8 @@ try {
   await gql(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id: job.id, k: randomUUID() });
   let final: any;
   for (;;) {
-    final = (await gql(`query($id: ID!) { intakeJob(id: $id) { status committedCount failedCount error submission { id } } }`, { id: job.id })).intakeJob;
+    // A poll lost to a reset connection on a loaded machine is retried, not fatal.
+    final = (await gql(`query($id: ID!) { intakeJob(id: $id) { status committedCount failedCount error submission { id } } }`, { id: job.id }).catch(() => ({ intakeJob: { status: 'COMMITTING' } }))).intakeJob;
     if (final.status !== 'COMMITTING') break;
     await new Promise((r) => setTimeout(r, 200));
   }

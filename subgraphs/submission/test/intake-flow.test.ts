@@ -143,6 +143,25 @@ describe('intake through the gateway as a submitter', () => {
     await previewFixExcludeCommit(id, async () => (await job(id)).submission.id);
   }, 120_000);
 
+  it('a row samples refuses at commit is FAILED with its reason; fixed, the same key resumes to COMMITTED without duplicates', async () => {
+    const submissionId = await newSubmission();
+    const csv = ['name,sample_type,volume', 'R-1,DNA,10', 'R-2,DNA,10', 'R-3,DNA,10'].join('\n');
+    const id = (await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv } })).createIntakeFromCsv.id;
+    // Someone adds R-3 to the submission after the preview and before the commit.
+    await ok(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "R-3", sampleType: DNA }]) { id } }`, { s: submissionId });
+    const key = randomUUID();
+    await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id, k: key });
+    const partial = await settled(id);
+    expect(partial).toMatchObject({ status: 'PARTIALLY_COMMITTED', committedCount: 2, failedCount: 1 });
+    const failed = (await ok(`query($id: ID!) { intakeJob(id: $id) { rows(status: FAILED) { edges { node { id rowNumber errors { field column message } } } } } }`, { id })).intakeJob.rows.edges;
+    expect(failed.map((e: any) => e.node)).toEqual([{ id: expect.any(String), rowNumber: 4, errors: [{ field: 'name', column: 'name', message: '"R-3" is already used in this submission' }] }]);
+    await ok(`mutation($r: ID!) { updateIntakeRow(id: $r, values: { name: "R-3b" }) { status } }`, { r: failed[0].node.id });
+    await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id, k: key });
+    expect(await settled(id)).toMatchObject({ status: 'COMMITTED', committedCount: 3, failedCount: 0 });
+    const names = (await ok(`query($s: ID!) { samples(filter: { submissionId: $s }) { edges { node { name } } } }`, { s: submissionId })).samples.edges.map((e: any) => e.node.name);
+    expect(names.sort()).toEqual(['R-1', 'R-2', 'R-3', 'R-3b']);
+  }, 120_000);
+
   it("a submitter cannot import into another lab's submission", async () => {
     const other = await t.createUser('SUBMITTER', 'lab-b');
     const submissionId = await newSubmission();

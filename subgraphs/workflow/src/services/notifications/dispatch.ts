@@ -107,11 +107,15 @@ export class NotificationDispatcher {
   }
 }
 
-/** The event the gateway turns into `notificationAdded` for the recipient (and audit records). */
+/**
+ * The event the gateway turns into `notificationAdded` for the recipient (and audit records). Its
+ * subject is the notification alone: telling someone about a sample is not a change to the sample,
+ * so it stays out of Sample.history (the sample and submission are in `data`).
+ */
 function notificationCreated(n: Notification, trigger: Trigger, now: Date): DomainEvent {
   return createEvent({ source: SOURCE, principal: SYSTEM, correlationId: trigger.source.correlationId }, {
     type: 'NotificationCreated',
-    subject: { type: 'Notification', id: n.id, sampleId: n.sampleId ?? null, submissionId: n.submissionId ?? null, labId: trigger.labId },
+    subject: { type: 'Notification', id: n.id, labId: trigger.labId },
     data: {
       recipientId: n.recipientId, event: n.event, title: n.title, body: n.body, sampleId: n.sampleId ?? null,
       submissionId: n.submissionId ?? null, createdAt: n.createdAt.toISOString(), sourceEventId: n.sourceEventId,

@@ -27,9 +27,9 @@ function configSources(servicePath: string): string {
 const built = Object.entries(compose.services).filter(([, s]) => s.build?.args?.SERVICE);
 
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL, Redis, Qdrant, Ollama, the seven subgraphs and the gateway', () => {
+  it('runs PostgreSQL, Redis, Qdrant, Ollama, ClamAV, the seven subgraphs and the gateway', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['ai', 'audit', 'auth', 'files', 'gateway', 'ollama', 'postgres', 'qdrant', 'redis', 'samples', 'submission', 'workflow'],
+      ['ai', 'audit', 'auth', 'clamav', 'files', 'gateway', 'ollama', 'postgres', 'qdrant', 'redis', 'samples', 'submission', 'workflow'],
     );
     expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
   });

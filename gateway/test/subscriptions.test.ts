@@ -278,4 +278,22 @@ describe('LatestEventBuffer', () => {
     expect(await pending).toEqual({ value: undefined, done: true });
     expect(closed).toBe(1);
   });
+
+  it('delivers a snapshot first, then only the events newer than it that arrived meanwhile', async () => {
+    const snapshot = (seq: number): WorkflowLiveEvent => ({ ...event('a', seq), action: 'SNAPSHOT' });
+    // An event that committed while the snapshot was being read arrives before it: it still comes second.
+    const newer = new LatestEventBuffer(1);
+    newer.push(event('a', 8));
+    newer.prime(snapshot(7));
+    newer.push(event('a', 6));
+    expect((await newer.next()).value).toEqual(snapshot(7));
+    expect((await newer.next()).value).toEqual(event('a', 8));
+    // One the snapshot already includes is dropped.
+    const older = new LatestEventBuffer(1);
+    older.push(event('a', 7));
+    older.prime(snapshot(7));
+    expect((await older.next()).value).toEqual(snapshot(7));
+    older.push(event('a', 9));
+    expect((await older.next()).value).toEqual(event('a', 9));
+  });
 });

@@ -17,6 +17,8 @@ export class LatestEventBuffer implements AsyncIterableIterator<WorkflowLiveEven
   private readonly pending = new Map<string, WorkflowLiveEvent>();
   private readonly delivered = new Map<string, number>();
   private waiting: ((result: IteratorResult<WorkflowLiveEvent>) => void) | null = null;
+  /** Delivered before anything pending: a subscription's snapshot. */
+  private first: WorkflowLiveEvent | null = null;
   private closed = false;
   /** Events replaced or dropped before the client took them. */
   coalesced = 0;
@@ -41,7 +43,27 @@ export class LatestEventBuffer implements AsyncIterableIterator<WorkflowLiveEven
     }
   }
 
+  /**
+   * Makes `snapshot` the first message. An event that arrived while the snapshot was being read and
+   * is newer still follows it; one that is not newer is dropped. Without this, a newer event would
+   * replace the snapshot and a client would begin with a change instead of the state.
+   */
+  prime(snapshot: WorkflowLiveEvent): void {
+    const pending = this.pending.get(snapshot.sampleId);
+    if (pending && pending.seq <= snapshot.seq) {
+      this.pending.delete(snapshot.sampleId);
+      this.coalesced++;
+    }
+    this.first = snapshot;
+  }
+
   next(): Promise<IteratorResult<WorkflowLiveEvent>> {
+    if (this.first) {
+      const snapshot = this.first;
+      this.first = null;
+      this.markDelivered(snapshot);
+      return Promise.resolve({ value: snapshot, done: false });
+    }
     const first = this.pending.entries().next();
     if (!first.done) {
       const [sampleId, event] = first.value;
@@ -72,7 +94,8 @@ export class LatestEventBuffer implements AsyncIterableIterator<WorkflowLiveEven
   }
 
   private isNewer(event: WorkflowLiveEvent): boolean {
-    const known = Math.max(this.delivered.get(event.sampleId) ?? -Infinity, this.pending.get(event.sampleId)?.seq ?? -Infinity);
+    const primed = this.first?.sampleId === event.sampleId ? this.first.seq : -Infinity;
+    const known = Math.max(this.delivered.get(event.sampleId) ?? -Infinity, this.pending.get(event.sampleId)?.seq ?? -Infinity, primed);
     return event.seq > known;
   }
 

@@ -101,7 +101,7 @@ export function workflowSubscriptionResolvers(hub: LiveEventHub, queries: Gatewa
         if (sample === null) throw new NotFoundError('Sample', sampleId);
         if (sample === undefined) throw hydrationError(errors);
         const snapshot = snapshotEvent(sampleId, sample.workflow);
-        if (snapshot) buffer.push(snapshot);
+        if (snapshot) buffer.prime(snapshot);
       } catch (err) {
         buffer.close();
         throw err;

@@ -190,7 +190,7 @@ describe('the dashboard in chromium', () => {
     await screenshot(page, '09-sample');
   });
 
-  it('previews a CSV sample sheet and shows the per-row errors the server found', async () => {
+  it('previews a CSV sample sheet, shows the per-row errors, excludes the bad row and commits the rest as samples', async () => {
     await page.goto(`${t.url}/intake`);
     await page.getByLabel('Submission').selectOption({ index: 1 });
     const csv = ['sample_name,submitter_name,submitter_email,sample_type,chart_field,concentration,volume',
@@ -202,7 +202,18 @@ describe('the dashboard in chromium', () => {
     await job.getByText(/3\s*rows/).waitFor();
     await job.locator('tr.is-invalid').first().waitFor();
     await expect(job.locator('tr.is-invalid').count()).resolves.toBeGreaterThan(0);
+    await job.locator('tr[data-row="4"]').getByText(/submitter_email/).waitFor();
     await screenshot(page, '10-intake');
+    await job.getByRole('button', { name: 'Exclude row 4' }).click();
+    await job.locator('tr[data-row="4"][data-status="EXCLUDED"]').waitFor();
+    await job.getByRole('button', { name: 'Commit valid rows' }).click();
+    await job.getByRole('heading', { name: /: Committed$/ }).waitFor({ timeout: 30_000 });
+    await job.locator('tr[data-row="2"][data-status="COMMITTED"]').getByRole('link', { name: 'CSV-001' }).waitFor();
+    await expect(job.locator('tr[data-status="COMMITTED"]').count()).resolves.toBe(2);
+    await screenshot(page, '10-intake-committed');
+    const submissionId = new URL(page.url()).searchParams.get('submission');
+    await page.goto(`${t.url}/submissions/${submissionId}`);
+    for (const name of ['CSV-001', 'CSV-002']) await page.getByRole('link', { name }).waitFor();
   });
 
   it('runs an export, watches it finish and downloads it, and offers a stable BI URL', async () => {

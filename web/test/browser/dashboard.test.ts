@@ -202,8 +202,15 @@ describe('the dashboard in chromium', () => {
     await job.getByText(/3\s*rows/).waitFor();
     await job.locator('tr.is-invalid').first().waitFor();
     await expect(job.locator('tr.is-invalid').count()).resolves.toBeGreaterThan(0);
-    await job.locator('tr[data-row="4"]').getByText(/submitter_email/).waitFor();
+    const bad = job.locator('tr[data-row="4"]');
+    await bad.getByText(/concentration: /).waitFor();
     await screenshot(page, '10-intake');
+    // Fix one cell: the row is checked again and that problem goes, the others stay.
+    await job.getByRole('button', { name: 'Fix row 4' }).click();
+    await job.getByRole('form', { name: 'Fix row 4' }).getByLabel('concentration').fill('45');
+    await job.getByRole('button', { name: 'Save and check' }).click();
+    await job.getByRole('form', { name: 'Fix row 4' }).waitFor({ state: 'detached' });
+    await expect(bad.getByText(/concentration: /).count()).resolves.toBe(0);
     await job.getByRole('button', { name: 'Exclude row 4' }).click();
     await job.locator('tr[data-row="4"][data-status="EXCLUDED"]').waitFor();
     await job.getByRole('button', { name: 'Commit valid rows' }).click();

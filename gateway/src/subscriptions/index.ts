@@ -11,6 +11,7 @@ import { LiveEventHub } from './event-hub.js';
 import { ExtractionProgressHub } from './extraction-progress.js';
 import { GatewayQueries } from './gateway-queries.js';
 import { NotificationHub } from './notification-hub.js';
+import { IntakeProgressFeed } from './intake-progress.js';
 import { buildSubscriptionSchema } from './schema.js';
 import { CLOSE_RECONNECT, startWsServer } from './ws-server.js';
 
@@ -46,6 +47,7 @@ export class LiveSubscriptions {
   private readonly extractions: ExtractionProgressHub;
   private readonly queries: GatewayQueries;
   private readonly notifications: NotificationHub;
+  private readonly intake: IntakeProgressFeed;
   private schema: GraphQLSchema | null = null;
   private server: { wss: WebSocketServer; dispose(): Promise<void> } | null = null;
 
@@ -54,13 +56,14 @@ export class LiveSubscriptions {
     this.extractions = new ExtractionProgressHub(options.bus, options.logger);
     this.queries = new GatewayQueries(options.apollo, options.logger);
     this.notifications = new NotificationHub(options.bus, options.logger);
+    this.intake = new IntakeProgressFeed(options.bus, this.queries, options.logger);
   }
 
   /** Must run before Apollo starts: `onSchemaLoadOrUpdate` does not replay the first load. */
   register(gateway: ApolloGateway): void {
     gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
       const reload = this.schema !== null;
-      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, { notifications: this.notifications, extractions: this.extractions });
+      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, { notifications: this.notifications, extractions: this.extractions, intake: this.intake });
       // Open operations were validated against the old schema: make clients resubscribe.
       if (reload) for (const socket of this.server?.wss.clients ?? []) socket.close(CLOSE_RECONNECT, 'Schema reloaded; reconnect');
     });
@@ -72,6 +75,7 @@ export class LiveSubscriptions {
     await this.hub.start();
     await this.notifications.start();
     await this.extractions.start();
+    await this.intake.start();
     this.server = startWsServer({
       httpServer, path: '/graphql', schema: () => this.schema, verifiers: this.options.verifiers, logger: this.options.logger,
       limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS },
@@ -90,6 +94,7 @@ export class LiveSubscriptions {
     await this.hub.stop();
     await this.notifications.stop();
     await this.extractions.stop();
+    await this.intake.stop();
   }
 
   stats(): LiveSubscriptionStats {

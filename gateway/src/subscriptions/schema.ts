@@ -4,6 +4,7 @@ import { extractionSubscriptionResolvers, type ExtractionProgressHub } from './e
 import type { GatewayQueries } from './gateway-queries.js';
 import { notificationSubscriptionResolvers } from './notification-fields.js';
 import type { NotificationHub } from './notification-hub.js';
+import type { IntakeProgressFeed } from './intake-progress.js';
 import { workflowSubscriptionResolvers } from './workflow-fields.js';
 
 type AnyField = GraphQLField<unknown, unknown> & Pick<GraphQLFieldConfig<unknown, unknown>, 'subscribe' | 'resolve'>;
@@ -18,6 +19,7 @@ function fieldOf(schema: GraphQLSchema, type: string, field: string): AnyField |
 export interface LiveFeeds {
   notifications?: NotificationHub;
   extractions?: ExtractionProgressHub;
+  intake?: IntakeProgressFeed;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface LiveFeeds {
  * Everything else in a payload is resolved by hydration through the gateway.
  */
 export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries, feeds: LiveFeeds = {}): GraphQLSchema {
-  const { notifications, extractions } = feeds;
+  const { notifications, extractions, intake } = feeds;
   const schema = buildSchema(printSchema(apiSchema));
   const resolvers = workflowSubscriptionResolvers(hub, queries);
   const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
@@ -43,5 +45,7 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEvent
     const r = extractionSubscriptionResolvers(extractions, queries);
     Object.assign(extraction, { subscribe: r.subscribe, resolve: r.resolve });
   }
+  const intakeProgress = fieldOf(schema, 'Subscription', 'intakeProgress');
+  if (intakeProgress && intake) Object.assign(intakeProgress, { subscribe: intake.subscribe, resolve: (event: unknown) => event });
   return schema;
 }

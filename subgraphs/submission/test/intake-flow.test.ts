@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { waitFor } from '@app/testing';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 
@@ -72,10 +74,26 @@ async function previewFixExcludeCommit(jobId: string, submissionId: () => Promis
   const excluded = await ok(`mutation($j: ID!, $r: [ID!]!) { excludeIntakeRows(jobId: $j, rowIds: $r) { errorCount excludedCount } }`, { j: jobId, r: [bad[30].id] });
   expect(excluded.excludeIntakeRows).toEqual({ errorCount: 0, excludedCount: 1 });
 
+  // Live progress over the gateway's graphql-ws, current state first, then the commit's updates.
+  const progress: any[] = [];
+  const ws = createClient({ url: t.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { token: submitter.token }, retryAttempts: 0 });
+  const finished = new Promise<void>((resolve, reject) => {
+    ws.subscribe({ query: `subscription($j: ID!) { intakeProgress(jobId: $j) { jobId status processed committedCount excludedCount } }`, variables: { j: jobId } }, {
+      next: (m: any) => { if (m.errors) reject(new Error(JSON.stringify(m.errors))); progress.push(m.data.intakeProgress); if (m.data.intakeProgress.status === 'COMMITTED') resolve(); },
+      error: reject, complete: () => resolve(),
+    });
+  });
+  await waitFor(() => (progress.length ? true : null), { what: 'the progress snapshot' });
+  expect(progress[0]).toMatchObject({ jobId, status: 'VALIDATED', excludedCount: 1 });
+
   const key = randomUUID();
   const started = await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id: jobId, k: key });
   expect(['COMMITTING', 'COMMITTED']).toContain(started.commitIntake.status);
   const done = await settled(jobId);
+  await finished;
+  await ws.dispose();
+  expect(progress.map((p) => p.status)).toContain('COMMITTING');
+  expect(progress.at(-1)).toMatchObject({ status: 'COMMITTED', committedCount: 49 });
   expect(done).toMatchObject({ status: 'COMMITTED', committedCount: 49, failedCount: 0, excludedCount: 1 });
   const sid = await submissionId();
   expect(done.submission.id).toBe(sid);
@@ -124,6 +142,25 @@ describe('intake through the gateway as a submitter', () => {
     expect(created.createIntakeFromXlsx).toMatchObject({ kind: 'XLSX', status: 'VALIDATED', submission: null });
     const id = created.createIntakeFromXlsx.id;
     await previewFixExcludeCommit(id, async () => (await job(id)).submission.id);
+  }, 120_000);
+
+  it('a row samples refuses at commit is FAILED with its reason; fixed, the same key resumes to COMMITTED without duplicates', async () => {
+    const submissionId = await newSubmission();
+    const csv = ['name,sample_type,volume', 'R-1,DNA,10', 'R-2,DNA,10', 'R-3,DNA,10'].join('\n');
+    const id = (await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv } })).createIntakeFromCsv.id;
+    // Someone adds R-3 to the submission after the preview and before the commit.
+    await ok(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "R-3", sampleType: DNA }]) { id } }`, { s: submissionId });
+    const key = randomUUID();
+    await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id, k: key });
+    const partial = await settled(id);
+    expect(partial).toMatchObject({ status: 'PARTIALLY_COMMITTED', committedCount: 2, failedCount: 1 });
+    const failed = (await ok(`query($id: ID!) { intakeJob(id: $id) { rows(status: FAILED) { edges { node { id rowNumber errors { field column message } } } } } }`, { id })).intakeJob.rows.edges;
+    expect(failed.map((e: any) => e.node)).toEqual([{ id: expect.any(String), rowNumber: 4, errors: [{ field: 'name', column: 'name', message: '"R-3" is already used in this submission' }] }]);
+    await ok(`mutation($r: ID!) { updateIntakeRow(id: $r, values: { name: "R-3b" }) { status } }`, { r: failed[0].node.id });
+    await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id, k: key });
+    expect(await settled(id)).toMatchObject({ status: 'COMMITTED', committedCount: 3, failedCount: 0 });
+    const names = (await ok(`query($s: ID!) { samples(filter: { submissionId: $s }) { edges { node { name } } } }`, { s: submissionId })).samples.edges.map((e: any) => e.node.name);
+    expect(names.sort()).toEqual(['R-1', 'R-2', 'R-3', 'R-3b']);
   }, 120_000);
 
   it("a submitter cannot import into another lab's submission", async () => {

@@ -33,7 +33,7 @@ export class SampleDraftService {
     if (submissionId) {
       const submission = await this.loaders.submissionById.load(submissionId);
       if (!submission) throw new NotFoundError('Submission', submissionId);
-      const existing = await this.ctx.em.find(Sample, { submission }, { fields: ['name', 'externalKey'] });
+      const existing = await this.ctx.em.find(Sample, { submission }, { fields: ['name', 'externalKey'], disableIdentityMap: true });
       return { labId: submission.labId, priority: submission.priority, existing };
     }
     const project = await this.loaders.projectById.load(projectId!);

@@ -62,7 +62,8 @@ export class SampleService {
     return this.ctx.em.transactional(async (em) => {
       const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
       this.checkOpenForSamples(submission);
-      const existing = await em.find(Sample, { submission }, { fields: ['name', 'number', 'externalKey'] });
+      // Read without the identity map: thousands of managed partial samples would make every flush of this transaction slow.
+      const existing = await em.find(Sample, { submission }, { fields: ['name', 'number', 'externalKey'], disableIdentityMap: true });
       const problems = new Problems();
       await checkSampleDrafts(em, problems, principal, { labId: submission.labId, priority: submission.priority, existing }, inputs);
       problems.throwIfAny();

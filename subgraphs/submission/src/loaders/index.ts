@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeLab, labScope, type Principal } from '@app/common';
+import { isUuid, labScope, labScopedByIdLoader, type Principal } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
-import { isUuid } from '../services/validation.js';
 
 /** How many intake jobs `Submission.intake` lists (newest first); older ones are in `intakeJobs`. */
 export const INTAKE_PER_SUBMISSION = 50;
@@ -11,18 +10,8 @@ export const INTAKE_PER_SUBMISSION = 50;
 export function createLoaders(em: EntityManager, principal: Principal) {
   const scope = labScope(principal);
   return {
-    jobById: new DataLoader<string, IntakeJob | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(IntakeJob, { id: { $in: valid } }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    rowById: new DataLoader<string, IntakeRow | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(IntakeRow, { id: { $in: valid } }, { populate: ['job'] }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.job.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    jobById: labScopedByIdLoader<IntakeJob>(em, IntakeJob, principal),
+    rowById: labScopedByIdLoader<IntakeRow>(em, IntakeRow, principal, { populate: ['job'], labOf: (row) => row.job.labId }),
     jobsBySubmissionId: new DataLoader<string, IntakeJob[]>(async (ids) => {
       const valid = ids.filter(isUuid);
       const where = { submissionId: { $in: valid }, ...(scope === null ? {} : { labId: scope }) };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ErrorCode, InvalidTransitionError, NotFoundError, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { ConflictError, ErrorCode, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeStatus } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
@@ -95,12 +95,15 @@ export class CommitService {
   private async sendBatch(em: EntityManager, job: IntakeJob, rows: IntakeRow[], client: SamplesClient): Promise<void> {
     try {
       const samples = await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
+
       const byKey = new Map(samples.map((s) => [s.externalKey, s.id]));
       await em.transactional(async (tx) => {
-        for (const row of rows) {
-          tx.assign(tx.getReference(IntakeRow, row.id), { status: 'COMMITTED', sampleId: byKey.get(row.parsed.externalKey as string) ?? null });
-        }
-        await tx.flush();
+        // One statement for the whole batch: an UPDATE per row cost more than the samples call itself.
+        const values = rows.map(() => '(?::uuid, ?::uuid)').join(', ');
+        await tx.getConnection().execute(
+          `update ${qualified(this.deps.schema, 'intake_row')} as r set status = 'COMMITTED', sample_id = v.sample_id from (values ${values}) as v(id, sample_id) where r.id = v.id`,
+          rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run', tx.getTransactionContext(),
+        );
         const locked = await recountJob(tx, this.deps.schema, job.id);
         locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
         await tx.flush();

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { ForbiddenError, Problems, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeKind } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
@@ -11,7 +11,6 @@ import { mapHeader } from './columns.js';
 import { emitJobEvent } from './job-events.js';
 import type { ProgressReporter } from './progress.js';
 import { checkRows, type CheckTarget } from './row-check.js';
-import { Problems } from './validation.js';
 
 interface IntakeTarget {
   submissionId?: string | null;

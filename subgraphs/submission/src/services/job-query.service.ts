@@ -1,8 +1,7 @@
-import { decodeCursor, labScope, NotFoundError, pageSize, requireRead, toConnection, ValidationError, type BaseContext } from '@app/common';
+import { decodeCursor, keysetPage, labScope, NEWEST_FIRST, NotFoundError, pageSize, requireRead, toConnection, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import { IntakeRowStatuses, type IntakeRowStatus } from '../entities/enums.js';
 import type { SubmissionLoaders } from '../loaders/index.js';
-import { newestFirstAfter } from './keyset.js';
 
 /** Reading intake jobs and their rows: every query of the subgraph goes through here, lab-scoped. */
 export class JobQueryService {
@@ -20,14 +19,10 @@ export class JobQueryService {
     return job;
   }
 
-  async list(args: { first?: number; after?: string }) {
+  list(args: { first?: number | null; after?: string | null }) {
     requireRead(this.ctx.principal, 'samples:read');
-    const limit = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
     const scope = labScope(this.ctx.principal);
-    const where = scope === null ? {} : { labId: scope };
-    const rows = await this.ctx.em.find(IntakeJob, { ...where, ...newestFirstAfter(after) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (j) => [j.createdAt.toISOString(), j.id], () => this.ctx.em.count(IntakeJob, where), !!after);
+    return keysetPage<IntakeJob>(this.ctx.em, IntakeJob, scope === null ? {} : { labId: scope }, NEWEST_FIRST, args);
   }
 
   /** Rows of a job already checked for visibility, in sheet order. */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 
 const web = join(import.meta.dirname, '..');
-const inputs = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'codegen.ts', 'package.json', '../schema/supergraph.graphql'];
+const inputs = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'scripts/codegen.ts', 'package.json', '../schema/supergraph.graphql'];
 const stampFile = join(web, 'dist', '.build-hash');
 
 function* files(path) {
@@ -27,7 +27,7 @@ const built = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash 
 if (built && !process.argv.includes('--force')) {
   console.log('web: dist/ is up to date');
 } else {
-  execFileSync('npx', ['--no-install', 'graphql-codegen', '--config', 'codegen.ts', '--silent'], { cwd: web, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/codegen.ts'], { cwd: web, stdio: 'inherit' });
   execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
   writeFileSync(stampFile, hash);
 }

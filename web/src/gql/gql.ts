@@ -17,6 +17,8 @@ type Documents = {
     "\n  query Me { me { id name email role labId labName } }\n": typeof types.MeDocument,
     "mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) { uploadId uploadUrl method headers { name value } maxBytes }\n}": typeof types.CreateUploadDocument,
     "mutation CompleteUpload($id: ID!) { completeUpload(uploadId: $id) { id filename } }": typeof types.CompleteUploadDocument,
+    "mutation UpdateIntakeRow($id: ID!, $values: JSON!) { updateIntakeRow(id: $id, values: $values) { id status raw parsed errors { field column message } } }": typeof types.UpdateIntakeRowDocument,
+    "mutation ExcludeIntakeRows($jobId: ID!, $rowIds: [ID!]!, $excluded: Boolean) { excludeIntakeRows(jobId: $jobId, rowIds: $rowIds, excluded: $excluded) { id status rowCount errorCount excludedCount } }": typeof types.ExcludeIntakeRowsDocument,
     "query Users($search: String) { users(first: 50, filter: { search: $search }) { totalCount edges { node { id name email role labId labName active lastLoginAt } } } }": typeof types.UsersDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id name } }": typeof types.CreateUserDocument,
     "mutation UpdateRole($id: ID!, $role: Role!) { updateUser(id: $id, input: { role: $role }) { id role } }": typeof types.UpdateRoleDocument,
@@ -35,10 +37,11 @@ type Documents = {
     "mutation ExportProjects($format: ExportFormat!) { exportProjects(format: $format) { id status } }": typeof types.ExportProjectsDocument,
     "\n  query ExportJob($id: ID!) { exportJob(id: $id) { id kind format status progress rowsTotal rowsWritten byteSize downloadUrl error createdAt finishedAt } }\n": typeof types.ExportJobDocument,
     "\n  query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }\n": typeof types.IntakeChoicesDocument,
-    "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount ignoredColumns createdAt\n      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }\n    }\n  }\n": typeof types.IntakeJobDocument,
+    "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt\n      submission { id number }\n      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }\n    }\n  }\n": typeof types.IntakeJobDocument,
     "query IntakeJobs { intakeJobs(first: 10) { edges { node { id filename kind status rowCount errorCount createdAt submission { id number } } } } }": typeof types.IntakeJobsDocument,
     "mutation IntakeCsv($input: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $input) { id status rowCount errorCount } }": typeof types.IntakeCsvDocument,
     "mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }": typeof types.IntakeXlsxDocument,
+    "mutation CommitIntake($id: ID!, $idempotencyKey: String!) { commitIntake(id: $id, idempotencyKey: $idempotencyKey) { id status committedCount failedCount error } }": typeof types.CommitIntakeDocument,
     "\n  query Projects($filter: ProjectFilter, $after: String) {\n    projects(filter: $filter, first: 25, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id name description labId status createdAt owner { id name } } }\n    }\n  }\n": typeof types.ProjectsDocument,
     "mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { id name } }": typeof types.CreateProjectDocument,
     "\n  query Queue($step: WorkflowStepName!, $first: Int!, $after: String) {\n    workQueue(step: $step, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node {\n        priority waitingSince\n        assignee { id name }\n        sample { id number name overdue labId }\n        workflow { id dueAt eta }\n        step { id status version outcome overridden }\n      } }\n    }\n  }\n": typeof types.QueueDocument,
@@ -66,6 +69,8 @@ const documents: Documents = {
     "\n  query Me { me { id name email role labId labName } }\n": types.MeDocument,
     "mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) { uploadId uploadUrl method headers { name value } maxBytes }\n}": types.CreateUploadDocument,
     "mutation CompleteUpload($id: ID!) { completeUpload(uploadId: $id) { id filename } }": types.CompleteUploadDocument,
+    "mutation UpdateIntakeRow($id: ID!, $values: JSON!) { updateIntakeRow(id: $id, values: $values) { id status raw parsed errors { field column message } } }": types.UpdateIntakeRowDocument,
+    "mutation ExcludeIntakeRows($jobId: ID!, $rowIds: [ID!]!, $excluded: Boolean) { excludeIntakeRows(jobId: $jobId, rowIds: $rowIds, excluded: $excluded) { id status rowCount errorCount excludedCount } }": types.ExcludeIntakeRowsDocument,
     "query Users($search: String) { users(first: 50, filter: { search: $search }) { totalCount edges { node { id name email role labId labName active lastLoginAt } } } }": types.UsersDocument,
     "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id name } }": types.CreateUserDocument,
     "mutation UpdateRole($id: ID!, $role: Role!) { updateUser(id: $id, input: { role: $role }) { id role } }": types.UpdateRoleDocument,
@@ -84,10 +89,11 @@ const documents: Documents = {
     "mutation ExportProjects($format: ExportFormat!) { exportProjects(format: $format) { id status } }": types.ExportProjectsDocument,
     "\n  query ExportJob($id: ID!) { exportJob(id: $id) { id kind format status progress rowsTotal rowsWritten byteSize downloadUrl error createdAt finishedAt } }\n": types.ExportJobDocument,
     "\n  query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }\n": types.IntakeChoicesDocument,
-    "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount ignoredColumns createdAt\n      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }\n    }\n  }\n": types.IntakeJobDocument,
+    "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt\n      submission { id number }\n      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }\n    }\n  }\n": types.IntakeJobDocument,
     "query IntakeJobs { intakeJobs(first: 10) { edges { node { id filename kind status rowCount errorCount createdAt submission { id number } } } } }": types.IntakeJobsDocument,
     "mutation IntakeCsv($input: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $input) { id status rowCount errorCount } }": types.IntakeCsvDocument,
     "mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }": types.IntakeXlsxDocument,
+    "mutation CommitIntake($id: ID!, $idempotencyKey: String!) { commitIntake(id: $id, idempotencyKey: $idempotencyKey) { id status committedCount failedCount error } }": types.CommitIntakeDocument,
     "\n  query Projects($filter: ProjectFilter, $after: String) {\n    projects(filter: $filter, first: 25, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id name description labId status createdAt owner { id name } } }\n    }\n  }\n": types.ProjectsDocument,
     "mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { id name } }": types.CreateProjectDocument,
     "\n  query Queue($step: WorkflowStepName!, $first: Int!, $after: String) {\n    workQueue(step: $step, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node {\n        priority waitingSince\n        assignee { id name }\n        sample { id number name overdue labId }\n        workflow { id dueAt eta }\n        step { id status version outcome overridden }\n      } }\n    }\n  }\n": types.QueueDocument,
@@ -138,6 +144,14 @@ export function graphql(source: "mutation CreateUpload($input: CreateUploadInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CompleteUpload($id: ID!) { completeUpload(uploadId: $id) { id filename } }"): (typeof documents)["mutation CompleteUpload($id: ID!) { completeUpload(uploadId: $id) { id filename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateIntakeRow($id: ID!, $values: JSON!) { updateIntakeRow(id: $id, values: $values) { id status raw parsed errors { field column message } } }"): (typeof documents)["mutation UpdateIntakeRow($id: ID!, $values: JSON!) { updateIntakeRow(id: $id, values: $values) { id status raw parsed errors { field column message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ExcludeIntakeRows($jobId: ID!, $rowIds: [ID!]!, $excluded: Boolean) { excludeIntakeRows(jobId: $jobId, rowIds: $rowIds, excluded: $excluded) { id status rowCount errorCount excludedCount } }"): (typeof documents)["mutation ExcludeIntakeRows($jobId: ID!, $rowIds: [ID!]!, $excluded: Boolean) { excludeIntakeRows(jobId: $jobId, rowIds: $rowIds, excluded: $excluded) { id status rowCount errorCount excludedCount } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -213,7 +227,7 @@ export function graphql(source: "\n  query IntakeChoices { submissions(first: 50
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount ignoredColumns createdAt\n      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }\n    }\n  }\n"): (typeof documents)["\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount ignoredColumns createdAt\n      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }\n    }\n  }\n"];
+export function graphql(source: "\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt\n      submission { id number }\n      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }\n    }\n  }\n"): (typeof documents)["\n  query IntakeJob($id: ID!) {\n    intakeJob(id: $id) {\n      id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt\n      submission { id number }\n      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -226,6 +240,10 @@ export function graphql(source: "mutation IntakeCsv($input: CreateIntakeFromCsvI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }"): (typeof documents)["mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CommitIntake($id: ID!, $idempotencyKey: String!) { commitIntake(id: $id, idempotencyKey: $idempotencyKey) { id status committedCount failedCount error } }"): (typeof documents)["mutation CommitIntake($id: ID!, $idempotencyKey: String!) { commitIntake(id: $id, idempotencyKey: $idempotencyKey) { id status committedCount failedCount error } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
-// Sample-sheet intake: pick a CSV or XLSX, preview it here, then let the server check every row.
-import { useState } from 'react';
+// Sample-sheet intake: pick a CSV or XLSX, preview it here, let the server check every row, fix or
+// exclude rows, then commit the valid ones as samples with an idempotency key.
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
@@ -7,6 +8,8 @@ import { parseCsv, toBase64 } from '../lib/csv';
 import { describeError } from '../lib/errors';
 import { formatDateTime, titleCase } from '../lib/format';
 import { Empty, ErrorState, Loading, Notice } from '../components/States';
+import { IntakeRows } from '../components/IntakeRows';
+import type { IntakeJobQuery as IntakeJobQueryResult } from '../gql/graphql';
 
 export const IntakeChoices = graphql(`
   query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }
@@ -14,18 +17,23 @@ export const IntakeChoices = graphql(`
 export const IntakeJobQuery = graphql(`
   query IntakeJob($id: ID!) {
     intakeJob(id: $id) {
-      id kind status filename rowCount errorCount ignoredColumns createdAt
-      rows(first: 100) { totalCount edges { node { id rowNumber status parsed errors { field message } } } }
+      id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt
+      submission { id number }
+      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }
     }
   }
 `);
 const IntakeJobs = graphql(`query IntakeJobs { intakeJobs(first: 10) { edges { node { id filename kind status rowCount errorCount createdAt submission { id number } } } } }`);
 const FromCsv = graphql(`mutation IntakeCsv($input: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $input) { id status rowCount errorCount } }`);
 const FromXlsx = graphql(`mutation IntakeXlsx($input: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $input) { id status rowCount errorCount } }`);
+const CommitIntake = graphql(`mutation CommitIntake($id: ID!, $idempotencyKey: String!) { commitIntake(id: $id, idempotencyKey: $idempotencyKey) { id status committedCount failedCount error } }`);
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-interface Picked { file: File; kind: 'CSV' | 'XLSX'; preview: string[][] | null; text?: string; bytes?: Uint8Array }
+/** Rows are read and checked, or committed, in the background: poll the job until it settles. */
+const BUSY = new Set(['PARSING', 'COMMITTING']);
+
+interface Picked { file: File; kind: 'CSV' | 'XLSX'; preview: string[][] | null; bytes: Uint8Array }
 
 export function IntakePage() {
   const [params, setParams] = useSearchParams();
@@ -39,28 +47,34 @@ export function IntakePage() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const status = job.data?.intakeJob?.status;
+
+  useEffect(() => {
+    if (!status || !BUSY.has(status)) return;
+    job.startPolling(1000);
+    return () => job.stopPolling();
+  }, [status, job]);
 
   async function pick(file: File | undefined) {
     setProblem(null);
     if (!file) return setPicked(null);
     if (file.size > MAX_BYTES) return setProblem(`${file.name} is ${Math.round(file.size / 1024)} KB; sample sheets are limited to 5 MB`);
     const isXlsx = /\.xlsx$/i.test(file.name);
-    if (!isXlsx && !/\.(csv|txt)$/i.test(file.name)) return setProblem(`${file.name} is neither a .csv nor an .xlsx file`);
-    if (isXlsx) return setPicked({ file, kind: 'XLSX', preview: null, bytes: new Uint8Array(await file.arrayBuffer()) });
-    const text = await file.text();
-    setPicked({ file, kind: 'CSV', preview: parseCsv(text, 21), text });
+    if (!isXlsx && !/\.(csv|txt|tsv)$/i.test(file.name)) return setProblem(`${file.name} is neither a .csv nor an .xlsx file`);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The preview assumes UTF-8 and commas; the server detects the encoding and delimiter itself.
+    setPicked({ file, kind: isXlsx ? 'XLSX' : 'CSV', preview: isXlsx ? null : parseCsv(new TextDecoder().decode(bytes), 21), bytes });
   }
 
   async function upload() {
     if (!picked || !submissionId) return;
     setBusy(true);
     setProblem(null);
-    // Staff upload on a lab's behalf: the sheet belongs to the submission's lab.
-    const labId = choices.data?.submissions.edges.find((e) => e.node.id === submissionId)?.node.labId;
     try {
+      const target = { submissionId, filename: picked.file.name };
       const res = picked.kind === 'CSV'
-        ? (await fromCsv({ variables: { input: { submissionId, csv: picked.text!, filename: picked.file.name, labId } } })).data?.createIntakeFromCsv
-        : (await fromXlsx({ variables: { input: { submissionId, xlsxBase64: toBase64(picked.bytes!), filename: picked.file.name, labId } } })).data?.createIntakeFromXlsx;
+        ? (await fromCsv({ variables: { input: { ...target, csvBase64: toBase64(picked.bytes) } } })).data?.createIntakeFromCsv
+        : (await fromXlsx({ variables: { input: { ...target, xlsxBase64: toBase64(picked.bytes) } } })).data?.createIntakeFromXlsx;
       setPicked(null);
       if (res) setParams({ submission: submissionId, job: res.id });
       void jobs.refetch();
@@ -75,7 +89,7 @@ export function IntakePage() {
   return (
     <section aria-labelledby="intake-title">
       <h1 id="intake-title">Intake</h1>
-      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… PDF quote review arrives with the PDF intake.</p>
+      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… Review the rows, fix or exclude the ones with problems, then commit: the valid rows become samples.</p>
       <div className="inline-form">
         <label>Submission{' '}
           <select value={submissionId} onChange={(e) => setParams(e.target.value ? { submission: e.target.value } : {})}>
@@ -83,7 +97,7 @@ export function IntakePage() {
             {choices.data?.submissions.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.number} · {node.project.name} ({node.labId})</option>)}
           </select>
         </label>
-        <label>Sample sheet <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0])} /></label>
+        <label>Sample sheet <input type="file" accept=".csv,.tsv,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0])} /></label>
         <button type="button" disabled={!picked || !submissionId || busy} onClick={() => void upload()}>{busy ? 'Checking…' : 'Upload and check'}</button>
       </div>
       {choices.error ? <ErrorState error={choices.error} what="submissions to choose from" /> : null}
@@ -104,16 +118,10 @@ export function IntakePage() {
       {current && (
         <section aria-labelledby="job-title" data-testid="intake-job">
           <h2 id="job-title">{current.filename ?? 'Sheet'}: {titleCase(current.status)}</h2>
-          <p><strong>{current.rowCount}</strong> rows, <strong>{current.errorCount}</strong> with errors{current.ignoredColumns.length ? ` · ignored columns: ${current.ignoredColumns.join(', ')}` : ''}</p>
-          <table className="table">
-            <thead><tr><th scope="col">Row</th><th scope="col">Status</th><th scope="col">Sample</th><th scope="col">Problems</th></tr></thead>
-            <tbody>{current.rows.edges.map(({ node }) => (
-              <tr key={node.id} className={node.status === 'INVALID' ? 'is-invalid' : undefined}>
-                <td>{node.rowNumber}</td><td>{titleCase(node.status)}</td><td>{String((node.parsed as Record<string, unknown>)?.sampleName ?? '')}</td>
-                <td>{node.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || '—'}</td>
-              </tr>
-            ))}</tbody>
-          </table>
+          <p data-testid="intake-counts"><strong>{current.rowCount}</strong> rows, <strong>{current.errorCount}</strong> with errors, <strong>{current.excludedCount}</strong> excluded, <strong>{current.committedCount}</strong> committed{current.failedCount ? <>, <strong>{current.failedCount}</strong> refused</> : null}{current.ignoredColumns.length ? ` · ignored columns: ${current.ignoredColumns.join(', ')}` : ''}</p>
+          {current.error ? <Notice kind="error">{current.error}</Notice> : null}
+          <CommitControl job={current} onCommitted={() => { void job.refetch(); void jobs.refetch(); }} />
+          <IntakeRows job={current} onChanged={() => void job.refetch()} />
         </section>
       )}
       <section aria-labelledby="recent-title">
@@ -125,4 +133,40 @@ export function IntakePage() {
       </section>
     </section>
   );
+}
+
+type Job = NonNullable<IntakeJobQueryResult['intakeJob']>;
+
+/** Commit the valid rows; the key is kept per job in this tab so a retry resumes rather than conflicts. */
+function CommitControl({ job, onCommitted }: { job: Job; onCommitted: () => void }) {
+  const [commit, { loading }] = useMutation(CommitIntake);
+  const [problem, setProblem] = useState<string | null>(null);
+  const open = job.status === 'VALIDATED' || job.status === 'PARTIALLY_COMMITTED' || (job.status === 'FAILED' && job.rowCount > 0);
+  if (!open) return job.status === 'COMMITTING' ? <p role="status">Committing… {job.committedCount} of the rows are samples so far.</p> : null;
+
+  async function run() {
+    setProblem(null);
+    try {
+      await commit({ variables: { id: job.id, idempotencyKey: commitKey(job.id) } });
+      onCommitted();
+    } catch (err) {
+      setProblem(describeError(err));
+    }
+  }
+
+  return (
+    <div className="inline-form">
+      <button type="button" disabled={loading} onClick={() => void run()}>{loading ? 'Committing…' : 'Commit valid rows'}</button>
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+    </div>
+  );
+}
+
+function commitKey(jobId: string): string {
+  const name = `intake-commit:${jobId}`;
+  const kept = sessionStorage.getItem(name);
+  if (kept) return kept;
+  const key = `web-${crypto.randomUUID()}`;
+  sessionStorage.setItem(name, key);
+  return key;
 }

@@ -190,7 +190,10 @@ describe('the dashboard in chromium', () => {
     await screenshot(page, '09-sample');
   });
 
-  it('previews a CSV sample sheet and shows the per-row errors the server found', async () => {
+  it('previews a CSV sample sheet, shows the per-row errors, excludes the bad row and commits the rest as samples', async () => {
+    // The sheet's chart_field must be a billing account of the submission's lab for a row to be valid.
+    const account = await t.gql(`mutation { createBillingAccount(input: { code: "NANO-101", labId: "lab-web" }) { id } }`, {}, t.admin.token);
+    expect(account.errors).toBeUndefined();
     await page.goto(`${t.url}/intake`);
     await page.getByLabel('Submission').selectOption({ index: 1 });
     const csv = ['sample_name,submitter_name,submitter_email,sample_type,chart_field,concentration,volume',
@@ -202,7 +205,27 @@ describe('the dashboard in chromium', () => {
     await job.getByText(/3\s*rows/).waitFor();
     await job.locator('tr.is-invalid').first().waitFor();
     await expect(job.locator('tr.is-invalid').count()).resolves.toBeGreaterThan(0);
+    const bad = job.locator('tr[data-row="4"]');
+    await bad.getByText(/concentration: /).waitFor();
     await screenshot(page, '10-intake');
+    // Fix one cell: the row is checked again and that problem goes, the others stay.
+    await job.getByRole('button', { name: 'Fix row 4' }).click();
+    await job.getByRole('form', { name: 'Fix row 4' }).getByLabel('concentration').fill('45');
+    await job.getByRole('button', { name: 'Save and check' }).click();
+    await job.getByRole('form', { name: 'Fix row 4' }).waitFor({ state: 'detached' });
+    await expect(bad.getByText(/concentration: /).count()).resolves.toBe(0);
+    await job.getByRole('button', { name: 'Exclude row 4' }).click();
+    await job.locator('tr[data-row="4"][data-status="EXCLUDED"]').waitFor();
+    await job.getByRole('button', { name: 'Commit valid rows' }).click();
+    const heading = job.getByRole('heading', { name: /: (Committed|Partially committed|Failed)$/ });
+    await heading.waitFor({ timeout: 30_000 });
+    await screenshot(page, '10-intake-committed');
+    await expect(job.textContent()).resolves.toMatch(/: Committed/);
+    await job.locator('tr[data-row="2"][data-status="COMMITTED"]').getByRole('link', { name: 'CSV-001' }).waitFor();
+    await expect(job.locator('tr[data-status="COMMITTED"]').count()).resolves.toBe(2);
+    const submissionId = new URL(page.url()).searchParams.get('submission');
+    await page.goto(`${t.url}/submissions/${submissionId}`);
+    for (const name of ['CSV-001', 'CSV-002']) await page.getByRole('link', { name }).waitFor();
   });
 
   it('runs an export, watches it finish and downloads it, and offers a stable BI URL', async () => {

@@ -1,7 +1,6 @@
 import { NotFoundError, requireRead } from '@app/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { SamplesContext } from '../context.js';
-import type { SampleInput } from '../services/sample-rules.js';
 
 /**
  * Reads one record the caller may see. Missing and not-visible answer the same NOT_FOUND, so a
@@ -26,5 +25,5 @@ export const Query: QueryResolvers = {
   sampleStats: (_, a, ctx) => ctx.services.sampleQueries.stats(a.filter ?? {}),
   billingAccounts: (_, a, ctx) => ctx.services.billing.list(a.filter ?? {}, a),
   exportJob: (_, { id }, ctx) => ctx.services.exports.get(id),
-  validateSampleDrafts: (_, a, ctx) => ctx.services.sampleDrafts.validate(a, a.samples as SampleInput[]),
+  validateSampleDrafts: (_, a, ctx) => ctx.services.sampleDrafts.validate(a, a.samples),
 };

@@ -106,6 +106,8 @@ describe('a sample walked through the 8 steps', () => {
     await walk(sampleId, STEPS);
     await waitFor(() => smtp.to('pi@uni.test').length === 1, { what: 'DATA_DELIVERED to the delivery list' });
     await waitFor(() => hooks.ofType('DATA_DELIVERED').length === 1 && hooks.ofType('STEP_COMPLETED').length === 1, { what: 'webhooks' });
+    // Each recipient's mail is its own delivery: wait for the submitter's last one before counting.
+    await waitFor(() => smtp.to(emailOf(submitter)).some((m) => m.subject.includes('Data delivered: Soil-N1')), { what: "the submitter's DATA_DELIVERED mail" });
     const subjects = smtp.to(emailOf(submitter)).map((m) => m.subject);
     expect(subjects.filter((s) => s.includes('Sample QC completed: Soil-N1'))).toHaveLength(1);
     expect(subjects.filter((s) => s.includes('Data delivered: Soil-N1'))).toHaveLength(1);

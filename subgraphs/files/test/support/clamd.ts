@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@app/testing';
 import { ClamdClient } from '../../src/scanning/clamd.js';
 
 export const CLAMD_BINARY = process.env.CLAMD_BINARY ?? '/usr/sbin/clamd';
@@ -20,17 +20,6 @@ export interface TestClamd {
   /** How long clamd took from spawn to answering PING. */
   startMs: number;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  ForbiddenError, Problems, UnauthenticatedError, decodeCursor, emitEvent, eventOrigin, pageSize, toConnection, type BaseContext, type Connection,
+  ForbiddenError, Problems, UnauthenticatedError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, type BaseContext, type Connection,
 } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import { Notification, NotificationPreference } from '../../entities/index.js';
@@ -26,12 +26,8 @@ export class NotificationService {
   /** Newest first, keyset-paginated by (createdAt, id). */
   async list(args: NotificationPageArgs): Promise<Connection<Notification> & { unreadCount: () => Promise<number> }> {
     const recipientId = this.me();
-    const limit = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
     const where = { recipientId, ...(args.unreadOnly ? { readAt: null } : {}) };
-    const page = after ? { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] } : {};
-    const rows = await this.ctx.em.find(Notification, { ...where, ...page }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    const connection = toConnection(rows, limit, (n) => [n.createdAt.toISOString(), n.id], () => this.ctx.em.count(Notification, where), !!after);
+    const connection = await keysetPage<Notification>(this.ctx.em, Notification, where, NEWEST_FIRST, args);
     return { ...connection, unreadCount: () => this.unreadCount() };
   }
 

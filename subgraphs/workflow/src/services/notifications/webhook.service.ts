@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  NotFoundError, Problems, ValidationError, decodeCursor, emitEvent, eventOrigin, pageSize, requireRole, toConnection,
+  NotFoundError, Problems, ValidationError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, requireRole,
   type BaseContext, type Connection,
 } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
@@ -100,12 +100,8 @@ export class WebhookService {
     if (args.endpointId) problems.uuid('endpointId', args.endpointId);
     if (args.status) problems.oneOf('status', args.status, DeliveryStatuses);
     problems.throwIfAny();
-    const limit = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
     const where = { ...(args.endpointId ? { endpointId: args.endpointId } : {}), ...(args.status ? { status: args.status } : {}) };
-    const page = after ? { $or: [{ createdAt: { $lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { $lt: after[1] } }] } : {};
-    const rows = await this.ctx.em.find(NotificationDelivery, { ...where, ...page }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(rows, limit, (d) => [d.createdAt.toISOString(), d.id], () => this.ctx.em.count(NotificationDelivery, where), !!after);
+    return keysetPage<NotificationDelivery>(this.ctx.em, NotificationDelivery, where, NEWEST_FIRST, args);
   }
 
   /** Queues a delivery again as a new log row (same body, so receivers may dedupe by its `id`). */

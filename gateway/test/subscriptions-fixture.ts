@@ -19,6 +19,18 @@ export const STEPS = [
   'SAMPLE_QC', 'LIBRARY_PREP', 'LIBRARY_QC', 'SEQUENCING_SETUP', 'SEQUENCING_RUN', 'BASECALLING', 'QUALITY_ASSESSMENT', 'DATA_DELIVERY',
 ] as const;
 
+/** Valid results for each step, as a technician records them. */
+export const STEP_RESULTS: Record<string, Record<string, unknown>> = {
+  SAMPLE_QC: { sampleQc: { qubitNgPerUl: 50, volumeUl: 30, a260280: 1.85, a260230: 2.1, fragmentSizeBp: 12000 } },
+  LIBRARY_PREP: { libraryPrep: { kitCode: 'SQK-LSK114', kitLot: 'L123', inputNg: 1000, meanFragmentLengthBp: 10000 } },
+  LIBRARY_QC: { libraryQc: { concentrationNgPerUl: 12, meanSizeBp: 9500, fmolLoaded: 20 } },
+  SEQUENCING_SETUP: { sequencingSetup: { device: 'PROMETHION', position: '1A', flowCellId: 'PAW12345', flowCellProductCode: 'FLO-PRO114M', poreCountAtCheck: 7000 } },
+  SEQUENCING_RUN: { sequencingRun: { runId: 'run-1', startedAt: '2026-01-05T10:00:00Z', endedAt: '2026-01-07T10:00:00Z', readCount: 5e6, baseCount: 4.2e10, n50: 15000, passPercent: 92.5, meanQScore: 18 } },
+  BASECALLING: { basecalling: { software: 'dorado', softwareVersion: '1.0.0', model: 'dna_r10.4.1_e8.2_400bps_sup@v5.0.0' } },
+  QUALITY_ASSESSMENT: { qualityAssessment: { meanQScore: 18.2, coverage: 35, passReadsPercent: 91 } },
+  DATA_DELIVERY: { dataDelivery: { method: 'CLOUD', location: 'https://data.example.org/run-1', files: [{ path: 'reads.fastq.gz', bytes: 123456, sha256: 'a'.repeat(64) }] } },
+};
+
 const SAMPLES_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   type Query { sample(id: ID!): Sample }

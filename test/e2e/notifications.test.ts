@@ -5,21 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@app/testing';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
-import { connect, record, type Recording } from '../../gateway/test/subscriptions-fixture.js';
+import { connect, record, STEP_RESULTS, STEPS, type Recording } from '../../gateway/test/subscriptions-fixture.js';
 import { TestSmtpServer, TestWebhookReceiver } from '../../subgraphs/workflow/test/notify-servers.js';
 
 const SECRET = 'whsec_acceptance_0123456789';
-const STEPS = ['SAMPLE_QC', 'LIBRARY_PREP', 'LIBRARY_QC', 'SEQUENCING_SETUP', 'SEQUENCING_RUN', 'BASECALLING', 'QUALITY_ASSESSMENT', 'DATA_DELIVERY'];
-const RESULTS: Record<string, Record<string, unknown>> = {
-  SAMPLE_QC: { sampleQc: { qubitNgPerUl: 50, volumeUl: 30, a260280: 1.85, a260230: 2.1, fragmentSizeBp: 12000 } },
-  LIBRARY_PREP: { libraryPrep: { kitCode: 'SQK-LSK114', kitLot: 'L123', inputNg: 1000, meanFragmentLengthBp: 10000 } },
-  LIBRARY_QC: { libraryQc: { concentrationNgPerUl: 12, meanSizeBp: 9500, fmolLoaded: 20 } },
-  SEQUENCING_SETUP: { sequencingSetup: { device: 'PROMETHION', position: '1A', flowCellId: 'PAW12345', flowCellProductCode: 'FLO-PRO114M', poreCountAtCheck: 7000 } },
-  SEQUENCING_RUN: { sequencingRun: { runId: 'run-1', startedAt: '2026-01-05T10:00:00Z', endedAt: '2026-01-07T10:00:00Z', readCount: 5e6, baseCount: 4.2e10, n50: 15000, passPercent: 92.5, meanQScore: 18 } },
-  BASECALLING: { basecalling: { software: 'dorado', softwareVersion: '1.0.0', model: 'dna_r10.4.1_e8.2_400bps_sup@v5.0.0' } },
-  QUALITY_ASSESSMENT: { qualityAssessment: { meanQScore: 18.2, coverage: 35, passReadsPercent: 91 } },
-  DATA_DELIVERY: { dataDelivery: { method: 'CLOUD', location: 'https://data.example.org/run-1', files: [{ path: 'reads.fastq.gz', bytes: 123456, sha256: 'a'.repeat(64) }] } },
-};
 const ADDED = `subscription { notificationAdded { id event title sampleId submissionId createdAt readAt } }`;
 
 let t: TestSystem;
@@ -80,7 +69,7 @@ describe('notifications through the gateway', () => {
     for (const step of STEPS) {
       await ok(`mutation($s: ID!, $step: WorkflowStepName!) { startStep(sampleId: $s, step: $step) { status } }`, { s: sampleId, step }, staff.token);
       await ok(`mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status } }`,
-        { s: sampleId, step, r: RESULTS[step] }, staff.token);
+        { s: sampleId, step, r: STEP_RESULTS[step] }, staff.token);
     }
     // Defaults: SAMPLE_QC and SEQUENCING_RUN completions notify; DATA_DELIVERY notifies as "data delivered".
     const expected = ['Samples received', 'Sample QC completed', 'Sequencing Run completed', 'Data delivered'];

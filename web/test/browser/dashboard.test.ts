@@ -251,8 +251,10 @@ describe('the dashboard in chromium', () => {
     await page.goto(`${t.url}/graphiql`);
     await page.locator('.graphiql-container').waitFor();
     // The explorer runs on the dashboard's session, offline: the query answers from this gateway.
+    // Under load the editor can mount after the container; run only once it holds the default query.
+    await page.locator('.graphiql-query-editor', { hasText: 'role' }).waitFor();
     await page.getByRole('button', { name: /Execute query/ }).click();
-    await page.locator('.result-window').getByText('"Administrator"').waitFor();
+    await page.locator('.result-window').getByText('"Administrator"').waitFor({ timeout: 60_000 });
     await screenshot(page, '14-graphiql');
     expect(pageErrors(page)).toEqual([]);
   });

@@ -61,6 +61,21 @@ async function writes(t: TestSystem): Promise<number> {
   return rows.filter((r) => !REFUSAL_EVENTS.has(r.type)).reduce((sum, r) => sum + Number(r.n), 0);
 }
 
+/**
+ * The outbox count once it has stopped moving: a previous accepted case's consequences (a consumer's
+ * own events) land asynchronously and must not be counted as this refused case's writes.
+ */
+async function settledWrites(t: TestSystem): Promise<number> {
+  let last = await writes(t);
+  for (let still = 0; still < 3;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await writes(t);
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 async function post(body: string, token: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
   const text = await res.text();
@@ -84,7 +99,7 @@ describe('fuzzed variables for every mutation', () => {
       const variables = fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type, ctx)])));
       await fc.assert(fc.asyncProperty(variables, async (vars) => {
         cases += 1;
-        const before = await writes(t);
+        const before = await settledWrites(t);
         const { status, json } = await post(JSON.stringify({ query: document, variables: vars }), token);
         const codes: string[] = (json.errors ?? []).map((e: any) => String(e.extensions?.code ?? 'NO_CODE'));
         const refused = codes.length > 0 && json.data?.[field.name] == null;

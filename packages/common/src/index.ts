@@ -33,7 +33,7 @@ export { consumeOnce, recordDeadLetter } from './events/inbox.js';
 export { Migration20261101000000EventTables } from './events/event-tables.migration.js';
 
 export { initOrm, type OrmOptions } from './db/orm.js';
-export { qualified } from './db/sql.js';
+export { executeBound, qualified } from './db/sql.js';
 export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, orderOf, positionOf, type SortKey } from './db/keyset.js';
 export { byIdLoader, knownToExist, labScopedByIdLoader, type ByIdOptions } from './db/loaders.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, type DomainEvent, type EventOrigin, type NewEvent } from './envelope.js';
-import { qualified } from '../db/sql.js';
+import { executeBound, qualified } from '../db/sql.js';
 
 /**
  * Writes events into the outbox of the schema `em` works in. Call it inside the transaction
@@ -10,12 +10,7 @@ export async function recordEvents(em: EntityManager, schema: string, events: Do
   if (events.length === 0) return;
   const table = qualified(schema, 'outbox_event');
   const values = events.map(() => '(?, ?, ?::jsonb)').join(', ');
-  await em.getConnection().execute(
-    `insert into ${table} (id, type, payload) values ${values}`,
-    events.flatMap((e) => [e.id, e.type, JSON.stringify(e)]),
-    'run',
-    em.getTransactionContext(),
-  );
+  await executeBound(em, `insert into ${table} (id, type, payload) values ${values}`, events.flatMap((e) => [e.id, e.type, JSON.stringify(e)]), 'run');
 }
 
 /** Creates and records one event; returns it so callers can also use it (e.g. in tests). */

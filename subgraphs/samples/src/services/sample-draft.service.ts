@@ -1,7 +1,6 @@
 import { NotFoundError, Problems, requireWrite, ValidationError, type BaseContext, type FieldProblem } from '@app/common';
-import { Sample } from '../entities/index.js';
 import type { SamplesLoaders } from '../loaders/index.js';
-import { checkSampleDrafts, type DraftTarget } from './sample-drafts.js';
+import { checkSampleDrafts, samplesLike, type DraftTarget } from './sample-drafts.js';
 import { MAX_SAMPLES_PER_CALL } from './sample.service.js';
 import type { SampleInput } from './sample-rules.js';
 
@@ -22,18 +21,18 @@ export class SampleDraftService {
     if (inputs.length === 0 || inputs.length > MAX_SAMPLES_PER_CALL) throw ValidationError.field('samples', `must contain 1 to ${MAX_SAMPLES_PER_CALL} samples`);
     if (!target.submissionId === !target.projectId) throw ValidationError.field('submissionId', 'give exactly one of submissionId and projectId');
     const problems = new Problems();
-    await checkSampleDrafts(this.ctx.em, problems, this.ctx.principal, await this.targetOf(target), inputs, (i) => `${i}.`);
+    await checkSampleDrafts(this.ctx.em, problems, this.ctx.principal, await this.targetOf(target, inputs), inputs, (i) => `${i}.`);
     return problems.all.map(({ field, message }) => {
       const dot = field.indexOf('.');
       return { index: Number(field.slice(0, dot)), field: field.slice(dot + 1), message };
     });
   }
 
-  private async targetOf({ submissionId, projectId }: { submissionId?: string | null; projectId?: string | null }): Promise<DraftTarget> {
+  private async targetOf({ submissionId, projectId }: { submissionId?: string | null; projectId?: string | null }, inputs: SampleInput[]): Promise<DraftTarget> {
     if (submissionId) {
       const submission = await this.loaders.submissionById.load(submissionId);
       if (!submission) throw new NotFoundError('Submission', submissionId);
-      const existing = await this.ctx.em.find(Sample, { submission }, { fields: ['name', 'externalKey'], disableIdentityMap: true });
+      const existing = await samplesLike(this.ctx.em, submission.id, inputs);
       return { labId: submission.labId, priority: submission.priority, existing };
     }
     const project = await this.loaders.projectById.load(projectId!);

@@ -10,9 +10,9 @@ import type { Priority } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
-import { checkSampleDrafts } from './sample-drafts.js';
+import { checkSampleDrafts, samplesLike } from './sample-drafts.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
-import { refreshSubmission, submissionSnapshot } from './submission-status.js';
+import { lastSampleNumber, refreshSubmission, submissionSnapshot } from './submission-status.js';
 
 export type { SampleInput } from './sample-rules.js';
 
@@ -62,16 +62,15 @@ export class SampleService {
     return this.ctx.em.transactional(async (em) => {
       const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
       this.checkOpenForSamples(submission);
-      // Read without the identity map: thousands of managed partial samples would make every flush of this transaction slow.
-      const existing = await em.find(Sample, { submission }, { fields: ['name', 'number', 'externalKey'], disableIdentityMap: true });
+      const existing = await samplesLike(em, submission.id, inputs);
       const problems = new Problems();
       await checkSampleDrafts(em, problems, principal, { labId: submission.labId, priority: submission.priority, existing }, inputs);
       problems.throwIfAny();
       // A retried import sends the same keys again: those samples exist already and are returned as they are.
       const known = new Map(existing.filter((s) => s.externalKey).map((s) => [s.externalKey!, s]));
       const fresh = inputs.filter((input) => !input.externalKey || !known.has(input.externalKey));
-      if (fresh.length < inputs.length) return this.withExisting(em, submission, inputs, fresh.length ? await this.create(em, submission, existing, fresh) : []);
-      return this.create(em, submission, existing, inputs);
+      if (fresh.length < inputs.length) return this.withExisting(em, submission, inputs, fresh.length ? await this.create(em, submission, fresh) : []);
+      return this.create(em, submission, inputs);
     });
   }
 
@@ -84,9 +83,10 @@ export class SampleService {
     return inputs.map((input) => (input.externalKey ? byKey.get(input.externalKey)! : unkeyed.shift()!));
   }
 
-  private async create(em: EntityManager, submission: Submission, existing: { number: number }[], inputs: SampleInput[]): Promise<Sample[]> {
+  /** Inside the transaction that locked the submission, so numbers cannot be taken twice. */
+  private async create(em: EntityManager, submission: Submission, inputs: SampleInput[]): Promise<Sample[]> {
     const accounts = await this.accountsOf(em, inputs);
-    let number = existing.reduce((max, s) => Math.max(max, s.number), 0);
+    let number = await lastSampleNumber(em, this.deps.schema, submission.id);
     const now = this.deps.now();
     const samples = inputs.map((input) => em.create(Sample, {
       submission, submissionNumber: submission.number, projectId: submission.project.id, number: ++number, name: input.name.trim(),

@@ -33,6 +33,14 @@ export async function tallySamples(em: EntityManager, schema: string, submission
   return rows[0] ?? { active: 0, started: 0, done: 0 };
 }
 
+/** The highest sample number in a submission (0 for none); new samples count on from it. */
+export async function lastSampleNumber(em: EntityManager, schema: string, submissionId: string): Promise<number> {
+  const rows = await em.getConnection().execute<{ last: number | null }[]>(
+    `select max(number)::int as last from ${qualified(schema, 'sample')} where submission_id = ?`, [submissionId], 'all', em.getTransactionContext(),
+  );
+  return rows[0]?.last ?? 0;
+}
+
 export const submissionSnapshot = (s: Submission) => ({
   status: s.status, priority: s.priority, externalQuoteId: s.externalQuoteId ?? null, billingAccountId: s.billingAccount?.id ?? null,
   specialInstructions: s.specialInstructions ?? null, dataDeliveryPreferences: s.dataDeliveryPreferences ?? null,

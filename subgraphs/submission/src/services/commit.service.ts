@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ErrorCode, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeStatus } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
@@ -100,11 +100,13 @@ export class CommitService {
       await em.transactional(async (tx) => {
         // One statement for the whole batch: an UPDATE per row cost more than the samples call itself.
         const values = rows.map(() => '(?::uuid, ?::uuid)').join(', ');
-        await tx.getConnection().execute(
-          `update ${qualified(this.deps.schema, 'intake_row')} as r set status = 'COMMITTED', sample_id = v.sample_id from (values ${values}) as v(id, sample_id) where r.id = v.id`,
-          rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run', tx.getTransactionContext(),
-        );
-        const locked = await recountJob(tx, this.deps.schema, job.id);
+        const { affectedRows } = await executeBound<{ affectedRows: number }>(tx,
+          `update ${qualified(this.deps.schema, 'intake_row')} as r set status = 'COMMITTED', sample_id = v.sample_id from (values ${values}) as v(id, sample_id) where r.id = v.id and r.status = 'VALID'`,
+          rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run');
+        // Counted up in the transaction that commits the rows (a recount per batch read every row of the job each time);
+        // finish() recounts once at the end.
+        const locked = await tx.findOneOrFail(IntakeJob, job.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+        locked.committedCount += affectedRows;
         locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
         await tx.flush();
         Object.assign(job, locked);

@@ -1,4 +1,8 @@
-import type { DomainEvent } from '@app/common';
+import type { DomainEvent, EventBus, Logger } from '@app/common';
+import { BusFeed } from './bus-feed.js';
+
+/** Consumer group prefix of the workflow feed. */
+export const LIVE_GROUP = 'gateway-live';
 
 /**
  * One change of a sample's workflow, shaped like the API's `WorkflowEvent` (minus `sample`, which
@@ -50,3 +54,8 @@ export function toLiveEvent(event: DomainEvent): WorkflowLiveEvent | null {
     submissionId: str(event.subject.submissionId),
   };
 }
+
+/** Workflow step events as live events, to each sample's followers (`workflowProgress`) and to dashboard feeds (`workflowEvents`). */
+export const workflowFeed = (bus: EventBus, logger: Logger) => new BusFeed<WorkflowLiveEvent>(bus, logger, {
+  group: LIVE_GROUP, name: 'workflow', select: toLiveEvent, keyOf: (event) => event.sampleId,
+});

@@ -1,4 +1,4 @@
-import { NotFoundError, canSeeLab, requireRead, type DomainEvent, type EventBus, type Logger, type Principal } from '@app/common';
+import { EventTypes, NotFoundError, canSeeLab, requireRead, type DomainEvent, type EventBus, type ExtractionProgressData, type Logger, type Principal } from '@app/common';
 import { BusFeed } from './bus-feed.js';
 import type { GatewayQueries } from './gateway-queries.js';
 import { hydrationError } from './hydrate.js';
@@ -17,14 +17,14 @@ export interface ExtractionProgressEvent {
   labId: string | null;
 }
 
-const PROGRESS_TYPE = 'ExtractionProgress';
+const PROGRESS_TYPE = EventTypes.ExtractionProgress;
 const TERMINAL = new Set(['NEEDS_REVIEW', 'ACCEPTED', 'REJECTED', 'FAILED']);
 export const EXTRACTION_LIVE_GROUP = 'gateway-extraction-live';
 
 /** The progress report an ai `ExtractionProgress` event carries, or null for anything else. */
 function toExtractionProgress(event: DomainEvent): ExtractionProgressEvent | null {
   if (event.type !== PROGRESS_TYPE) return null;
-  const d = event.data as Partial<ExtractionProgressEvent>;
+  const d = event.data as Partial<ExtractionProgressData>;
   if (typeof d.jobId !== 'string') return null;
   return {
     jobId: d.jobId, status: String(d.status), stage: String(d.stage), page: Number(d.page ?? 0), pages: Number(d.pages ?? 0),

@@ -1,4 +1,4 @@
-import { NotFoundError, canSeeLab, requireRead, type DomainEvent, type EventBus, type Logger } from '@app/common';
+import { EventTypes, NotFoundError, canSeeLab, requireRead, type DomainEvent, type EventBus, type IntakeProgressData, type Logger } from '@app/common';
 import { BusFeed } from './bus-feed.js';
 import type { GatewayQueries } from './gateway-queries.js';
 import { LatestOnly, PushIterator } from './push-iterator.js';
@@ -20,14 +20,15 @@ export interface IntakeProgressEvent {
 }
 
 /** Intake event types that carry the job's counters (`after`) or progress (`data`). */
-const INTAKE_TYPES = new Set(['IntakeProgress', 'IntakeJobValidated', 'IntakeJobFailed', 'IntakeCommitStarted', 'IntakeCommitFinished', 'IntakeRowsExcluded', 'IntakeRowsIncluded', 'IntakeRowUpdated']);
+const INTAKE_TYPES = new Set<string>([EventTypes.IntakeProgress, EventTypes.IntakeJobValidated, EventTypes.IntakeJobFailed, EventTypes.IntakeCommitStarted, EventTypes.IntakeCommitFinished, EventTypes.IntakeRowsExcluded, EventTypes.IntakeRowsIncluded, EventTypes.IntakeRowUpdated]);
 export const INTAKE_LIVE_GROUP = 'gateway-intake';
 
 const SNAPSHOT = `query IntakeSnapshot($id: ID!) { intakeJob(id: $id) { id status labId rowCount errorCount excludedCount committedCount failedCount } }`;
 
 function toProgress(event: DomainEvent): IntakeProgressEvent | null {
   if (!INTAKE_TYPES.has(event.type) || event.subject?.type !== 'IntakeJob') return null;
-  const c = { ...(event.after ?? {}), ...(event.data ?? {}) } as Record<string, unknown>;
+  // The job's counters are in `after` (intake job events) or `data` (IntakeProgress).
+  const c = { ...(event.after ?? {}), ...(event.data ?? {}) } as Partial<Record<keyof IntakeProgressData, unknown>>;
   const n = (v: unknown) => (typeof v === 'number' ? v : 0);
   if (typeof c.status !== 'string') return null;
   return {

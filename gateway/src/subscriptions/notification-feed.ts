@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, type DomainEvent, type EventBus, type Logger } from '@app/common';
+import { EventTypes, ForbiddenError, UnauthenticatedError, type DomainEvent, type EventBus, type Logger, type NotificationCreatedData } from '@app/common';
 import { BusFeed } from './bus-feed.js';
 import { BoundedQueue, PushIterator } from './push-iterator.js';
 import type { SubscriptionContext } from './workflow-fields.js';
@@ -24,8 +24,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 
 /** The notification a workflow `NotificationCreated` event carries, or null for anything else. */
 export function toLiveNotification(event: DomainEvent): LiveNotification | null {
-  if (event.type !== 'NotificationCreated') return null;
-  const d = (event.data ?? {}) as Record<string, unknown>;
+  if (event.type !== EventTypes.NotificationCreated) return null;
+  const d = (event.data ?? {}) as Partial<Record<keyof NotificationCreatedData, unknown>>;
   const recipientId = str(d.recipientId);
   const kind = str(d.event);
   const title = str(d.title);

@@ -1,4 +1,8 @@
-import type { DomainEvent } from '@app/common';
+import { StepEventTypes, type DomainEvent, type EventBus, type Logger, type StepEventData } from '@app/common';
+import { BusFeed } from './bus-feed.js';
+
+/** Consumer group prefix of the workflow feed. */
+export const LIVE_GROUP = 'gateway-live';
 
 /**
  * One change of a sample's workflow, shaped like the API's `WorkflowEvent` (minus `sample`, which
@@ -18,10 +22,7 @@ export interface WorkflowLiveEvent {
 }
 
 /** Step event types and the `StepAction` each stands for (workflow's `recordStepEvents`). */
-const STEP_ACTIONS: Record<string, string> = {
-  StepStarted: 'STARTED', StepCompleted: 'COMPLETED', StepFailed: 'FAILED', StepSkipped: 'SKIPPED',
-  StepReopened: 'REOPENED', StepOverridden: 'OVERRIDDEN', StepAssigned: 'ASSIGNED', StepResultsRecorded: 'RESULTS_RECORDED',
-};
+const STEP_ACTIONS = new Map<string, string>(Object.entries(StepEventTypes).map(([action, type]) => [type, action]));
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -32,9 +33,10 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * everything a subscriber sees. Events missing a field the API declares non-null are dropped.
  */
 export function toLiveEvent(event: DomainEvent): WorkflowLiveEvent | null {
-  const defaultAction = STEP_ACTIONS[event.type];
+  const defaultAction = STEP_ACTIONS.get(event.type);
   if (!defaultAction) return null;
-  const data = (event.data ?? {}) as Record<string, unknown>;
+  // Read field by field: an older producer may have sent less (or other types) than StepEventData says.
+  const data = (event.data ?? {}) as Partial<Record<keyof StepEventData, unknown>>;
   const sampleId = str(event.subject?.sampleId) ?? (event.subject?.type === 'Sample' ? str(event.subject.id) : null);
   const seq = num(data.seq);
   const step = str(data.step);
@@ -50,3 +52,8 @@ export function toLiveEvent(event: DomainEvent): WorkflowLiveEvent | null {
     submissionId: str(event.subject.submissionId),
   };
 }
+
+/** Workflow step events as live events, to each sample's followers (`workflowProgress`) and to dashboard feeds (`workflowEvents`). */
+export const workflowFeed = (bus: EventBus, logger: Logger) => new BusFeed<WorkflowLiveEvent>(bus, logger, {
+  group: LIVE_GROUP, name: 'workflow', select: toLiveEvent, keyOf: (event) => event.sampleId,
+});

@@ -7,16 +7,17 @@ import type { EventBus, Logger } from '@app/common';
 import type { CredentialVerifiers } from '../auth/principal.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
-import { LiveEventHub } from './event-hub.js';
-import { ExtractionProgressHub } from './extraction-progress.js';
+import type { BusFeed } from './bus-feed.js';
+import { workflowFeed, type WorkflowLiveEvent } from './events.js';
+import { extractionFeed } from './extraction-progress.js';
 import { GatewayQueries } from './gateway-queries.js';
-import { NotificationHub } from './notification-hub.js';
-import { IntakeProgressFeed } from './intake-progress.js';
-import { buildSubscriptionSchema } from './schema.js';
+import { intakeFeed } from './intake-progress.js';
+import { notificationFeed } from './notification-feed.js';
+import { buildSubscriptionSchema, type LiveFeeds } from './schema.js';
 import { CLOSE_RECONNECT, startWsServer } from './ws-server.js';
 
 export { CLOSE_FORBIDDEN, CLOSE_RECONNECT } from './ws-server.js';
-export { LIVE_GROUP } from './event-hub.js';
+export { LIVE_GROUP } from './events.js';
 export type { WorkflowLiveEvent } from './events.js';
 
 export interface LiveSubscriptionsOptions {
@@ -43,27 +44,27 @@ export interface LiveSubscriptionStats {
  * whose foreign fields are hydrated through the gateway as the subscriber.
  */
 export class LiveSubscriptions {
-  private readonly hub: LiveEventHub;
-  private readonly extractions: ExtractionProgressHub;
+  private readonly workflow: BusFeed<WorkflowLiveEvent>;
+  private readonly feeds: Required<LiveFeeds>;
   private readonly queries: GatewayQueries;
-  private readonly notifications: NotificationHub;
-  private readonly intake: IntakeProgressFeed;
   private schema: GraphQLSchema | null = null;
   private server: { wss: WebSocketServer; dispose(): Promise<void> } | null = null;
 
   constructor(private readonly options: LiveSubscriptionsOptions) {
-    this.hub = new LiveEventHub(options.bus, options.logger);
-    this.extractions = new ExtractionProgressHub(options.bus, options.logger);
+    this.workflow = workflowFeed(options.bus, options.logger);
+    this.feeds = {
+      notifications: notificationFeed(options.bus, options.logger),
+      extractions: extractionFeed(options.bus, options.logger),
+      intake: intakeFeed(options.bus, options.logger),
+    };
     this.queries = new GatewayQueries(options.apollo, options.logger);
-    this.notifications = new NotificationHub(options.bus, options.logger);
-    this.intake = new IntakeProgressFeed(options.bus, this.queries, options.logger);
   }
 
   /** Must run before Apollo starts: `onSchemaLoadOrUpdate` does not replay the first load. */
   register(gateway: ApolloGateway): void {
     gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
       const reload = this.schema !== null;
-      this.schema = buildSubscriptionSchema(apiSchema, this.hub, this.queries, { notifications: this.notifications, extractions: this.extractions, intake: this.intake });
+      this.schema = buildSubscriptionSchema(apiSchema, this.workflow, this.queries, this.feeds);
       // Open operations were validated against the old schema: make clients resubscribe.
       if (reload) for (const socket of this.server?.wss.clients ?? []) socket.close(CLOSE_RECONNECT, 'Schema reloaded; reconnect');
     });
@@ -72,10 +73,7 @@ export class LiveSubscriptions {
   /** Starts reading the bus and accepting WebSocket connections on `httpServer`. */
   async attach(httpServer: Server): Promise<void> {
     const { config } = this.options;
-    await this.hub.start();
-    await this.notifications.start();
-    await this.extractions.start();
-    await this.intake.start();
+    for (const feed of this.allFeeds()) await feed.start();
     this.server = startWsServer({
       httpServer, path: '/graphql', schema: () => this.schema, verifiers: this.options.verifiers, logger: this.options.logger,
       limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxCost: config.MAX_QUERY_COST, maxRootFields: config.MAX_ROOT_FIELDS },
@@ -91,18 +89,19 @@ export class LiveSubscriptions {
     const server = this.server;
     this.server = null;
     await server?.dispose();
-    await this.hub.stop();
-    await this.notifications.stop();
-    await this.extractions.stop();
-    await this.intake.stop();
+    for (const feed of this.allFeeds()) await feed.stop();
   }
 
   stats(): LiveSubscriptionStats {
     return {
       connections: this.server?.wss.clients.size ?? 0,
-      listeners: this.hub.size,
-      eventsReceived: this.hub.received,
+      listeners: { samples: this.workflow.size.keys, feeds: this.workflow.size.all },
+      eventsReceived: this.workflow.received,
       queries: { ...this.queries.counts },
     };
+  }
+
+  private allFeeds(): { start(): Promise<void>; stop(): Promise<void> }[] {
+    return [this.workflow, ...Object.values(this.feeds)];
   }
 }

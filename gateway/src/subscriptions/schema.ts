@@ -1,10 +1,10 @@
 import { buildSchema, isObjectType, printSchema, type GraphQLFieldConfig, type GraphQLField, type GraphQLSchema } from 'graphql';
-import type { LiveEventHub } from './event-hub.js';
-import { extractionSubscriptionResolvers, type ExtractionProgressHub } from './extraction-progress.js';
+import type { BusFeed } from './bus-feed.js';
+import type { WorkflowLiveEvent } from './events.js';
+import { extractionSubscriptionResolvers, type ExtractionProgressEvent } from './extraction-progress.js';
 import type { GatewayQueries } from './gateway-queries.js';
-import { notificationSubscriptionResolvers } from './notification-fields.js';
-import type { NotificationHub } from './notification-hub.js';
-import type { IntakeProgressFeed } from './intake-progress.js';
+import { intakeSubscriptionResolvers, type IntakeProgressEvent } from './intake-progress.js';
+import { notificationSubscriptionResolvers, type LiveNotification } from './notification-feed.js';
 import { workflowSubscriptionResolvers } from './workflow-fields.js';
 
 type AnyField = GraphQLField<unknown, unknown> & Pick<GraphQLFieldConfig<unknown, unknown>, 'subscribe' | 'resolve'>;
@@ -17,21 +17,21 @@ function fieldOf(schema: GraphQLSchema, type: string, field: string): AnyField |
 
 /** Optional live feeds beside workflow progress; a missing one leaves its field unresolved. */
 export interface LiveFeeds {
-  notifications?: NotificationHub;
-  extractions?: ExtractionProgressHub;
-  intake?: IntakeProgressFeed;
+  notifications?: BusFeed<LiveNotification>;
+  extractions?: BusFeed<ExtractionProgressEvent>;
+  intake?: BusFeed<IntakeProgressEvent>;
 }
 
 /**
  * The schema the WebSocket endpoint executes: a copy of the gateway's API schema (Apollo wraps
- * the original's resolvers in place) with the subscription fields wired to the live event hub.
+ * the original's resolvers in place) with the subscription fields wired to the live feeds.
  * Fields the supergraph lacks are skipped, so a gateway without the workflow subgraph still starts.
  * Everything else in a payload is resolved by hydration through the gateway.
  */
-export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEventHub, queries: GatewayQueries, feeds: LiveFeeds = {}): GraphQLSchema {
+export function buildSubscriptionSchema(apiSchema: GraphQLSchema, workflow: BusFeed<WorkflowLiveEvent>, queries: GatewayQueries, feeds: LiveFeeds = {}): GraphQLSchema {
   const { notifications, extractions, intake } = feeds;
   const schema = buildSchema(printSchema(apiSchema));
-  const resolvers = workflowSubscriptionResolvers(hub, queries);
+  const resolvers = workflowSubscriptionResolvers(workflow, queries);
   const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
   if (progress) Object.assign(progress, { subscribe: resolvers.subscribeProgress, resolve: resolvers.resolveEvent });
   const events = fieldOf(schema, 'Subscription', 'workflowEvents');
@@ -41,11 +41,8 @@ export function buildSubscriptionSchema(apiSchema: GraphQLSchema, hub: LiveEvent
   const added = notifications ? fieldOf(schema, 'Subscription', 'notificationAdded') : undefined;
   if (added && notifications) Object.assign(added, notificationSubscriptionResolvers(notifications));
   const extraction = extractions && fieldOf(schema, 'Subscription', 'extractionProgress');
-  if (extraction) {
-    const r = extractionSubscriptionResolvers(extractions, queries);
-    Object.assign(extraction, { subscribe: r.subscribe, resolve: r.resolve });
-  }
-  const intakeProgress = fieldOf(schema, 'Subscription', 'intakeProgress');
-  if (intakeProgress && intake) Object.assign(intakeProgress, { subscribe: intake.subscribe, resolve: (event: unknown) => event });
+  if (extraction) Object.assign(extraction, extractionSubscriptionResolvers(extractions, queries));
+  const intakeProgress = intake && fieldOf(schema, 'Subscription', 'intakeProgress');
+  if (intakeProgress) Object.assign(intakeProgress, intakeSubscriptionResolvers(intake, queries));
   return schema;
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError, NotFoundError, ValidationError, canSeeLab, requireRead, type Principal } from '@app/common';
-import type { LiveEventHub } from './event-hub.js';
+import type { BusFeed } from './bus-feed.js';
 import type { WorkflowLiveEvent } from './events.js';
 import type { GatewayQueries, Subscriber } from './gateway-queries.js';
 import { buildHydrationQuery, hydrationError } from './hydrate.js';
@@ -65,11 +65,6 @@ export function snapshotEvent(sampleId: string, workflow: SnapshotWorkflow | nul
   };
 }
 
-function closeOnAbort(buffer: LatestEventBuffer, signal: AbortSignal): void {
-  if (signal.aborted) buffer.close();
-  else signal.addEventListener('abort', () => buffer.close(), { once: true });
-}
-
 function checkFilter(principal: Principal, filter: WorkflowEventFilter): void {
   if ((filter.sampleIds?.length ?? 0) > MAX_FILTER_SAMPLES) {
     throw ValidationError.field('filter.sampleIds', `must list at most ${MAX_FILTER_SAMPLES} samples`);
@@ -85,16 +80,15 @@ function matches(filter: WorkflowEventFilter, event: WorkflowLiveEvent): boolean
 }
 
 /** Resolvers of `Subscription.workflowProgress`, `Subscription.workflowEvents` and `WorkflowEvent.sample`. */
-export function workflowSubscriptionResolvers(hub: LiveEventHub, queries: GatewayQueries) {
+export function workflowSubscriptionResolvers(feed: BusFeed<WorkflowLiveEvent>, queries: GatewayQueries) {
   return {
     /** One sample: authorized by reading it as the subscriber, current state first, then every newer change. */
     async subscribeProgress(_: unknown, { sampleId }: { sampleId: string }, ctx: SubscriptionContext): Promise<AsyncIterableIterator<WorkflowLiveEvent>> {
       const { principal } = ctx.subscriber;
       requireRead(principal, 'workflow:read');
       // Listen before reading the snapshot so nothing falls between the two; older events are dropped by seq.
-      const buffer = new LatestEventBuffer(1, () => unlisten());
-      const unlisten = hub.listenSample(sampleId, (event) => { if (canReadWorkflowEvent(principal, event)) buffer.push(event); });
-      try {
+      const buffer = feed.pipe(sampleId, new LatestEventBuffer(1), (event) => canReadWorkflowEvent(principal, event));
+      await buffer.seed(async () => {
         const { data, errors } = await queries.run(ctx.subscriber, SNAPSHOT_QUERY, { id: sampleId });
         const sample = data?.sample as { workflow?: SnapshotWorkflow | null } | null | undefined;
         // The samples subgraph answers null for a sample the caller may not see: same answer as a missing one.
@@ -102,12 +96,8 @@ export function workflowSubscriptionResolvers(hub: LiveEventHub, queries: Gatewa
         if (sample === undefined) throw hydrationError(errors);
         const snapshot = snapshotEvent(sampleId, sample.workflow);
         if (snapshot) buffer.prime(snapshot);
-      } catch (err) {
-        buffer.close();
-        throw err;
-      }
-      closeOnAbort(buffer, ctx.signal);
-      return buffer;
+      });
+      return buffer.until(ctx.signal);
     },
 
     /** Every change the subscriber may see, optionally narrowed by the filter. */
@@ -116,12 +106,8 @@ export function workflowSubscriptionResolvers(hub: LiveEventHub, queries: Gatewa
       requireRead(principal, 'workflow:read');
       const criteria = filter ?? {};
       checkFilter(principal, criteria);
-      const buffer = new LatestEventBuffer(FEED_CAPACITY, () => unlisten());
-      const unlisten = hub.listenAll((event) => {
-        if (canReadWorkflowEvent(principal, event) && matches(criteria, event)) buffer.push(event);
-      });
-      closeOnAbort(buffer, ctx.signal);
-      return buffer;
+      const buffer = new LatestEventBuffer(FEED_CAPACITY);
+      return feed.pipe(null, buffer, (event) => canReadWorkflowEvent(principal, event) && matches(criteria, event)).until(ctx.signal);
     },
 
     /** The event itself is the payload; `sample` is hydrated below. */

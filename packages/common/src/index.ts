@@ -20,10 +20,8 @@ export {
 } from './identity/authorization.js';
 
 export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';
-export {
-  EventTypes, SampleStatuses, type EventType, type SampleArchivedData, type SampleCreatedData, type SamplePriorityChangedData,
-  type SampleStatus, type SampleStatusChangedData, type SubmissionEventData,
-} from './events/contracts.js';
+// Every event name (EventTypes, StepEventTypes), the sample status list and every payload type.
+export * from './events/contracts.js';
 export { parseDelivery, type BatchDeliveryHandler, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
 export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';

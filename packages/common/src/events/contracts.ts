@@ -1,80 +1,158 @@
 /**
- * Event contracts between subgraphs: the names of the events one subgraph emits and another
- * consumes, and the `data` each carries. Producers build `data` with `satisfies` one of these
- * types and consumers read it through them, so a change to a payload is a change here, seen by
- * both sides. (Consumers still validate what arrives: an event may come from an older producer.)
+ * Event contracts: the name of every domain event a subgraph emits (to its outbox, or straight
+ * on the bus) and the `data` it carries. Producers name events through `EventTypes` and build
+ * `data` with `satisfies` one of these types; consumers (other subgraphs, audit's categories,
+ * notification triggers, the gateway's live feeds) read them through the same names and types,
+ * so renaming an event or changing a payload is a change here, seen by both sides. (Consumers
+ * still validate what arrives: an event may come from an older producer.)
+ *
+ * Grouped by the producing subgraph; each name says `producer → consumers`. Every event is also
+ * recorded by audit, so "audit" is listed only where audit does more than record it.
  */
 
 /** The processing states of a sample, in lifecycle order (the index is the sort rank). */
 export const SampleStatuses = ['SUBMITTED', 'PREP', 'SEQUENCING', 'ANALYSIS', 'COMPLETED', 'DISTRIBUTED', 'ARCHIVED'] as const;
 export type SampleStatus = (typeof SampleStatuses)[number];
 
-/** Event type names that cross subgraph boundaries. */
 export const EventTypes = {
-  /** samples → workflow (opens the workflow), audit. */
+  // ── auth ──
+  /** auth → workflow (notifications' read model of users). */
+  UserCreated: 'UserCreated',
+  /** auth → workflow (read model); audit files it under ACCESS_CONTROL. */
+  UserUpdated: 'UserUpdated',
+  /** auth → workflow (read model); audit: ACCESS_CONTROL. */
+  UserRoleChanged: 'UserRoleChanged',
+  /** auth → workflow (read model: the user gets no more notifications); audit: ACCESS_CONTROL. */
+  UserDeactivated: 'UserDeactivated',
+  /** auth → audit (SECURITY), like every event of this group below. */
+  LoginSucceeded: 'LoginSucceeded',
+  LoginFailed: 'LoginFailed',
+  AccountLocked: 'AccountLocked',
+  SessionRefreshed: 'SessionRefreshed',
+  RefreshTokenReused: 'RefreshTokenReused',
+  LoggedOut: 'LoggedOut',
+  PasswordChanged: 'PasswordChanged',
+  PasswordResetRequested: 'PasswordResetRequested',
+  PasswordReset: 'PasswordReset',
+  ApiTokenCreated: 'ApiTokenCreated',
+  ApiTokenRevoked: 'ApiTokenRevoked',
+
+  // ── samples ──
+  /** samples → workflow (opens the workflow; notifications' read model). */
   SampleCreated: 'SampleCreated',
-  /** samples → workflow (re-queues), audit. */
+  /** samples → workflow (re-queues). */
   SamplePriorityChanged: 'SamplePriorityChanged',
-  /** samples → workflow (closes the workflow), audit. */
+  /** samples → workflow (closes the workflow). */
   SampleArchived: 'SampleArchived',
-  /** samples → audit. */
+  /** samples → workflow (notifications' read model). */
   SampleAssigned: 'SampleAssigned',
+  /** samples → workflow (notifications' read model). */
   SampleUpdated: 'SampleUpdated',
+  /** samples → workflow (notifications' read model). */
   SubmissionCreated: 'SubmissionCreated',
+  /** samples → workflow (notifications' read model). */
   SubmissionUpdated: 'SubmissionUpdated',
-  /** samples → workflow (work may start: due dates count from here), audit. */
+  /** samples → workflow (work may start: due dates count from here; notifies the customer). */
   SubmissionReceived: 'SubmissionReceived',
-  /** workflow → samples (Sample.status follows), audit, live feeds. */
+  /** samples → audit, like every event of this group below. */
+  ProjectCreated: 'ProjectCreated',
+  ProjectUpdated: 'ProjectUpdated',
+  BillingAccountCreated: 'BillingAccountCreated',
+  BillingAccountUpdated: 'BillingAccountUpdated',
+  BillingAccountDeactivated: 'BillingAccountDeactivated',
+  ExportRequested: 'ExportRequested',
+
+  // ── workflow ──
+  /** workflow → samples (Sample.status follows). */
   SampleStatusChanged: 'SampleStatusChanged',
+  /** workflow → gateway (live feeds), like the step events below (see `StepEventTypes`). */
+  StepStarted: 'StepStarted',
+  /** workflow → gateway (live feeds), workflow (notifications: step completed, data delivered). */
+  StepCompleted: 'StepCompleted',
+  /** workflow → gateway (live feeds), workflow (notifications: QC failed). */
+  StepFailed: 'StepFailed',
+  StepSkipped: 'StepSkipped',
+  StepReopened: 'StepReopened',
+  StepOverridden: 'StepOverridden',
+  StepAssigned: 'StepAssigned',
+  StepResultsRecorded: 'StepResultsRecorded',
+  /** workflow → workflow (notifications: sample overdue). */
+  SampleOverdue: 'SampleOverdue',
+  /** workflow → gateway (`notificationAdded`). */
+  NotificationCreated: 'NotificationCreated',
+  /** workflow → audit, like every event of this group below. */
+  NotificationsRead: 'NotificationsRead',
+  NotificationPreferenceChanged: 'NotificationPreferenceChanged',
+  NotificationsUnsubscribed: 'NotificationsUnsubscribed',
+  NotificationDeliveryReplayed: 'NotificationDeliveryReplayed',
+  WebhookEndpointRegistered: 'WebhookEndpointRegistered',
+  WebhookEndpointUpdated: 'WebhookEndpointUpdated',
+
+  // ── ai ──
+  /** ai → ai (wakes the extraction worker). */
+  ExtractionJobQueued: 'ExtractionJobQueued',
+  /** ai → gateway (`extractionProgress`); published straight on the bus, never through the outbox (a lost tick is harmless). */
+  ExtractionProgress: 'ExtractionProgress',
+  /** ai → workflow (notifications: extraction needs review, when `needsReviewCount` > 0). */
+  ExtractionCompleted: 'ExtractionCompleted',
+  /** ai → audit, like every event of this group below. */
+  ExtractionJobCreated: 'ExtractionJobCreated',
+  ExtractionFailed: 'ExtractionFailed',
+  ExtractionAccepted: 'ExtractionAccepted',
+  ExtractionRejected: 'ExtractionRejected',
+  ExtractionFieldCorrected: 'ExtractionFieldCorrected',
+  ExtractedSampleCorrected: 'ExtractedSampleCorrected',
+
+  // ── files ──
+  /** files → ai (the files a PDF extraction may read). */
+  FileUploaded: 'FileUploaded',
+  /** files → ai (a deleted file can no longer be read). */
+  FileDeleted: 'FileDeleted',
+  /** files → audit, like every event of this group below. */
+  FileVersionAdded: 'FileVersionAdded',
+  FilePurged: 'FilePurged',
+  FileUploadRequested: 'FileUploadRequested',
+  FileUploadRejected: 'FileUploadRejected',
+  FileScanned: 'FileScanned',
+  FileQuarantined: 'FileQuarantined',
+
+  // ── audit ──
+  /** audit → audit (SECURITY), like every event of this group. */
+  RetentionPolicyChanged: 'RetentionPolicyChanged',
+  LegalHoldPlaced: 'LegalHoldPlaced',
+  LegalHoldReleased: 'LegalHoldReleased',
+  AuditPruned: 'AuditPruned',
+
+  // ── submission ──
+  /** submission → gateway (`intakeProgress`); published straight on the bus, never through the outbox. */
+  IntakeProgress: 'IntakeProgress',
+  /** submission → gateway (`intakeProgress`: the job's counters in `after`), like the intake events below but IntakeJobCreated and IntakeSubmissionCreated. */
+  IntakeJobValidated: 'IntakeJobValidated',
+  IntakeJobFailed: 'IntakeJobFailed',
+  IntakeRowUpdated: 'IntakeRowUpdated',
+  IntakeRowsExcluded: 'IntakeRowsExcluded',
+  IntakeRowsIncluded: 'IntakeRowsIncluded',
+  IntakeCommitStarted: 'IntakeCommitStarted',
+  IntakeCommitFinished: 'IntakeCommitFinished',
+  /** submission → audit. */
+  IntakeJobCreated: 'IntakeJobCreated',
+  IntakeSubmissionCreated: 'IntakeSubmissionCreated',
+
+  // ── consumed, but emitted by no subgraph today ──
+  /** (none) → workflow (notifications: sample received); samples emits SubmissionReceived instead. */
+  SampleReceived: 'SampleReceived',
+  /** (none) → workflow (notifications: intake committed); submission emits IntakeCommitFinished instead. */
+  IntakeCommitted: 'IntakeCommitted',
+  /** (none) → workflow (notifications: extraction needs review); ai reports it in ExtractionCompleted.needsReviewCount. */
+  ExtractionNeedsReview: 'ExtractionNeedsReview',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
-/** `SampleCreated.data`. */
-export interface SampleCreatedData {
-  name: string;
-  /** The sample's position in its submission (1, 2, ...). */
-  number: number;
-  sampleType: string | null | undefined;
-  priority: string;
-  submissionId: string;
-  assigneeId: string | null;
-}
+/** The step event of each step action, in workflow's `StepAction` terms (what `recordStepEvents` writes and the live feeds read). */
+export const StepEventTypes = {
+  STARTED: EventTypes.StepStarted, COMPLETED: EventTypes.StepCompleted, FAILED: EventTypes.StepFailed, SKIPPED: EventTypes.StepSkipped,
+  REOPENED: EventTypes.StepReopened, OVERRIDDEN: EventTypes.StepOverridden, ASSIGNED: EventTypes.StepAssigned, RESULTS_RECORDED: EventTypes.StepResultsRecorded,
+} as const;
+export type StepEventType = (typeof StepEventTypes)[keyof typeof StepEventTypes];
 
-/** `SamplePriorityChanged.data`. */
-export interface SamplePriorityChangedData {
-  name: string;
-  priority: string;
-  previousPriority: unknown;
-}
-
-/** `SampleArchived.data`. */
-export interface SampleArchivedData {
-  name: string;
-  archivedAt: string;
-}
-
-/**
- * `SubmissionCreated`, `SubmissionUpdated` and `SubmissionReceived` `.data`. A submission update
- * caused by its samples (a sample added or archived) carries only number, project and status.
- */
-export interface SubmissionEventData {
-  number: string;
-  projectId: string;
-  receivedAt?: string | null;
-  priority?: string;
-  status: string;
-  /** Who created the submission (notifications address its submitter). */
-  submitterId?: string | null;
-  /** The event that caused the update, when it was another subgraph's (a workflow status). */
-  cause?: string | null;
-}
-
-/** `SampleStatusChanged.data`: the status the workflow derived from its steps, and why. */
-export interface SampleStatusChangedData {
-  status: SampleStatus;
-  previousStatus: SampleStatus;
-  /** The step whose change moved the status (the current one when the sample was archived). */
-  step: string | null | undefined;
-  /** The workflow's change counter: a consumer ignores a status older than the one it has. */
-  seq: number;
-}
+export type * from './payloads.js';

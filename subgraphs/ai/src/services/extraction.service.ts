@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext, type EventOrigin,
+  EventTypes, ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext, type EventOrigin, type ExtractionCompletedData, type ExtractionFailedData, type ExtractionJobCreatedData,
 } from '@app/common';
 import { ExtractionJob, ExtractionResult } from '../entities/index.js';
 import { SOURCE, type AiDeps } from '../deps.js';
@@ -35,8 +35,8 @@ export class ExtractionService {
       });
       await em.flush();
       await emitEvent(em, this.deps.schema, origin, {
-        type: 'ExtractionJobCreated', subject: subjectOf(created),
-        data: { method: created.method, submissionId, sampleId, source: 'TEXT', textLength: text.length },
+        type: EventTypes.ExtractionJobCreated, subject: subjectOf(created),
+        data: { method: created.method, submissionId, sampleId, source: 'TEXT', textLength: text.length } satisfies ExtractionJobCreatedData,
         after: { status: created.status, method: created.method },
       });
       return created;
@@ -76,8 +76,8 @@ export class ExtractionService {
     await em.flush();
     const needsReview = values.filter((v) => v.needsReview).length;
     await emitEvent(em, this.deps.schema, origin, {
-      type: 'ExtractionCompleted', subject: subjectOf(job),
-      data: { method: job.method, resultCount: values.length, needsReviewCount: needsReview, fields: values.map((v) => v.fieldName) },
+      type: EventTypes.ExtractionCompleted, subject: subjectOf(job),
+      data: { method: job.method, resultCount: values.length, needsReviewCount: needsReview, fields: values.map((v) => v.fieldName) } satisfies ExtractionCompletedData,
       before: { status: 'QUEUED' }, after: { status: job.status, progress: job.progress },
     });
     return job;
@@ -91,7 +91,7 @@ export class ExtractionService {
     job.finishedAt = this.deps.now();
     await em.flush();
     await emitEvent(em, this.deps.schema, origin, {
-      type: 'ExtractionFailed', subject: subjectOf(job), data: { method: job.method, error: job.error },
+      type: EventTypes.ExtractionFailed, subject: subjectOf(job), data: { method: job.method, error: job.error } satisfies ExtractionFailedData,
       before: { status: 'QUEUED' }, after: { status: job.status },
     });
     return job;

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext } from '@app/common';
+import { EventTypes, ForbiddenError, emitEvent, eventOrigin, labScope, requireWrite, type BaseContext, type ExtractionJobQueuedData } from '@app/common';
 import { ExtractionJob, ExtractionSource } from '../entities/index.js';
 import { SOURCE, type AiDeps } from '../deps.js';
 import { readStoredPdf } from './files/file-bytes.js';
-import { jobSubject, QUEUED_EVENT } from './events.js';
+import { jobSubject } from './events.js';
 import { Problems } from './validation.js';
 
 export interface StartPdfExtractionInput {
@@ -33,8 +33,9 @@ export class PdfJobService {
       em.create(ExtractionSource, { jobId: job.id, bytes: Buffer.from(bytes), byteSize: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), createdAt: this.deps.now() });
       await em.flush();
       await emitEvent(em, this.deps.schema, origin, {
-        type: QUEUED_EVENT, subject: jobSubject(job),
-        data: { method: job.method, source: fileId ? 'FILE' : 'INLINE', fileId, filename, byteSize: bytes.byteLength },
+        // Wakes the worker; written through the outbox with the job, so a queued job is never forgotten.
+        type: EventTypes.ExtractionJobQueued, subject: jobSubject(job),
+        data: { method: job.method, source: fileId ? 'FILE' : 'INLINE', fileId, filename, byteSize: bytes.byteLength } satisfies ExtractionJobQueuedData,
         after: { status: job.status },
       });
       return job;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidTransitionError, emitEvent, eventOrigin, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, InvalidTransitionError, emitEvent, eventOrigin, requireWrite, ValidationError, type BaseContext, type ExtractionFieldCorrectedData } from '@app/common';
 import { ExtractionJob, ExtractionResult, FieldCorrection } from '../entities/index.js';
 import type { ExtractionStatus } from '../entities/enums.js';
 import { SOURCE, type AiDeps } from '../deps.js';
@@ -59,7 +59,7 @@ export class ReviewService {
       });
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'ExtractionFieldCorrected', subject: jobSubject(job), data: { fieldName, correctionId: correction.id },
+        type: EventTypes.ExtractionFieldCorrected, subject: jobSubject(job), data: { fieldName, correctionId: correction.id } satisfies ExtractionFieldCorrectedData,
         before, after: { value, values: input.values ?? null, source: 'MANUAL', confidence: 1 },
       });
       return result;
@@ -94,7 +94,7 @@ export class ReviewService {
       });
       if (updated !== 1) throw new InvalidTransitionError('The job was reviewed meanwhile', { status: job.status });
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: status === 'ACCEPTED' ? 'ExtractionAccepted' : 'ExtractionRejected', subject: jobSubject(job),
+        type: status === 'ACCEPTED' ? EventTypes.ExtractionAccepted : EventTypes.ExtractionRejected, subject: jobSubject(job),
         data: await data(em), before: { status: 'NEEDS_REVIEW' }, after: { status }, reason,
       });
       return em.findOneOrFail(ExtractionJob, job.id, { refresh: true });

@@ -1,4 +1,4 @@
-import { emitEvent, eventOrigin, InvalidTransitionError, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, emitEvent, eventOrigin, InvalidTransitionError, requireWrite, ValidationError, type BaseContext, type ExtractedSampleCorrectedData } from '@app/common';
 import { ExtractionJob } from '../entities/index.js';
 import { SOURCE, type AiDeps } from '../deps.js';
 import { jobSubject } from './events.js';
@@ -45,7 +45,7 @@ export class SampleReviewService {
       locked.samples = locked.samples.map((s, i) => (i === index ? after : s));
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'ExtractedSampleCorrected', subject: jobSubject(locked), data: { sampleNumber: input.sampleNumber, field: cell },
+        type: EventTypes.ExtractedSampleCorrected, subject: jobSubject(locked), data: { sampleNumber: input.sampleNumber, field: cell } satisfies ExtractedSampleCorrectedData,
         before: { [cell]: before[cell] }, after: { [cell]: after[cell] },
       });
       return after;

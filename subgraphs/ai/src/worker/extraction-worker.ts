@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { consumeOnce, type BackgroundTask, type BusSubscription } from '@app/common';
+import { EventTypes, consumeOnce, type BackgroundTask, type BusSubscription } from '@app/common';
 import { ExtractionJob } from '../entities/index.js';
 import type { AiDeps } from '../deps.js';
 import type { Assistant } from '../services/assist/assistant.js';
-import { QUEUED_EVENT } from '../services/events.js';
 import { recordFileEvent } from '../services/files/known-files.js';
 import { failJob, JobRunner } from './job-runner.js';
 import { JobLeases } from './leases.js';
@@ -37,9 +36,9 @@ export class ExtractionWorker implements BackgroundTask {
       group: WORKER_GROUP,
       handler: async ({ event }) => {
         if (!event) return;
-        if (event.type === 'FileUploaded' || event.type === 'FileDeleted') {
+        if (event.type === EventTypes.FileUploaded || event.type === EventTypes.FileDeleted) {
           await consumeOnce(this.deps.orm, this.deps.schema, WORKER_GROUP, event, (em) => recordFileEvent(em, event));
-        } else if (event.type === QUEUED_EVENT) this.kick();
+        } else if (event.type === EventTypes.ExtractionJobQueued) this.kick();
       },
     });
     this.timer = setInterval(() => this.kick(), this.deps.config.AI_WORKER_POLL_MS);

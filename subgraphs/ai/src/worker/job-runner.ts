@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, emitEvent, SYSTEM, type EventOrigin } from '@app/common';
+import { EventTypes, createEvent, emitEvent, SYSTEM, type EventOrigin, type ExtractionCompletedData, type ExtractionFailedData, type ExtractionProgressData } from '@app/common';
 import { ExtractionJob, ExtractionResult, ExtractionSource } from '../entities/index.js';
 import type { ExtractionStage } from '../entities/enums.js';
 import { SOURCE, type AiDeps } from '../deps.js';
-import { jobSubject, PROGRESS_EVENT } from '../services/events.js';
+import { jobSubject } from '../services/events.js';
 import { UnreadablePdfError } from '../services/pdf/document.js';
 import { LOW_CONFIDENCE, type DraftField, type ExtractionDraft } from '../services/pdf/draft.js';
 import { extractQuotePdf, type Stage } from '../services/pdf/extract.js';
@@ -53,8 +53,8 @@ export class JobRunner {
   }
 
   /** Ticks go straight on the bus; the gateway streams them to `extractionProgress` subscribers. */
-  private async publish(job: ExtractionJob, data: Record<string, unknown>): Promise<void> {
-    await this.deps.bus.publish(createEvent(ORIGIN, { type: PROGRESS_EVENT, subject: jobSubject(job), data: { jobId: job.id, ...data } }, this.deps.now()))
+  private async publish(job: ExtractionJob, data: Omit<ExtractionProgressData, 'jobId'>): Promise<void> {
+    await this.deps.bus.publish(createEvent(ORIGIN, { type: EventTypes.ExtractionProgress, subject: jobSubject(job), data: { jobId: job.id, ...data } satisfies ExtractionProgressData }, this.deps.now()))
       .catch((err: unknown) => this.deps.logger.warn({ err, jobId: job.id }, 'progress not published'));
   }
 
@@ -72,8 +72,8 @@ export class JobRunner {
       draft.fields.forEach((f, position) => em.create(ExtractionResult, { job: ref, position, ...resultOf(f), createdAt: this.deps.now() }));
       await em.flush();
       await emitEvent(em, this.deps.schema, ORIGIN, {
-        type: 'ExtractionCompleted', subject: jobSubject(job),
-        data: { method: job.method, form: draft.form, pages: draft.pages, resultCount: draft.fields.length, sampleCount: draft.samples.length, needsReviewCount: draft.fields.filter(needsReview).length, warnings: draft.warnings, llmModel: llm?.model ?? null },
+        type: EventTypes.ExtractionCompleted, subject: jobSubject(job),
+        data: { method: job.method, form: draft.form, pages: draft.pages, resultCount: draft.fields.length, sampleCount: draft.samples.length, needsReviewCount: draft.fields.filter(needsReview).length, warnings: draft.warnings, llmModel: llm?.model ?? null } satisfies ExtractionCompletedData,
         before: { status: 'RUNNING' }, after: { status: 'NEEDS_REVIEW' },
       });
       return true;
@@ -104,7 +104,7 @@ export async function failJob(deps: AiDeps, em: EntityManager, job: ExtractionJo
     const where = owner ? { id: job.id, leaseOwner: owner, status: 'RUNNING' as const } : { id: job.id, status: { $in: ['QUEUED', 'RUNNING'] as ('QUEUED' | 'RUNNING')[] } };
     const updated = await tx.nativeUpdate(ExtractionJob, where, { status: 'FAILED', stage: 'DONE', error: reason.slice(0, 1000), finishedAt: deps.now(), leaseOwner: null, leaseExpiresAt: null });
     if (updated !== 1) return false;
-    await emitEvent(tx, deps.schema, ORIGIN, { type: 'ExtractionFailed', subject: jobSubject(job), data: { method: job.method, error: reason }, after: { status: 'FAILED' } });
+    await emitEvent(tx, deps.schema, ORIGIN, { type: EventTypes.ExtractionFailed, subject: jobSubject(job), data: { method: job.method, error: reason } satisfies ExtractionFailedData, after: { status: 'FAILED' } });
     return true;
   });
 }

@@ -1,13 +1,14 @@
+import { EventTypes } from '@app/common';
 import type { AuditCategory } from '../entities/enums.js';
 
 /** Authentication and credential events, plus the audit trail's own administration (admins only). */
-const SECURITY = new Set([
-  'LoginSucceeded', 'LoginFailed', 'AccountLocked', 'SessionRefreshed', 'RefreshTokenReused', 'LoggedOut', 'PasswordChanged',
-  'PasswordResetRequested', 'PasswordReset', 'ApiTokenCreated', 'ApiTokenRevoked',
-  'AuditPruned', 'LegalHoldPlaced', 'LegalHoldReleased', 'RetentionPolicyChanged',
+const SECURITY = new Set<string>([
+  EventTypes.LoginSucceeded, EventTypes.LoginFailed, EventTypes.AccountLocked, EventTypes.SessionRefreshed, EventTypes.RefreshTokenReused, EventTypes.LoggedOut, EventTypes.PasswordChanged,
+  EventTypes.PasswordResetRequested, EventTypes.PasswordReset, EventTypes.ApiTokenCreated, EventTypes.ApiTokenRevoked,
+  EventTypes.AuditPruned, EventTypes.LegalHoldPlaced, EventTypes.LegalHoldReleased, EventTypes.RetentionPolicyChanged,
 ]);
 /** Who may do what: user accounts and their roles. */
-const ACCESS_CONTROL = new Set(['UserCreated', 'UserUpdated', 'UserRoleChanged', 'UserDeactivated']);
+const ACCESS_CONTROL = new Set<string>([EventTypes.UserCreated, EventTypes.UserUpdated, EventTypes.UserRoleChanged, EventTypes.UserDeactivated]);
 
 /** The category of an event type; anything not security or access control is DATA. */
 export function categoryOf(type: string): AuditCategory {

@@ -1,8 +1,8 @@
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  createEvent, eventOrigin, keysetPage, NotFoundError, qualified, recordEvents, requireRole,
-  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent, type NewEvent, type SortKey,
+  EventTypes, createEvent, eventOrigin, keysetPage, NotFoundError, qualified, recordEvents, requireRole,
+  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent, type NewEvent, type SortKey, type AuditPrunedData, type LegalHoldPlacedData, type LegalHoldReleasedData, type RetentionPolicyChangedData,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LegalHold, RetentionPolicy } from '../entities/index.js';
@@ -71,7 +71,7 @@ export class RetentionService {
       policy.updatedBy = this.ctx.principal.userId;
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: 'RetentionPolicyChanged', subject: { type: 'RetentionPolicy', id: category }, data: { category, retainDays }, before, after: { retainDays },
+        type: EventTypes.RetentionPolicyChanged, subject: { type: 'RetentionPolicy', id: category }, data: { category, retainDays } satisfies RetentionPolicyChangedData, before, after: { retainDays },
       })]);
       return policy;
     });
@@ -90,8 +90,8 @@ export class RetentionService {
       });
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: 'LegalHoldPlaced', subject: { type: 'LegalHold', id: hold.id }, reason,
-        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null },
+        type: EventTypes.LegalHoldPlaced, subject: { type: 'LegalHold', id: hold.id }, reason,
+        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null } satisfies LegalHoldPlacedData,
         after: { active: true },
       })]);
       return hold;
@@ -110,7 +110,7 @@ export class RetentionService {
       hold.releaseReason = reason;
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: 'LegalHoldReleased', subject: { type: 'LegalHold', id }, reason, data: { subjectId: hold.subjectId }, before: { active: true }, after: { active: false },
+        type: EventTypes.LegalHoldReleased, subject: { type: 'LegalHold', id }, reason, data: { subjectId: hold.subjectId } satisfies LegalHoldReleasedData, before: { active: true }, after: { active: false },
       })]);
       return hold;
     });
@@ -137,8 +137,8 @@ export class RetentionService {
       // Every real run is recorded, including one that found nothing to remove.
       if (!dryRun) {
         await recordEvents(em, this.deps.schema, [this.event({
-          type: 'AuditPruned', subject: { type: 'AuditTrail', id: 'audit' },
-          data: { fromSeq: result.fromSeq, toSeq: result.toSeq, pruned: result.pruned, anchorHash: result.anchorHash, archiveFile: result.archiveFile },
+          type: EventTypes.AuditPruned, subject: { type: 'AuditTrail', id: 'audit' },
+          data: { fromSeq: result.fromSeq, toSeq: result.toSeq, pruned: result.pruned, anchorHash: result.anchorHash, archiveFile: result.archiveFile } satisfies AuditPrunedData,
         })]);
       }
       return result;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM, emitEvent, type Logger } from '@app/common';
+import { EventTypes, SYSTEM, emitEvent, type Logger, type UserCreatedData, type UserRoleChangedData, type UserUpdatedData } from '@app/common';
 import type { AuthDeps } from '../deps.js';
 import { User } from '../entities/index.js';
 import { userSnapshot, userSubject } from './events.js';
@@ -24,13 +24,13 @@ export async function createOrPromoteAdmin(em: EntityManager, schema: string, pa
       const before = userSnapshot(existing);
       tx.assign(existing, { role: 'ADMIN', active: true, passwordHash, passwordChangedAt: now });
       await tx.flush();
-      await emitEvent(tx, schema, origin, { type: 'UserUpdated', subject: userSubject(existing), data: { fields: ['role', 'active', 'password'], via: 'create-admin' }, before, after: userSnapshot(existing) });
-      if (before.role !== 'ADMIN') await emitEvent(tx, schema, origin, { type: 'UserRoleChanged', subject: userSubject(existing), data: { role: 'ADMIN', previousRole: before.role }, before: { role: before.role }, after: { role: 'ADMIN' } });
+      await emitEvent(tx, schema, origin, { type: EventTypes.UserUpdated, subject: userSubject(existing), data: { fields: ['role', 'active', 'password'], via: 'create-admin' } satisfies UserUpdatedData, before, after: userSnapshot(existing) });
+      if (before.role !== 'ADMIN') await emitEvent(tx, schema, origin, { type: EventTypes.UserRoleChanged, subject: userSubject(existing), data: { role: 'ADMIN', previousRole: before.role } satisfies UserRoleChangedData, before: { role: before.role }, after: { role: 'ADMIN' } });
       return { user: existing, created: false };
     }
     const user = tx.create(User, { email: account.email.trim(), name: account.name ?? 'Administrator', role: 'ADMIN', passwordHash, passwordChangedAt: now });
     await tx.flush();
-    await emitEvent(tx, schema, origin, { type: 'UserCreated', subject: userSubject(user), data: { email: user.email, role: 'ADMIN', via: 'bootstrap' }, after: userSnapshot(user) });
+    await emitEvent(tx, schema, origin, { type: EventTypes.UserCreated, subject: userSubject(user), data: { email: user.email, role: 'ADMIN', via: 'bootstrap' } satisfies UserCreatedData, after: userSnapshot(user) });
     return { user, created: true };
   });
 }

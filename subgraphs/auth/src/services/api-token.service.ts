@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiScopes, ForbiddenError, keysetPage, NEWEST_FIRST, NotFoundError, Problems, type BaseContext, type Connection, type Principal } from '@app/common';
+import { EventTypes, ApiScopes, ForbiddenError, keysetPage, NEWEST_FIRST, NotFoundError, Problems, type BaseContext, type Connection, type Principal, type ApiTokenCreatedData, type ApiTokenRevokedData } from '@app/common';
 import type { AuthDeps } from '../deps.js';
 import { ApiToken, User } from '../entities/index.js';
 import { requirePerson } from './access.js';
@@ -36,8 +36,8 @@ export class ApiTokenService {
       const apiToken = em.create(ApiToken, { userId: principal.userId!, name: name!, prefix: secret.slice(0, 8), tokenHash: sha256(token), scopes, createdAt: this.deps.now(), expiresAt });
       await em.flush();
       await emitAuthEvent(this.deps, em, this.ctx, {
-        type: 'ApiTokenCreated', subject: { type: 'ApiToken', id: apiToken.id, labId: principal.labId },
-        data: { name: apiToken.name, scopes, expiresAt: expiresAt.toISOString(), ownerId: principal.userId },
+        type: EventTypes.ApiTokenCreated, subject: { type: 'ApiToken', id: apiToken.id, labId: principal.labId },
+        data: { name: apiToken.name, scopes, expiresAt: expiresAt.toISOString(), ownerId: principal.userId } satisfies ApiTokenCreatedData,
       });
       return { token, apiToken };
     });
@@ -62,7 +62,7 @@ export class ApiTokenService {
       if (token.revokedAt) return token;
       token.revokedAt = this.deps.now();
       await em.flush();
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'ApiTokenRevoked', subject: { type: 'ApiToken', id }, data: { name: token.name, ownerId: token.userId } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.ApiTokenRevoked, subject: { type: 'ApiToken', id }, data: { name: token.name, ownerId: token.userId } satisfies ApiTokenRevokedData });
       return token;
     });
   }

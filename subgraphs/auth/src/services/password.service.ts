@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type BaseContext, type PasswordChangedData, type PasswordResetData, type PasswordResetRequestedData } from '@app/common';
 import { requirePerson } from './access.js';
 import type { AuthDeps } from '../deps.js';
 import { PasswordResetToken, User } from '../entities/index.js';
@@ -40,7 +40,7 @@ export class PasswordService {
       fresh.passwordHash = hash;
       fresh.passwordChangedAt = this.deps.now();
       const ended = await this.sessions.revokeFamilies(em, { userId: user.id, exceptFamilyId: keep }, 'PASSWORD_CHANGED');
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'PasswordChanged', subject: userSubject(fresh), data: { otherSessionsEnded: ended } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.PasswordChanged, subject: userSubject(fresh), data: { otherSessionsEnded: ended } satisfies PasswordChangedData });
     });
     return true;
   }
@@ -57,7 +57,7 @@ export class PasswordService {
       await em.nativeUpdate(PasswordResetToken, { userId, usedAt: null }, { usedAt: now });
       em.create(PasswordResetToken, { userId, tokenHash: sha256(token), createdBy: this.ctx.principal.userId, createdAt: now, expiresAt });
       await em.flush();
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'PasswordResetRequested', subject: userSubject(user), data: { expiresAt: expiresAt.toISOString() } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.PasswordResetRequested, subject: userSubject(user), data: { expiresAt: expiresAt.toISOString() } satisfies PasswordResetRequestedData });
     });
     return { token, expiresAt, user };
   }
@@ -79,7 +79,7 @@ export class PasswordService {
       fresh.passwordChangedAt = this.deps.now();
       const ended = await this.sessions.revokeFamilies(em, { userId: user.id }, 'PASSWORD_RESET');
       await new LoginThrottleStore(this.deps).clear(em, emailKey(user.email));
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'PasswordReset', subject: userSubject(fresh), data: { sessionsEnded: ended, resetTokenId: row.id } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.PasswordReset, subject: userSubject(fresh), data: { sessionsEnded: ended, resetTokenId: row.id } satisfies PasswordResetData });
     });
     return true;
   }

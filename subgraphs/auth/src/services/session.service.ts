@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, ForbiddenError, RateLimitedError, UnauthenticatedError, ValidationError, type BaseContext, type AccountLockedData, type LoggedOutData, type LoginFailedData, type LoginSucceededData, type RefreshTokenReusedData, type SessionRefreshedData } from '@app/common';
 import { requirePerson } from './access.js';
 import type { AuthDeps } from '../deps.js';
 import { RefreshToken, User } from '../entities/index.js';
@@ -58,7 +58,7 @@ export class SessionService {
       if (rehash) fresh.passwordHash = rehash;
       await this.throttle.clear(em, emailKey(email));
       const payload = await this.startSession(em, fresh);
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoginSucceeded', subject: userSubject(fresh), data: { sessionId: payload.sessionId } }, principalOf(fresh));
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.LoginSucceeded, subject: userSubject(fresh), data: { sessionId: payload.sessionId } satisfies LoginSucceededData }, principalOf(fresh));
       return payload;
     });
   }
@@ -77,11 +77,11 @@ export class SessionService {
       // email (a password typed in the wrong box, say) is left out.
       const attempted = LOOKS_LIKE_EMAIL.test(email.trim()) ? email.trim().toLowerCase() : null;
       const subject = user ? userSubject(user) : { type: 'LoginAttempt', id: crypto.randomUUID() };
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoginFailed', subject, data: { reason, email: attempted, accountLocked, addressLocked } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.LoginFailed, subject, data: { reason, email: attempted, accountLocked, addressLocked } satisfies LoginFailedData });
       if (accountLocked && user) {
         await emitAuthEvent(this.deps, em, this.ctx, {
-          type: 'AccountLocked', subject: userSubject(user),
-          data: { failures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+          type: EventTypes.AccountLocked, subject: userSubject(user),
+          data: { failures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES, lockMinutes: config.LOGIN_LOCK_MINUTES } satisfies AccountLockedData,
         });
       }
       if (addressLocked) this.ctx.logger.warn({ ip }, 'client address locked after repeated failed sign-ins');
@@ -119,7 +119,7 @@ export class SessionService {
       if (spent !== 1) return null;
       const payload = await this.startSession(em, user, row.familyId);
       // Every change to a session is on the audit trail, the rotation included (issue 6: no mutation skips its event).
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'SessionRefreshed', subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id } }, principalOf(user));
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.SessionRefreshed, subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id } satisfies SessionRefreshedData }, principalOf(user));
       return payload;
     });
     return next ?? this.reused(row);
@@ -129,7 +129,7 @@ export class SessionService {
     await this.ctx.em.transactional(async (em) => {
       const revoked = await this.revokeFamilies(em, { familyId: row.familyId }, 'REUSED');
       await emitAuthEvent(this.deps, em, this.ctx, {
-        type: 'RefreshTokenReused', subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, tokenId: row.id, sessionsRevoked: revoked },
+        type: EventTypes.RefreshTokenReused, subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, tokenId: row.id, sessionsRevoked: revoked } satisfies RefreshTokenReusedData,
       });
     });
     throw new UnauthenticatedError(INVALID_REFRESH);
@@ -141,7 +141,7 @@ export class SessionService {
     if (!row || row.revokedAt) return false;
     return this.ctx.em.transactional(async (em) => {
       const ended = await this.revokeFamilies(em, { familyId: row.familyId }, 'LOGOUT');
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoggedOut', subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, everywhere: false } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.LoggedOut, subject: { type: 'User', id: row.userId }, data: { sessionId: row.familyId, everywhere: false } satisfies LoggedOutData });
       return ended > 0;
     });
   }
@@ -153,7 +153,7 @@ export class SessionService {
     if (!principal.userId) throw new ForbiddenError('Only a signed-in person can sign out');
     return this.ctx.em.transactional(async (em) => {
       const ended = await this.revokeFamilies(em, { userId: principal.userId! }, 'LOGOUT_EVERYWHERE');
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'LoggedOut', subject: { type: 'User', id: principal.userId!, labId: principal.labId }, data: { everywhere: true, sessionsEnded: ended } });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.LoggedOut, subject: { type: 'User', id: principal.userId!, labId: principal.labId }, data: { everywhere: true, sessionsEnded: ended } satisfies LoggedOutData });
       return ended;
     });
   }

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  diffFields, ForbiddenError, keysetPage, NotFoundError, Problems, Roles, ValidationError, type BaseContext, type Connection, type Role,
-  type SortKey,
+  EventTypes, diffFields, ForbiddenError, keysetPage, NotFoundError, Problems, Roles, ValidationError, type BaseContext, type Connection, type Role,
+  type SortKey, type UserCreatedData, type UserRoleChangedData, type UserUpdatedData, type UserDeactivatedData,
 } from '@app/common';
 import type { AuthDeps } from '../deps.js';
 import { User } from '../entities/index.js';
@@ -59,7 +59,7 @@ export class UserService {
       await this.ensureEmailFree(em, email!);
       const user = em.create(User, { email: email!, name: name!, role: input.role, ...lab, passwordHash, passwordChangedAt: passwordHash ? this.deps.now() : null });
       await this.flushUnique(em);
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'UserCreated', subject: userSubject(user), data: { email: user.email, role: user.role }, after: userSnapshot(user) });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.UserCreated, subject: userSubject(user), data: { email: user.email, role: user.role } satisfies UserCreatedData, after: userSnapshot(user) });
       return user;
     });
   }
@@ -83,9 +83,9 @@ export class UserService {
       const change = diffFields(before, userSnapshot(user));
       if (!change) return user;
       await this.flushUnique(em);
-      await emitAuthEvent(this.deps, em, this.ctx, { type: 'UserUpdated', subject: userSubject(user), data: { fields: Object.keys(change.after) }, ...change });
+      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.UserUpdated, subject: userSubject(user), data: { fields: Object.keys(change.after) } satisfies UserUpdatedData, ...change });
       if (before.role !== user.role) {
-        await emitAuthEvent(this.deps, em, this.ctx, { type: 'UserRoleChanged', subject: userSubject(user), data: { role: user.role, previousRole: before.role }, before: { role: before.role }, after: { role: user.role } });
+        await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.UserRoleChanged, subject: userSubject(user), data: { role: user.role, previousRole: before.role } satisfies UserRoleChangedData, before: { role: before.role }, after: { role: user.role } });
       }
       return user;
     });
@@ -103,8 +103,8 @@ export class UserService {
       await em.flush();
       const sessionsEnded = active ? 0 : await this.sessions.revokeFamilies(em, { userId: id }, 'DEACTIVATED');
       await emitAuthEvent(this.deps, em, this.ctx, {
-        type: active ? 'UserUpdated' : 'UserDeactivated', subject: userSubject(user),
-        data: active ? { fields: ['active'] } : { sessionsEnded }, before: { active: !active }, after: { active },
+        type: active ? EventTypes.UserUpdated : EventTypes.UserDeactivated, subject: userSubject(user),
+        data: active ? { fields: ['active'] } satisfies UserUpdatedData : { sessionsEnded } satisfies UserDeactivatedData, before: { active: !active }, after: { active },
       });
       return user;
     });

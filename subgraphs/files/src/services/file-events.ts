@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { emitEvent, type EventOrigin } from '@app/common';
+import { EventTypes, emitEvent, type EventOrigin, type FileVersionStoredData } from '@app/common';
 import type { FileVersion, StoredFile } from '../entities/index.js';
 import type { OwnerType } from '../entities/enums.js';
 
@@ -16,9 +16,9 @@ const versionFacts = (v: FileVersion) => ({
 export async function emitVersionStored(em: EntityManager, schema: string, origin: EventOrigin, file: StoredFile, version: FileVersion): Promise<void> {
   const first = version.version === 1;
   await emitEvent(em, schema, origin, {
-    type: first ? 'FileUploaded' : 'FileVersionAdded',
+    type: first ? EventTypes.FileUploaded : EventTypes.FileVersionAdded,
     subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
-    data: { ...versionFacts(version), kind: file.kind, ownerType: file.ownerType, ownerId: file.ownerId },
+    data: { ...versionFacts(version), kind: file.kind, ownerType: file.ownerType, ownerId: file.ownerId } satisfies FileVersionStoredData,
     ...(first ? {} : { before: { currentVersion: version.version - 1 } }),
     after: { currentVersion: version.version, byteSize: version.byteSize, sha256: version.sha256 },
   });

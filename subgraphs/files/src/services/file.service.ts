@@ -1,5 +1,5 @@
 import {
-  InvalidTransitionError, NotFoundError, emitEvent, eventOrigin, requireWrite, type BaseContext,
+  EventTypes, InvalidTransitionError, NotFoundError, emitEvent, eventOrigin, requireWrite, type BaseContext, type FileDeletedData, type FilePurgedData,
 } from '@app/common';
 import { FileVersion, StoredFile } from '../entities/index.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
@@ -25,8 +25,8 @@ export class FileService {
       Object.assign(file, { deleted: true, deletedAt: this.deps.now(), deletedBy: principal.userId });
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'FileDeleted', subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
-        data: { filename: file.filename }, before: { deleted: false }, after: { deleted: true },
+        type: EventTypes.FileDeleted, subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
+        data: { filename: file.filename } satisfies FileDeletedData, before: { deleted: false }, after: { deleted: true },
       });
       return file;
     });
@@ -57,8 +57,8 @@ export class FileService {
       locked.purgedAt = this.deps.now();
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'FilePurged', subject: { type: 'StoredFile', id, ...ownerSubject(locked) },
-        data: { filename: locked.filename, versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, byteSize: v.byteSize })) },
+        type: EventTypes.FilePurged, subject: { type: 'StoredFile', id, ...ownerSubject(locked) },
+        data: { filename: locked.filename, versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, byteSize: v.byteSize })) } satisfies FilePurgedData,
         before: { purged: false }, after: { purged: true },
       });
       return { file: locked, keys: [...new Set(versions.map((v) => v.storageKey))] };

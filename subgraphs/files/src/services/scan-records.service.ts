@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SYSTEM, emitEvent } from '@app/common';
+import { EventTypes, SYSTEM, emitEvent, type FileScanData } from '@app/common';
 import { FileVersion } from '../entities/index.js';
 import { SOURCE } from '../deps.js';
 import type { ScanVerdict } from '../scanning/clamd.js';
@@ -37,9 +37,9 @@ export class ScanRecords {
       if (updated !== 1) return false;
       const file = version.file;
       await emitEvent(em, this.schema, { source: SOURCE, principal: SYSTEM }, {
-        type: verdict.clean ? 'FileScanned' : 'FileQuarantined',
+        type: verdict.clean ? EventTypes.FileScanned : EventTypes.FileQuarantined,
         subject: { type: 'StoredFile', id: file.id, ...ownerSubject(file) },
-        data: { version: version.version, versionId: version.id, sha256: version.sha256, verdict: scanStatus, ...(signature ? { signature } : {}) },
+        data: { version: version.version, versionId: version.id, sha256: version.sha256, verdict: scanStatus, ...(signature ? { signature } : {}) } satisfies FileScanData,
         before: { scanStatus: 'QUARANTINED' }, after: { scanStatus },
       });
       return true;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, emitEvent, eventOrigin, isStaff,
-  labScope, requireWrite, type BaseContext,
+  EventTypes, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, emitEvent, eventOrigin, isStaff,
+  labScope, requireWrite, type BaseContext, type FileUploadRejectedData, type FileUploadRequestedData,
 } from '@app/common';
 import { FileVersion, StoredFile, UploadTicket } from '../entities/index.js';
 import { OwnerTypes, type OwnerType } from '../entities/enums.js';
@@ -42,8 +42,8 @@ export class UploadService {
       });
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'FileUploadRequested', subject: { type: 'UploadTicket', id, ...ownerSubject(created) },
-        data: { filename: created.filename, contentType: created.contentType, byteSize: created.byteSize, ownerType: created.ownerType, ownerId: created.ownerId },
+        type: EventTypes.FileUploadRequested, subject: { type: 'UploadTicket', id, ...ownerSubject(created) },
+        data: { filename: created.filename, contentType: created.contentType, byteSize: created.byteSize, ownerType: created.ownerType, ownerId: created.ownerId } satisfies FileUploadRequestedData,
       });
       return created;
     });
@@ -125,8 +125,8 @@ export class UploadService {
       ticket.failure = reason.slice(0, 500);
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'FileUploadRejected', subject: { type: 'UploadTicket', id: ticket.id, ...ownerSubject(ticket) },
-        data: { reason: ticket.failure }, before: { status: 'UPLOADED' }, after: { status: 'FAILED' },
+        type: EventTypes.FileUploadRejected, subject: { type: 'UploadTicket', id: ticket.id, ...ownerSubject(ticket) },
+        data: { reason: ticket.failure } satisfies FileUploadRejectedData, before: { status: 'UPLOADED' }, after: { status: 'FAILED' },
       });
     });
     await this.deps.storage.delete(`uploads/${ticketId}`);

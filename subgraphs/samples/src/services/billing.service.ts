@@ -1,6 +1,6 @@
 import {
-  diffFields, emitEvent, eventOrigin, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite, type BaseContext,
-  type PageArgs, type SortKey,
+  EventTypes, diffFields, emitEvent, eventOrigin, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite, type BaseContext,
+  type PageArgs, type SortKey, type BillingAccountEventData,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BillingAccount } from '../entities/index.js';
@@ -65,7 +65,7 @@ export class BillingAccountService {
       if (await em.count(BillingAccount, { code: code! })) problems.add('code', `${code} already exists`).throwIfAny();
       const account = em.create(BillingAccount, { code: code!, description, labId: labId!, active: input.active ?? true });
       await em.flush();
-      await this.emit(em, 'BillingAccountCreated', account, null, snapshot(account));
+      await this.emit(em, EventTypes.BillingAccountCreated, account, null, snapshot(account));
       return account;
     });
   }
@@ -89,7 +89,7 @@ export class BillingAccountService {
       if (typeof input.active === 'boolean') account.active = input.active;
       await em.flush();
       const diff = diffFields(before, snapshot(account));
-      if (diff) await this.emit(em, input.active === false && before.active ? 'BillingAccountDeactivated' : 'BillingAccountUpdated', account, diff.before, diff.after);
+      if (diff) await this.emit(em, input.active === false && before.active ? EventTypes.BillingAccountDeactivated : EventTypes.BillingAccountUpdated, account, diff.before, diff.after);
       return account;
     });
   }
@@ -104,9 +104,12 @@ export class BillingAccountService {
     return code;
   }
 
-  private emit(em: EntityManager, type: string, a: BillingAccount, before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  private emit(
+    em: EntityManager, type: typeof EventTypes.BillingAccountCreated | typeof EventTypes.BillingAccountUpdated | typeof EventTypes.BillingAccountDeactivated, a: BillingAccount,
+    before: Record<string, unknown> | null, after: Record<string, unknown>,
+  ) {
     return emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-      type, subject: { type: 'BillingAccount', id: a.id, labId: a.labId }, data: { code: a.code, labId: a.labId, active: a.active }, before, after,
+      type, subject: { type: 'BillingAccount', id: a.id, labId: a.labId }, data: { code: a.code, labId: a.labId, active: a.active } satisfies BillingAccountEventData, before, after,
     });
   }
 }

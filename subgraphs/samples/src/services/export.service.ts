@@ -1,5 +1,5 @@
 import {
-  emitEvent, eventOrigin, ForbiddenError, labScope, NotFoundError, requireRead, ValidationError, type BaseContext, type Principal,
+  EventTypes, emitEvent, eventOrigin, ForbiddenError, labScope, NotFoundError, requireRead, ValidationError, type BaseContext, type Principal, type ExportRequestedData,
 } from '@app/common';
 import { ExportJob } from '../entities/index.js';
 import { ExportFormats, type ExportFormat, type ExportKind } from '../entities/enums.js';
@@ -34,8 +34,8 @@ export class ExportService {
       });
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'ExportRequested', subject: { type: 'ExportJob', id: created.id, labId: labScope(principal) },
-        data: { kind, format, filter: cleanFilter, fields: created.fields },
+        type: EventTypes.ExportRequested, subject: { type: 'ExportJob', id: created.id, labId: labScope(principal) },
+        data: { kind, format, filter: cleanFilter, fields: created.fields } satisfies ExportRequestedData,
       });
       return created;
     });

@@ -1,6 +1,6 @@
 import {
-  diffFields, emitEvent, eventOrigin, ForbiddenError, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite,
-  type BaseContext, type PageArgs,
+  EventTypes, diffFields, emitEvent, eventOrigin, ForbiddenError, keysetPage, labScope, NotFoundError, Problems, requireRead, requireWrite,
+  type BaseContext, type PageArgs, type ProjectEventData,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Project } from '../entities/index.js';
@@ -42,7 +42,7 @@ export class ProjectService {
     return this.ctx.em.transactional(async (em) => {
       const project = em.create(Project, { name: name!, description, labId: labId!, ownerId: principal.userId! });
       await em.flush();
-      await this.emit(em, 'ProjectCreated', project, null, snapshot(project));
+      await this.emit(em, EventTypes.ProjectCreated, project, null, snapshot(project));
       return project;
     });
   }
@@ -70,7 +70,7 @@ export class ProjectService {
       if (ownerId) project.ownerId = ownerId;
       await em.flush();
       const diff = diffFields(before, snapshot(project));
-      if (diff) await this.emit(em, 'ProjectUpdated', project, diff.before, diff.after);
+      if (diff) await this.emit(em, EventTypes.ProjectUpdated, project, diff.before, diff.after);
       return project;
     });
   }
@@ -86,9 +86,9 @@ export class ProjectService {
     return project;
   }
 
-  private emit(em: EntityManager, type: string, p: Project, before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  private emit(em: EntityManager, type: typeof EventTypes.ProjectCreated | typeof EventTypes.ProjectUpdated, p: Project, before: Record<string, unknown> | null, after: Record<string, unknown>) {
     return emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-      type, subject: { type: 'Project', id: p.id, labId: p.labId }, data: { name: p.name, labId: p.labId }, before, after,
+      type, subject: { type: 'Project', id: p.id, labId: p.labId }, data: { name: p.name, labId: p.labId } satisfies ProjectEventData, before, after,
     });
   }
 }

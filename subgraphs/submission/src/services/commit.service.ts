@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeStatus } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
@@ -55,7 +55,7 @@ export class CommitService {
       const before = { status: current.status };
       Object.assign(current, { status: 'COMMITTING', commitKey: key, committedBy: this.ctx.principal.userId, leaseUntil: new Date(now.getTime() + LEASE_MS), error: null });
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeCommitStarted', current, { idempotencyKey: key, resumed: before.status !== 'VALIDATED' }, before);
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeCommitStarted, current, { idempotencyKey: key, resumed: before.status !== 'VALIDATED' }, before);
       return current;
     });
   }
@@ -67,7 +67,7 @@ export class CommitService {
       const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: 4, refresh: true });
       current.submissionId = submission.id;
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeSubmissionCreated', current, { submissionId: submission.id, projectId: job.projectId });
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeSubmissionCreated, current, { submissionId: submission.id, projectId: job.projectId });
     });
     job.submissionId = submission.id;
   }
@@ -148,7 +148,7 @@ export class CommitService {
       const before = { status: current.status };
       Object.assign(current, { status, error, leaseUntil: null, committedAt: this.deps.now() });
       await tx.flush();
-      await emitJobEvent(tx, this.deps, origin, 'IntakeCommitFinished', current, { submissionId: current.submissionId, error, pendingRows: pending }, before);
+      await emitJobEvent(tx, this.deps, origin, EventTypes.IntakeCommitFinished, current, { submissionId: current.submissionId, error, pendingRows: pending }, before);
       return current;
     });
     this.progress.report(job, job.status, job.committedCount, job.committedCount + job.failedCount);

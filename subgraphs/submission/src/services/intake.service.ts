@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ForbiddenError, Problems, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, ForbiddenError, Problems, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeKind } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
@@ -94,7 +94,7 @@ export class IntakeService {
         ignoredColumns: [], createdAt: this.deps.now(),
       });
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobCreated', created, { byteSize: bytes.length });
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeJobCreated, created, { byteSize: bytes.length });
       return created;
     });
     try {
@@ -148,7 +148,7 @@ export class IntakeService {
       const current = await em.findOneOrFail(IntakeJob, job.id);
       Object.assign(current, { status: 'VALIDATED', rowCount, errorCount, ignoredColumns: ignored });
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobValidated', current, { rowCount, errorCount, ignoredColumns: ignored }, { status: 'PARSING' });
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeJobValidated, current, { rowCount, errorCount, ignoredColumns: ignored }, { status: 'PARSING' });
       Object.assign(job, current);
     });
     this.progress.report(job, 'VALIDATED', rowCount, null);
@@ -161,7 +161,7 @@ export class IntakeService {
       const current = await em.findOneOrFail(IntakeJob, job.id, { refresh: true });
       Object.assign(current, { status: 'FAILED', error: error.slice(0, 2000), rowCount: 0, errorCount: 0 });
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeJobFailed', current, { error: current.error }, { status: 'PARSING' });
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeJobFailed, current, { error: current.error }, { status: 'PARSING' });
       Object.assign(job, current);
     });
     this.progress.report(job, 'FAILED', 0, null);

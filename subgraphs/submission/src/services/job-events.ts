@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { emitEvent, eventOrigin, qualified, type BaseContext } from '@app/common';
+import { emitEvent, eventOrigin, qualified, type BaseContext, type EventType, type IntakeJobCounts, type IntakeJobEventData } from '@app/common';
 import { IntakeJob } from '../entities/index.js';
 import { SOURCE, type SubmissionDeps } from '../deps.js';
 
@@ -11,14 +11,14 @@ export const jobCounts = (job: IntakeJob) => ({
 
 /** Writes one intake event to the outbox in the caller's transaction (audit records who imported what). */
 export function emitJobEvent(
-  em: EntityManager, deps: SubmissionDeps, ctx: Pick<BaseContext, 'principal' | 'client' | 'correlationId'>, type: string, job: IntakeJob,
+  em: EntityManager, deps: SubmissionDeps, ctx: Pick<BaseContext, 'principal' | 'client' | 'correlationId'>, type: EventType, job: IntakeJob,
   data: Record<string, unknown>, before: Record<string, unknown> | null = null,
 ) {
   return emitEvent(em, deps.schema, eventOrigin(ctx, SOURCE), {
     type,
     subject: { type: 'IntakeJob', id: job.id, submissionId: job.submissionId, labId: job.labId },
-    data: { kind: job.kind, filename: job.filename, ...data },
-    before, after: jobCounts(job),
+    data: { kind: job.kind, filename: job.filename, ...data } satisfies IntakeJobEventData,
+    before, after: jobCounts(job) satisfies IntakeJobCounts,
   });
 }
 

@@ -1,4 +1,4 @@
-import { createEvent, eventOrigin, type BaseContext, type DomainEvent } from '@app/common';
+import { EventTypes, createEvent, eventOrigin, type BaseContext, type DomainEvent, type IntakeProgressData } from '@app/common';
 import type { IntakeJob } from '../entities/index.js';
 import { SOURCE, type SubmissionDeps } from '../deps.js';
 import { jobCounts } from './job-events.js';
@@ -21,9 +21,9 @@ export class ProgressReporter {
     if (previous && previous.phase === phase && now - previous.at < INTERVAL_MS) return;
     this.last.set(job.id, { at: now, phase });
     const event = createEvent(eventOrigin(this.origin, SOURCE), {
-      type: 'IntakeProgress',
+      type: EventTypes.IntakeProgress,
       subject: { type: 'IntakeJob', id: job.id, submissionId: job.submissionId, labId: job.labId },
-      data: { jobId: job.id, phase, processed, total, ...jobCounts(job) },
+      data: { jobId: job.id, phase, processed, total, ...jobCounts(job) } satisfies IntakeProgressData,
     }, this.deps.now()) as DomainEvent;
     this.deps.bus.publish(event).catch((err: unknown) => this.deps.logger.warn({ err, jobId: job.id }, 'intake progress not published'));
   }

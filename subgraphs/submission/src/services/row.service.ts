@@ -1,4 +1,4 @@
-import { ForbiddenError, InvalidTransitionError, NotFoundError, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { EventTypes, ForbiddenError, InvalidTransitionError, NotFoundError, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { SubmissionDeps } from '../deps.js';
 import type { SubmissionLoaders } from '../loaders/index.js';
@@ -50,7 +50,7 @@ export class RowService {
       if (current.status !== 'EXCLUDED') current.status = checked!.errors.length ? 'INVALID' : 'VALID';
       await em.flush();
       const locked = await recountJob(em, this.deps.schema, job.id);
-      await emitJobEvent(em, this.deps, this.ctx, 'IntakeRowUpdated', locked, {
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeRowUpdated, locked, {
         rowId: current.id, rowNumber: current.rowNumber, cells: Object.fromEntries(entries), rowStatus: current.status, problems: current.errors,
       }, before);
       return current;
@@ -75,7 +75,7 @@ export class RowService {
       await em.flush();
       const before = { excludedCount: job.excludedCount };
       const locked = await recountJob(em, this.deps.schema, job.id);
-      await emitJobEvent(em, this.deps, this.ctx, excluded ? 'IntakeRowsExcluded' : 'IntakeRowsIncluded', locked, { rowNumbers: rows.map((r) => r.rowNumber) }, before);
+      await emitJobEvent(em, this.deps, this.ctx, excluded ? EventTypes.IntakeRowsExcluded : EventTypes.IntakeRowsIncluded, locked, { rowNumbers: rows.map((r) => r.rowNumber) }, before);
       return locked;
     });
   }

@@ -1,8 +1,8 @@
-import { consumeOnce, recordDeadLetter, type BackgroundTask, type BusSubscription, type Delivery } from '@app/common';
+import { EventTypes, consumeOnce, recordDeadLetter, type BackgroundTask, type BusSubscription, type Delivery } from '@app/common';
 import { CONSUMER_GROUP, type WorkflowDeps } from '../deps.js';
 import { SampleSyncService, UnusableEventError } from '../services/sample-sync.service.js';
 
-const HANDLED = new Set(['SampleCreated', 'SamplePriorityChanged', 'SubmissionReceived', 'SampleArchived']);
+const HANDLED = new Set<string>([EventTypes.SampleCreated, EventTypes.SamplePriorityChanged, EventTypes.SubmissionReceived, EventTypes.SampleArchived]);
 
 /** Reads samples' events (group `workflow`), each at most once; events it cannot use are dead-lettered. */
 export function createSampleEventsConsumer(deps: WorkflowDeps): BackgroundTask {

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { SYSTEM, createEvent, recordEvents, type DomainEvent } from '@app/common';
+import { EventTypes, SYSTEM, createEvent, recordEvents, type DomainEvent, type SampleOverdueData } from '@app/common';
 import { Workflow } from '../entities/index.js';
 import { SOURCE, type WorkflowDeps } from '../deps.js';
 import { isOverdue } from './timing.js';
@@ -35,8 +35,8 @@ export class OverdueService {
       await em.flush();
       const hoursLate = Math.round(((now.getTime() - w.dueAt!.getTime()) / 3_600_000) * 10) / 10;
       await recordEvents(em, this.deps.schema, [createEvent({ source: SOURCE, principal: SYSTEM }, {
-        type: 'SampleOverdue', subject: subjectOf(w),
-        data: { dueAt: w.dueAt!.toISOString(), priority: w.priority, currentStep: w.currentStep, receivedAt: w.receivedAt?.toISOString() ?? null, hoursLate },
+        type: EventTypes.SampleOverdue, subject: subjectOf(w),
+        data: { dueAt: w.dueAt!.toISOString(), priority: w.priority, currentStep: w.currentStep, receivedAt: w.receivedAt?.toISOString() ?? null, hoursLate } satisfies SampleOverdueData,
       }, now) as DomainEvent]);
       return true;
     });

@@ -1,13 +1,8 @@
-import { createEvent, diffFields, EventTypes as SharedEventTypes, recordEvents, type DomainEvent, type EventOrigin, type SampleStatusChangedData } from '@app/common';
+import { createEvent, diffFields, EventTypes, recordEvents, StepEventTypes, type DomainEvent, type EventOrigin, type SampleStatusChangedData, type StepEventData } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SampleStatus, StepAction } from '../entities/enums.js';
 import type { Workflow, WorkflowStep } from '../entities/index.js';
 import { completedCount, currentStep, deriveSampleStatus, progressOf } from './progress.js';
-
-const EventTypes: Record<StepAction, string> = {
-  STARTED: 'StepStarted', COMPLETED: 'StepCompleted', FAILED: 'StepFailed', SKIPPED: 'StepSkipped',
-  REOPENED: 'StepReopened', OVERRIDDEN: 'StepOverridden', ASSIGNED: 'StepAssigned', RESULTS_RECORDED: 'StepResultsRecorded',
-};
 
 /** The fields of a step that events report before/after values of. */
 export function stepSnapshot(step: WorkflowStep): Record<string, unknown> {
@@ -46,19 +41,19 @@ export async function recordStepEvents(
 ): Promise<DomainEvent[]> {
   const diff = diffFields(change.before, stepSnapshot(step));
   const events: DomainEvent[] = [createEvent(origin, {
-    type: EventTypes[change.action],
+    type: StepEventTypes[change.action],
     subject: subjectOf(workflow),
     data: {
       workflowId: workflow.id, stepId: step.id, step: step.name, position: step.position, status: step.status, action: change.action,
       seq: workflow.seq, completedSteps: workflow.completedSteps, progress: progressOf(workflow.completedSteps),
       sampleStatus: workflow.sampleStatus, assigneeId: step.assigneeId ?? null, outcome: step.outcome ?? null,
       results: step.results ?? null, version: step.version, occurredAt: now.toISOString(),
-    },
+    } satisfies StepEventData,
     before: diff?.before ?? null, after: diff?.after ?? null, reason: change.reason ?? null,
   }, now) as DomainEvent];
   if (previousStatus !== workflow.sampleStatus) {
     events.push(createEvent(origin, {
-      type: SharedEventTypes.SampleStatusChanged,
+      type: EventTypes.SampleStatusChanged,
       subject: subjectOf(workflow),
       data: { status: workflow.sampleStatus, previousStatus, step: step.name, seq: workflow.seq } satisfies SampleStatusChangedData,
       before: { status: previousStatus }, after: { status: workflow.sampleStatus }, reason: change.reason ?? null,

@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DomainEvent } from '@app/common';
+import { EventTypes, type DomainEvent } from '@app/common';
 import { KnownFile } from '../../entities/index.js';
 
 interface FileUploadedData { filename?: string; contentType?: string; byteSize?: number; sha256?: string; version?: number }
 
 /** Keeps the files subgraph's FileUploaded / FileDeleted facts (lab, type, size, hash) for access checks. */
 export async function recordFileEvent(em: EntityManager, event: DomainEvent): Promise<void> {
-  if (event.type === 'FileDeleted') {
+  if (event.type === EventTypes.FileDeleted) {
     await em.nativeUpdate(KnownFile, { id: event.subject.id }, { deleted: true, updatedAt: new Date(event.occurredAt) });
     return;
   }
-  if (event.type !== 'FileUploaded') return;
+  if (event.type !== EventTypes.FileUploaded) return;
   const d = event.data as FileUploadedData;
   if (!d.sha256 || !d.contentType || typeof d.byteSize !== 'number') return;
   const fields = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM, createEvent, recordEvents, type DomainEvent } from '@app/common';
+import { EventTypes, SYSTEM, createEvent, recordEvents, type DomainEvent } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import {
   Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, WebhookEndpoint,
@@ -114,7 +114,7 @@ export class NotificationDispatcher {
  */
 function notificationCreated(n: Notification, trigger: Trigger, now: Date): DomainEvent {
   return createEvent({ source: SOURCE, principal: SYSTEM, correlationId: trigger.source.correlationId }, {
-    type: 'NotificationCreated',
+    type: EventTypes.NotificationCreated,
     subject: { type: 'Notification', id: n.id, labId: trigger.labId },
     data: {
       recipientId: n.recipientId, event: n.event, title: n.title, body: n.body, sampleId: n.sampleId ?? null,

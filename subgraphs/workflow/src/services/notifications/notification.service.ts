@@ -1,5 +1,5 @@
 import {
-  ForbiddenError, Problems, UnauthenticatedError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, type BaseContext, type Connection,
+  EventTypes, ForbiddenError, Problems, UnauthenticatedError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, type BaseContext, type Connection,
 } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import { Notification, NotificationPreference } from '../../entities/index.js';
@@ -50,7 +50,7 @@ export class NotificationService {
       await em.flush();
       if (rows.length) {
         await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-          type: 'NotificationsRead', subject: { type: 'User', id: recipientId }, data: { count: rows.length, ids: rows.slice(0, 100).map((n) => n.id), all: !!all },
+          type: EventTypes.NotificationsRead, subject: { type: 'User', id: recipientId }, data: { count: rows.length, ids: rows.slice(0, 100).map((n) => n.id), all: !!all },
         });
       }
       return rows.length;
@@ -80,7 +80,7 @@ export class NotificationService {
       row.updatedAt = this.deps.now();
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'NotificationPreferenceChanged', subject: { type: 'User', id: userId },
+        type: EventTypes.NotificationPreferenceChanged, subject: { type: 'User', id: userId },
         data: { event: row.event, email: row.email, inApp: row.inApp }, before, after: { email: row.email, inApp: row.inApp },
       });
       return { event: row.event, email: row.email, inApp: row.inApp };

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Roles, type DomainEvent, type Role } from '@app/common';
+import { EventTypes, Roles, type DomainEvent, type Role } from '@app/common';
 import { NotifySample, NotifySubmission, NotifyUser } from '../../entities/index.js';
 
 /** Event types that keep the local read model of users, submissions and samples. */
-export const READ_MODEL_TYPES = new Set([
-  'UserCreated', 'UserUpdated', 'UserRoleChanged', 'UserDeactivated',
-  'SubmissionCreated', 'SubmissionUpdated', 'SampleCreated', 'SampleAssigned', 'SampleUpdated',
+export const READ_MODEL_TYPES = new Set<string>([
+  EventTypes.UserCreated, EventTypes.UserUpdated, EventTypes.UserRoleChanged, EventTypes.UserDeactivated,
+  EventTypes.SubmissionCreated, EventTypes.SubmissionUpdated, EventTypes.SampleCreated, EventTypes.SampleAssigned, EventTypes.SampleUpdated,
 ]);
 
 type Fields = Record<string, unknown>;
@@ -35,10 +35,10 @@ async function applyUser(em: EntityManager, event: DomainEvent): Promise<void> {
   if (has(after, 'name')) user.name = str(after.name);
   if (has(after, 'role') && roleOf(after.role)) user.role = roleOf(after.role);
   if (has(after, 'labId')) user.labId = str(after.labId);
-  else if (event.type === 'UserCreated') user.labId = str(event.subject.labId);
+  else if (event.type === EventTypes.UserCreated) user.labId = str(event.subject.labId);
   if (has(after, 'labName')) user.labName = str(after.labName);
   if (has(after, 'active')) user.active = after.active !== false;
-  if (event.type === 'UserDeactivated') user.active = false;
+  if (event.type === EventTypes.UserDeactivated) user.active = false;
   user.updatedAt = new Date(event.occurredAt);
   await em.flush();
 }
@@ -51,7 +51,7 @@ async function applySubmission(em: EntityManager, event: DomainEvent): Promise<v
   row.number = str(data.number) ?? row.number ?? null;
   row.labId = str(event.subject.labId) ?? row.labId ?? null;
   // samples stamps the submitter as the creator; `submitterId` in data when present (added for notifications).
-  row.submitterId = str(data.submitterId) ?? row.submitterId ?? (event.type === 'SubmissionCreated' ? event.actor.userId : null);
+  row.submitterId = str(data.submitterId) ?? row.submitterId ?? (event.type === EventTypes.SubmissionCreated ? event.actor.userId : null);
   if (has(after, 'dataDeliveryPreferences')) {
     const prefs = (after.dataDeliveryPreferences ?? null) as { notifyEmails?: unknown; method?: unknown } | null;
     row.notifyEmails = Array.isArray(prefs?.notifyEmails) ? prefs.notifyEmails.filter((e): e is string => typeof e === 'string').slice(0, 50) : [];
@@ -66,10 +66,10 @@ async function applySample(em: EntityManager, event: DomainEvent): Promise<void>
   const after = (event.after ?? {}) as Fields;
   let row = await em.findOne(NotifySample, event.subject.id);
   if (!row) {
-    if (event.type !== 'SampleCreated') return;
+    if (event.type !== EventTypes.SampleCreated) return;
     row = em.create(NotifySample, { id: event.subject.id, name: str(data.name) ?? 'sample', updatedAt: new Date(event.occurredAt) });
   }
-  if (event.type === 'SampleCreated') {
+  if (event.type === EventTypes.SampleCreated) {
     row.submissionId = str(event.subject.submissionId) ?? str(data.submissionId);
     row.labId = str(event.subject.labId);
     row.number = typeof data.number === 'number' ? data.number : null;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/common';
+import { EventTypes, type DomainEvent } from '@app/common';
 import { QcSteps, StepNames, type StepName } from '../../entities/enums.js';
 import type { NotificationEvent } from '../../entities/notification-enums.js';
 import type { NotifyConfig } from '../../notify-config.js';
@@ -32,9 +32,9 @@ export interface Trigger {
 }
 
 /** Event types the notification consumer reads: triggers and read-model updates. */
-export const TRIGGER_TYPES = new Set([
-  'SubmissionReceived', 'SampleReceived', 'StepFailed', 'StepCompleted', 'SampleOverdue', 'IntakeCommitted',
-  'ExtractionCompleted', 'ExtractionNeedsReview',
+export const TRIGGER_TYPES = new Set<string>([
+  EventTypes.SubmissionReceived, EventTypes.SampleReceived, EventTypes.StepFailed, EventTypes.StepCompleted, EventTypes.SampleOverdue, EventTypes.IntakeCommitted,
+  EventTypes.ExtractionCompleted, EventTypes.ExtractionNeedsReview,
 ]);
 
 const NOBODY: Audience = { customers: false, deliveryList: false, stepAssignee: false, nextStepAssignee: false, sampleAssignee: false, allStaff: 'never', actor: false };
@@ -61,33 +61,33 @@ function base(event: DomainEvent, kind: NotificationEvent, audience: Partial<Aud
 export function triggerOf(event: DomainEvent, config: Pick<NotifyConfig, 'stepCompletedSteps'>): Trigger | null {
   const data = (event.data ?? {}) as Record<string, unknown>;
   switch (event.type) {
-    case 'SubmissionReceived':
-    case 'SampleReceived':
+    case EventTypes.SubmissionReceived:
+    case EventTypes.SampleReceived:
       return base(event, 'SAMPLE_RECEIVED', { customers: true }, { receivedAt: data.receivedAt ?? event.after?.receivedAt ?? event.occurredAt });
-    case 'StepFailed': {
+    case EventTypes.StepFailed: {
       const step = stepOf(data.step);
       return base(event, 'QC_FAILED', { customers: true, stepAssignee: true }, {
         reason: event.reason ?? null, outcome: data.outcome ?? null, results: data.results ?? null, qcStep: step ? QcSteps.has(step) : false,
       }, step);
     }
-    case 'StepCompleted': {
+    case EventTypes.StepCompleted: {
       const step = stepOf(data.step);
       if (step === 'DATA_DELIVERY') return base(event, 'DATA_DELIVERED', { customers: true, deliveryList: true }, { results: data.results ?? null }, step);
       if (!step || !config.stepCompletedSteps.has(step)) return null;
       return base(event, 'STEP_COMPLETED', { customers: true, nextStepAssignee: true }, { position: data.position ?? null, progress: data.progress ?? null }, step);
     }
-    case 'SampleOverdue':
+    case EventTypes.SampleOverdue:
       return base(event, 'SAMPLE_OVERDUE', { sampleAssignee: true, stepAssignee: true, allStaff: 'fallback' }, {
         dueAt: data.dueAt ?? null, hoursLate: data.hoursLate ?? null, priority: data.priority ?? null,
       }, stepOf(data.currentStep));
-    case 'IntakeCommitted':
+    case EventTypes.IntakeCommitted:
       return base(event, 'INTAKE_COMMITTED', { actor: true, allStaff: 'always' }, {
         intakeJobId: event.subject.type === 'IntakeJob' ? event.subject.id : data.intakeJobId ?? null,
         sampleCount: data.sampleCount ?? data.createdCount ?? data.rowCount ?? null,
       });
-    case 'ExtractionCompleted':
-    case 'ExtractionNeedsReview': {
-      const count = typeof data.needsReviewCount === 'number' ? data.needsReviewCount : event.type === 'ExtractionNeedsReview' ? 1 : 0;
+    case EventTypes.ExtractionCompleted:
+    case EventTypes.ExtractionNeedsReview: {
+      const count = typeof data.needsReviewCount === 'number' ? data.needsReviewCount : event.type === EventTypes.ExtractionNeedsReview ? 1 : 0;
       if (count <= 0) return null;
       return base(event, 'EXTRACTION_NEEDS_REVIEW', { allStaff: 'always' }, {
         extractionJobId: event.subject.id, needsReviewCount: count, fields: data.fields ?? null, method: data.method ?? null,

@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import { ANONYMOUS, emitEvent } from '@app/common';
+import { EventTypes, ANONYMOUS, emitEvent } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import { NotificationPreference, NotificationUnsubscribe } from '../../entities/index.js';
 import { NotificationEvents, type NotificationEvent } from '../../entities/notification-enums.js';
@@ -29,7 +29,7 @@ export async function applyUnsubscribe(deps: WorkflowDeps, claim: UnsubscribeCla
     }
     await em.flush();
     await emitEvent(em, deps.schema, { source: SOURCE, principal: ANONYMOUS }, {
-      type: 'NotificationsUnsubscribed', subject: { type: claim.userId ? 'User' : 'EmailAddress', id: claim.userId ?? claim.address },
+      type: EventTypes.NotificationsUnsubscribed, subject: { type: claim.userId ? 'User' : 'EmailAddress', id: claim.userId ?? claim.address },
       data: { event: claim.event, via: 'unsubscribe-link' },
     });
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
-  NotFoundError, Problems, ValidationError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, requireRole,
-  type BaseContext, type Connection,
+  EventTypes, NotFoundError, Problems, ValidationError, emitEvent, eventOrigin, keysetPage, NEWEST_FIRST, requireRole,
+  type BaseContext, type Connection, type EventType,
 } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import { NotificationDelivery, WebhookEndpoint } from '../../entities/index.js';
@@ -69,7 +69,7 @@ export class WebhookService {
         createdById: this.ctx.principal.userId, createdAt: now, updatedAt: now,
       });
       await em.flush();
-      await this.emit(em, 'WebhookEndpointRegistered', endpoint, null);
+      await this.emit(em, EventTypes.WebhookEndpointRegistered, endpoint, null);
       return { endpoint, secret };
     });
   }
@@ -88,7 +88,7 @@ export class WebhookService {
       if (input.active != null) endpoint.active = input.active;
       endpoint.updatedAt = this.deps.now();
       await em.flush();
-      await this.emit(em, 'WebhookEndpointUpdated', endpoint, before, input.secret != null);
+      await this.emit(em, EventTypes.WebhookEndpointUpdated, endpoint, before, input.secret != null);
       return endpoint;
     });
   }
@@ -121,14 +121,14 @@ export class WebhookService {
       });
       await em.flush();
       await emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
-        type: 'NotificationDeliveryReplayed', subject: { type: 'NotificationDelivery', id: copy.id },
+        type: EventTypes.NotificationDeliveryReplayed, subject: { type: 'NotificationDelivery', id: copy.id },
         data: { replayOf: original.id, channel: original.channel, event: original.event, endpointId: original.endpointId ?? null },
       });
       return copy;
     });
   }
 
-  private emit(em: Parameters<Parameters<BaseContext['em']['transactional']>[0]>[0], type: string, e: WebhookEndpoint, before: Record<string, unknown> | null, secretChanged = false) {
+  private emit(em: Parameters<Parameters<BaseContext['em']['transactional']>[0]>[0], type: EventType, e: WebhookEndpoint, before: Record<string, unknown> | null, secretChanged = false) {
     return emitEvent(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), {
       type, subject: { type: 'WebhookEndpoint', id: e.id }, data: { url: e.url, events: e.events, active: e.active, secretChanged }, before, after: snapshot(e),
     });

@@ -1,0 +1,243 @@
+/**
+ * The `data` each event of `EventTypes` carries (contracts.ts), grouped like `EventTypes` by the
+ * producing subgraph. `before`/`after` hold the changed fields and are not typed here.
+ */
+import type { SampleStatus } from './contracts.js';
+
+// ── auth ──
+
+/** `UserCreated.data` (`via` says when the bootstrap or the create-admin command made it). */
+export interface UserCreatedData { email: string; role: string; via?: string }
+/** `UserUpdated.data`: the fields that changed. */
+export interface UserUpdatedData { fields: string[]; via?: string }
+/** `UserRoleChanged.data`. */
+export interface UserRoleChangedData { role: string; previousRole: string }
+/** `UserDeactivated.data`. */
+export interface UserDeactivatedData { sessionsEnded: number }
+/** `LoginSucceeded.data`. */
+export interface LoginSucceededData { sessionId: string }
+/** `LoginFailed.data`; `email` only when what was typed looks like an address. */
+export interface LoginFailedData { reason: string; email: string | null; accountLocked: boolean; addressLocked: boolean }
+/** `AccountLocked.data`: the policy that locked it. */
+export interface AccountLockedData { failures: number; windowMinutes: number; lockMinutes: number }
+/** `SessionRefreshed.data`. */
+export interface SessionRefreshedData { sessionId: string; tokenId: string }
+/** `RefreshTokenReused.data`: a spent refresh token came back, so its whole family was revoked. */
+export interface RefreshTokenReusedData { sessionId: string; tokenId: string; sessionsRevoked: number }
+/** `LoggedOut.data`: one session, or every session of the user. */
+export interface LoggedOutData { everywhere: boolean; sessionId?: string; sessionsEnded?: number }
+/** `PasswordChanged.data`. */
+export interface PasswordChangedData { otherSessionsEnded: number }
+/** `PasswordResetRequested.data`. */
+export interface PasswordResetRequestedData { expiresAt: string }
+/** `PasswordReset.data`. */
+export interface PasswordResetData { sessionsEnded: number; resetTokenId: string }
+/** `ApiTokenCreated.data`. */
+export interface ApiTokenCreatedData { name: string; scopes: string[]; expiresAt: string; ownerId: string | null }
+/** `ApiTokenRevoked.data`. */
+export interface ApiTokenRevokedData { name: string; ownerId: string }
+
+// ── samples ──
+
+/** `SampleCreated.data`. */
+export interface SampleCreatedData {
+  name: string;
+  /** The sample's position in its submission (1, 2, ...). */
+  number: number;
+  sampleType: string | null | undefined;
+  priority: string;
+  submissionId: string;
+  assigneeId: string | null;
+}
+
+/** `SamplePriorityChanged.data`. */
+export interface SamplePriorityChangedData {
+  name: string;
+  priority: string;
+  previousPriority: unknown;
+}
+
+/** `SampleArchived.data`. */
+export interface SampleArchivedData {
+  name: string;
+  archivedAt: string;
+}
+
+/** `SampleAssigned.data`. */
+export interface SampleAssignedData { name: string; assigneeId: string | null }
+/** `SampleUpdated.data`; the changed fields are in `before`/`after`. */
+export interface SampleUpdatedData { name: string; version: number }
+
+/**
+ * `SubmissionCreated`, `SubmissionUpdated` and `SubmissionReceived` `.data`. A submission update
+ * caused by its samples (a sample added or archived) carries only number, project and status.
+ */
+export interface SubmissionEventData {
+  number: string;
+  projectId: string;
+  receivedAt?: string | null;
+  priority?: string;
+  status: string;
+  /** Who created the submission (notifications address its submitter). */
+  submitterId?: string | null;
+  /** The event that caused the update, when it was another subgraph's (a workflow status). */
+  cause?: string | null;
+}
+
+/** `ProjectCreated` and `ProjectUpdated` `.data`. */
+export interface ProjectEventData { name: string; labId: string }
+/** `BillingAccountCreated`, `BillingAccountUpdated` and `BillingAccountDeactivated` `.data`. */
+export interface BillingAccountEventData { code: string; labId: string; active: boolean }
+/** `ExportRequested.data`. */
+export interface ExportRequestedData { kind: string; format: string; filter: unknown; fields: unknown }
+
+// ── workflow ──
+
+/** `SampleStatusChanged.data`: the status the workflow derived from its steps, and why. */
+export interface SampleStatusChangedData {
+  status: SampleStatus;
+  previousStatus: SampleStatus;
+  /** The step whose change moved the status (the current one when the sample was archived). */
+  step: string | null | undefined;
+  /** The workflow's change counter: a consumer ignores a status older than the one it has. */
+  seq: number;
+}
+
+/** The `.data` of every step event (`StepEventTypes`): everything a live feed shows, so the gateway forwards it without a lookup. */
+export interface StepEventData {
+  workflowId: string;
+  stepId: string;
+  step: string;
+  position: number;
+  status: string;
+  /** The `StepAction` (STARTED, COMPLETED, ...). */
+  action: string;
+  /** The workflow's change counter. */
+  seq: number;
+  completedSteps: number;
+  progress: number;
+  sampleStatus: SampleStatus;
+  assigneeId: string | null;
+  outcome: string | null;
+  results: unknown;
+  version: number;
+  occurredAt: string;
+}
+
+/** `SampleOverdue.data`. */
+export interface SampleOverdueData { dueAt: string; priority: string; currentStep: string | null | undefined; receivedAt: string | null; hoursLate: number }
+
+/** `NotificationCreated.data`: the in-app notification, as the gateway streams it to its recipient. */
+export interface NotificationCreatedData {
+  recipientId: string;
+  /** The `NotificationEvent` (SAMPLE_RECEIVED, QC_FAILED, ...). */
+  event: string;
+  title: string;
+  body: string;
+  sampleId: string | null;
+  submissionId: string | null;
+  createdAt: string;
+  sourceEventId: string;
+}
+
+/** `NotificationsRead.data` (at most 100 ids). */
+export interface NotificationsReadData { count: number; ids: string[]; all: boolean }
+/** `NotificationPreferenceChanged.data`. */
+export interface NotificationPreferenceChangedData { event: string; email: boolean; inApp: boolean }
+/** `NotificationsUnsubscribed.data`. */
+export interface NotificationsUnsubscribedData { event: string | null; via: string }
+/** `NotificationDeliveryReplayed.data`. */
+export interface NotificationDeliveryReplayedData { replayOf: string; channel: string; event: string; endpointId: string | null }
+/** `WebhookEndpointRegistered` and `WebhookEndpointUpdated` `.data`. */
+export interface WebhookEndpointEventData { url: string; events: string[]; active: boolean; secretChanged: boolean }
+
+// ── ai ──
+
+/** `ExtractionJobQueued.data`. */
+export interface ExtractionJobQueuedData { method: string; source: 'FILE' | 'INLINE'; fileId: string | null | undefined; filename: string | null | undefined; byteSize: number }
+/** `ExtractionProgress.data`: one progress report of a running job. */
+export interface ExtractionProgressData {
+  jobId: string;
+  status: string;
+  stage: string;
+  page: number;
+  pages: number;
+  progress: number;
+  message: string | null;
+}
+/** `ExtractionCompleted.data`; the PDF pipeline adds what it read of the form. */
+export interface ExtractionCompletedData {
+  method: string;
+  resultCount: number;
+  /** Fields below the confidence threshold (notifications ask staff to review them). */
+  needsReviewCount: number;
+  fields?: string[];
+  form?: unknown;
+  pages?: number;
+  sampleCount?: number;
+  warnings?: unknown;
+  llmModel?: string | null;
+}
+/** `ExtractionJobCreated.data`. */
+export interface ExtractionJobCreatedData { method: string; submissionId: string | null; sampleId: string | null; source: 'TEXT'; textLength: number }
+/** `ExtractionFailed.data`. */
+export interface ExtractionFailedData { method: string; error: string | null }
+/** `ExtractionAccepted.data`: what the reviewer accepted. */
+export interface ExtractionAcceptedData { form: unknown; fields: Record<string, unknown>; samples: unknown }
+/** `ExtractionFieldCorrected.data`. */
+export interface ExtractionFieldCorrectedData { fieldName: string | null; correctionId: string }
+/** `ExtractedSampleCorrected.data`. */
+export interface ExtractedSampleCorrectedData { sampleNumber: string; field: string }
+
+// ── files ──
+
+/** `FileUploaded` (the first version) and `FileVersionAdded` (a later one) `.data`. */
+export interface FileVersionStoredData {
+  version: number;
+  filename: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  scanStatus: string;
+  comment?: string;
+  kind: string;
+  ownerType: string;
+  ownerId: string;
+}
+/** `FileDeleted.data`. */
+export interface FileDeletedData { filename: string }
+/** `FilePurged.data`: the versions whose bytes were removed. */
+export interface FilePurgedData { filename: string; versions: { version: number; sha256: string; byteSize: number }[] }
+/** `FileUploadRequested.data`. */
+export interface FileUploadRequestedData { filename: string; contentType: string; byteSize: number; ownerType: string; ownerId: string }
+/** `FileUploadRejected.data`. */
+export interface FileUploadRejectedData { reason: string }
+/** `FileScanned` and `FileQuarantined` `.data`: the virus scanner's verdict on one version. */
+export interface FileScanData { version: number; versionId: string; sha256: string; verdict: string; signature?: string }
+
+// ── audit ──
+
+/** `RetentionPolicyChanged.data`. */
+export interface RetentionPolicyChangedData { category: string; retainDays: number | null }
+/** `LegalHoldPlaced.data`. */
+export interface LegalHoldPlacedData { subjectId: string | null; from: string | null; to: string | null }
+/** `LegalHoldReleased.data`. */
+export interface LegalHoldReleasedData { subjectId: string | null | undefined }
+/** `AuditPruned.data`. */
+export interface AuditPrunedData { fromSeq: number | null; toSeq: number | null; pruned: number; anchorHash: string | null; archiveFile: string | null }
+
+// ── submission ──
+
+/** The counters of an intake job: the `after` of every intake event, and part of `IntakeProgress.data`. */
+export interface IntakeJobCounts {
+  status: string;
+  rowCount: number;
+  errorCount: number;
+  excludedCount: number;
+  committedCount: number;
+  failedCount: number;
+}
+/** What every intake job event's `.data` starts with; each event adds its own fields. */
+export interface IntakeJobEventData { kind: string; filename: string | null | undefined; [field: string]: unknown }
+/** `IntakeProgress.data`: how far parsing or committing is. */
+export interface IntakeProgressData extends IntakeJobCounts { jobId: string; phase: string; processed: number; total: number | null }

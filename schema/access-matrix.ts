@@ -83,6 +83,7 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Mutation.createApiToken': PEOPLE,
   'Mutation.createBillingAccount': ADMIN_ONLY,
   'Mutation.createIntakeFromCsv': WRITERS,
+  'Mutation.createIntakeFromExtraction': WRITERS,
   'Mutation.createIntakeFromXlsx': WRITERS,
   'Mutation.createProject': WRITERS,
   'Mutation.createSubmission': WRITERS,

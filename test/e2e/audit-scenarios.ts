@@ -394,6 +394,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     await w.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId: s, csv } }, w.submitter, 'createIntakeFromCsv');
     return by(w.submitter);
   } },
+  createIntakeFromExtraction: { events: ['IntakeJobCreated'], run: async (w) => {
+    const id = await w.reviewableExtraction();
+    await w.gql(`mutation($id: ID!) { acceptExtraction(jobId: $id) { status } }`, { id }, w.staff, 'acceptExtraction');
+    const s = await w.submission();
+    // Acceptance reaches submission by event: until then the extraction is not found there.
+    await waitFor(async () => (await w.gql(`mutation($i: CreateIntakeFromExtractionInput!) { createIntakeFromExtraction(input: $i) { id } }`,
+      { i: { extractionJobId: id, submissionId: s } }, w.submitter, 'createIntakeFromExtraction').catch(() => null))?.createIntakeFromExtraction, { what: 'the accepted extraction in submission', timeoutMs: 30_000, intervalMs: 100 });
+    return by(w.submitter);
+  } },
   createIntakeFromXlsx: { events: ['IntakeJobCreated'], run: async (w) => {
     const s = await w.submission();
     const workbook = new ExcelJS.Workbook();

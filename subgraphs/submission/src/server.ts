@@ -7,9 +7,10 @@ import { resolvers } from './resolvers/index.js';
 import { mountTemplateRoutes } from './routes/templates.js';
 import { mountUploadRoutes } from './routes/uploads.js';
 import { typeDefs } from './schema.js';
+import { AcceptedExtractionConsumer } from './services/extraction-consumer.js';
 import { InFlightCommits } from './services/in-flight.js';
 
-/** The submission subgraph: intake jobs that read CSV/XLSX sample sheets, check them with samples and commit them as samples. */
+/** The submission subgraph: intake jobs that read CSV/XLSX sample sheets or accepted quote PDFs, check them with samples and commit them as samples. */
 export const module: SubgraphModule<SubmissionConfig, SubmissionContext> = {
   name: 'submission',
   schema: 'submission',
@@ -27,7 +28,7 @@ export const module: SubgraphModule<SubmissionConfig, SubmissionContext> = {
         mountTemplateRoutes(app, authenticate);
         mountUploadRoutes(app, authenticate, deps);
       },
-      background: [commits],
+      background: [commits, new AcceptedExtractionConsumer(deps)],
     };
   },
 };

@@ -98,6 +98,7 @@ export const EventTypes = {
   /** ai → audit, like every event of this group below. */
   ExtractionJobCreated: 'ExtractionJobCreated',
   ExtractionFailed: 'ExtractionFailed',
+  /** ai → audit, submission (keeps the accepted draft for createIntakeFromExtraction). */
   ExtractionAccepted: 'ExtractionAccepted',
   ExtractionRejected: 'ExtractionRejected',
   ExtractionFieldCorrected: 'ExtractionFieldCorrected',

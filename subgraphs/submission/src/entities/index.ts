@@ -1,6 +1,8 @@
+import { AcceptedExtraction } from './accepted-extraction.entity.js';
 import { IntakeJob } from './intake-job.entity.js';
 import { IntakeRow } from './intake-row.entity.js';
 
-export { IntakeJob, IntakeRow };
+export { AcceptedExtraction, IntakeJob, IntakeRow };
+export type { AcceptedSampleRow } from './accepted-extraction.entity.js';
 /** Every entity of this subgraph, listed explicitly for the ORM. */
-export const entities = [IntakeJob, IntakeRow];
+export const entities = [AcceptedExtraction, IntakeJob, IntakeRow];

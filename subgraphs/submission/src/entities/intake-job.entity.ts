@@ -16,6 +16,8 @@ export const IntakeJob = defineEntity({
     labId: p.string().length(100),
     createdBy: p.uuid(),
     filename: p.string().length(255).nullable(),
+    /** For a PDF intake: the accepted ai ExtractionJob its rows came from (one intake per extraction). */
+    extractionJobId: p.uuid().nullable().unique(),
     rowCount: p.integer().default(0),
     errorCount: p.integer().default(0),
     excludedCount: p.integer().default(0),

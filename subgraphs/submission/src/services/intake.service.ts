@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventTypes, ForbiddenError, Problems, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
-import { IntakeJob, IntakeRow } from '../entities/index.js';
+import { EventTypes, ForbiddenError, NotFoundError, Problems, canSeeLab, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { AcceptedExtraction, IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeKind } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
 import { SamplesClient } from '../clients/samples-client.js';
 import { readCsv } from '../parsers/csv.js';
+import { readExtraction } from '../parsers/extraction.js';
 import { SheetError, checkCells, isBlank, type SheetReader } from '../parsers/table.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { mapHeader } from './columns.js';
@@ -24,6 +25,15 @@ export interface CsvIntakeInput extends IntakeTarget {
 export interface XlsxIntakeInput extends IntakeTarget {
   xlsxBase64: string;
 }
+export interface ExtractionIntakeInput {
+  extractionJobId: string;
+  submissionId?: string | null;
+  projectId?: string | null;
+}
+
+/** What a sheet-level problem calls the source ("The CSV has a header but no data rows"). */
+const SOURCE_NAME: Record<IntakeKind, string> = { CSV: 'CSV', XLSX: 'workbook', PDF: 'accepted quote', TEXT: 'text' };
+
 
 /** Rows read, checked by samples and stored per batch: memory holds one batch, whatever the sheet's length. */
 export const PARSE_BATCH = 500;
@@ -61,6 +71,35 @@ export class IntakeService {
     return this.start('XLSX', input, 'xlsxBase64', bytes, () => readXlsx(bytes));
   }
 
+  /**
+   * An intake from a quote PDF the ai subgraph's reviewer accepted: its sample table becomes the
+   * rows, checked and committed like a sheet's. One intake per extraction; asking again answers
+   * the same job. Goes into the extraction's submission unless another target is given.
+   */
+  async fromExtraction(input: ExtractionIntakeInput): Promise<IntakeJob> {
+    this.requireWriter();
+    const problems = new Problems();
+    const extractionJobId = problems.id('extractionJobId', input.extractionJobId);
+    problems.throwIfAny();
+    const accepted = await this.acceptedExtraction(extractionJobId!);
+    const earlier = await this.ctx.em.findOne(IntakeJob, { extractionJobId: accepted.id });
+    if (earlier) return earlier;
+    const target = input.submissionId || input.projectId ? input : { submissionId: accepted.submissionId, projectId: null };
+    if (!target.submissionId && !target.projectId) throw ValidationError.field('projectId', 'is required: the accepted quote names no submission, so give the project a new one is created in');
+    return this.start('PDF', { ...target, filename: `extraction ${accepted.id}` }, 'extractionJobId', null, async () => readExtraction(accepted), accepted.id);
+  }
+
+  /**
+   * The accepted extraction, if the caller may see its lab (missing, not accepted and invisible
+   * answer alike). Acceptance reaches this subgraph by event, usually within milliseconds of
+   * acceptExtraction answering; a caller that is faster gets NOT_FOUND and may retry.
+   */
+  private async acceptedExtraction(id: string): Promise<AcceptedExtraction> {
+    const found = await this.ctx.em.findOne(AcceptedExtraction, id);
+    if (!found || !canSeeLab(this.ctx.principal, found.labId ?? '')) throw new NotFoundError('accepted ExtractionJob', id);
+    return found;
+  }
+
   private requireWriter(): void {
     requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
   }
@@ -74,15 +113,15 @@ export class IntakeService {
   }
 
   /** Checks who and where, creates the job (PARSING), reads the sheet into rows, and ends VALIDATED or FAILED. */
-  private async start(kind: IntakeKind, input: IntakeTarget, field: string, bytes: Buffer, open: () => Promise<SheetReader>): Promise<IntakeJob> {
+  private async start(kind: IntakeKind, input: IntakeTarget, field: string, bytes: Buffer | null, open: () => Promise<SheetReader>, extractionJobId: string | null = null): Promise<IntakeJob> {
     this.requireWriter();
     const problems = new Problems();
     const submissionId = problems.id('submissionId', input.submissionId, false);
     const projectId = problems.id('projectId', input.projectId, false);
     if (!submissionId === !projectId) problems.add('submissionId', 'give exactly one of submissionId (add to it) and projectId (a new submission in it)');
     const filename = problems.text('filename', input.filename, { required: false, max: 255 });
-    if (bytes.length === 0) problems.add(field, 'is empty');
-    else if (bytes.length > this.deps.config.INTAKE_MAX_BYTES) problems.add(field, `must be at most ${this.deps.config.INTAKE_MAX_BYTES} bytes`);
+    if (bytes?.length === 0) problems.add(field, 'is empty');
+    else if (bytes && bytes.length > this.deps.config.INTAKE_MAX_BYTES) problems.add(field, `must be at most ${this.deps.config.INTAKE_MAX_BYTES} bytes`);
     problems.throwIfAny();
     const client = samplesClientOf(this.ctx);
     // Samples answers NOT_FOUND for a submission or project of another lab: a submitter cannot import into it.
@@ -90,18 +129,18 @@ export class IntakeService {
     if (!canSeeLab(this.ctx.principal, labId)) throw new ForbiddenError('Submitters can only import into their own lab');
     const job = await this.ctx.em.transactional(async (em) => {
       const created = em.create(IntakeJob, {
-        kind, status: 'PARSING', submissionId, projectId: submissionId ? null : projectId, labId, filename, createdBy: this.ctx.principal.userId!,
+        kind, status: 'PARSING', submissionId, projectId: submissionId ? null : projectId, labId, filename, extractionJobId, createdBy: this.ctx.principal.userId!,
         ignoredColumns: [], createdAt: this.deps.now(),
       });
       await em.flush();
-      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeJobCreated, created, { byteSize: bytes.length });
+      await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeJobCreated, created, bytes ? { byteSize: bytes.length } : { extractionJobId });
       return created;
     });
     try {
       await this.parse(job, client, await open());
     } catch (err) {
       if (!(err instanceof SheetError)) this.ctx.logger.warn({ err, jobId: job.id }, 'intake parsing failed');
-      await this.fail(job, err instanceof SheetError ? `The ${kind === 'CSV' ? 'CSV' : 'workbook'} ${err.message}` : `Parsing stopped: ${(err as Error).message}`);
+      await this.fail(job, err instanceof SheetError ? `The ${SOURCE_NAME[kind]} ${err.message}` : `Parsing stopped: ${(err as Error).message}`);
     }
     return job;
   }

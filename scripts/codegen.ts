@@ -21,6 +21,8 @@ interface SubgraphCodegen {
   contextType: string;
   /** GraphQL type → the TypeScript type its resolvers receive as parent (entity, row or model). */
   mappers?: Record<string, string>;
+  /** Scalars this subgraph adds beyond the shared ones (e.g. files' `Upload`), as codegen's `scalars` config. */
+  scalars?: Record<string, string | { input: string; output: string }>;
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -46,7 +48,7 @@ async function generate(subgraph: string): Promise<{ file: string; content: stri
     filename: 'resolvers-types.ts',
     schema: parse(readFileSync(join(dir, 'schema.graphql'), 'utf8')),
     documents: [],
-    config: { ...SHARED, contextType: own.contextType, mappers: own.mappers ?? {} },
+    config: { ...SHARED, scalars: { ...SHARED.scalars, ...own.scalars }, contextType: own.contextType, mappers: own.mappers ?? {} },
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript, typescriptResolvers },
   });

@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import { ANONYMOUS, type DomainEvent, type BusSubscription } from '@app/common';
-import { aiSubgraph } from '../src/server.js';
+import { waitFor, type TestSubgraph } from '@app/testing';
+import { ANONYMOUS, type DomainEvent } from '@app/common';
+import { otherLab, staff, startAi, submitter, viewer, type AiHarness } from './helpers.js';
 
+let ai: AiHarness;
 let sg: TestSubgraph;
-let subscription: BusSubscription;
-const events: DomainEvent[] = [];
-const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
-const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
-const staff = userPrincipal('STAFF');
-const viewer = userPrincipal('VIEWER');
+let events: DomainEvent[];
 
 beforeAll(async () => {
-  sg = await startTestSubgraph(aiSubgraph);
-  subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  ai = await startAi();
+  ({ sg, events } = ai);
 });
-afterAll(async () => {
-  await subscription.close();
-  await sg.stop();
-});
+afterAll(async () => { await ai?.stop(); });
 
 const START = `#graphql
   mutation($input: StartTextExtractionInput!) {

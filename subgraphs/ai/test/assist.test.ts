@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { startTestSubgraph, waitFor, type TestSubgraph } from '@app/testing';
 import { aiSubgraph } from '../src/server.js';
 import { PROMPT_VERSION } from '../src/services/assist/ollama-assist.js';
 import { fakeOllama, fakeQdrant } from './assist-servers.js';
-import { loadFixtures } from './fixtures/fixture-set.js';
-import { b64, GET_JOB, START_PDF } from './helpers.js';
+import { b64, field, fixturePdf, GET_JOB, staff, START_PDF } from './helpers.js';
 
-const staff = userPrincipal('STAFF');
-const single = loadFixtures().find((f) => f.name === 'dna-single')!.pdf;
+const single = fixturePdf('dna-single');
 
 let sg: TestSubgraph;
 let ollama: Awaited<ReturnType<typeof fakeOllama>>;
@@ -34,8 +32,6 @@ async function finished(principal = staff) {
     return job?.status === 'NEEDS_REVIEW' ? job : null;
   }, { timeoutMs: 30_000, what: 'NEEDS_REVIEW' });
 }
-const field = (job: { results: { fieldName: string }[] }, name: string) => job.results.find((r) => r.fieldName === name) as Record<string, any>;
-
 describe('Ollama assistance and Qdrant retrieval', () => {
   it('asks the model about free text only, with a JSON-schema format, and records model, prompt version and latency', async () => {
     const job = await finished();

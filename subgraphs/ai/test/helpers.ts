@@ -1,6 +1,38 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DomainEvent } from '@app/common';
+import { startTestSubgraph, userPrincipal, type TestSubgraph } from '@app/testing';
+import { aiSubgraph } from '../src/server.js';
+import { loadFixtures } from './fixtures/fixture-set.js';
+
+/** The principals ai's tests act as. */
+export const staff = userPrincipal('STAFF');
+export const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
+export const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
+export const viewer = userPrincipal('VIEWER');
+
+export interface AiHarness {
+  sg: TestSubgraph;
+  /** Every event published on the subgraph's bus since it started. */
+  events: DomainEvent[];
+  stop(): Promise<void>;
+}
+
+/** Starts the ai subgraph with `env` and collects the events it publishes. */
+export async function startAi(env: Record<string, string> = {}): Promise<AiHarness> {
+  const sg = await startTestSubgraph(aiSubgraph, { env });
+  const events: DomainEvent[] = [];
+  const subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  return { sg, events, stop: async () => { await subscription.close(); await sg.stop(); } };
+}
+
+let fixtures: ReturnType<typeof loadFixtures> | undefined;
+/** The bytes of a fixture quote (test/fixtures/<name>.pdf). */
+export const fixturePdf = (name: string): Uint8Array => (fixtures ??= loadFixtures()).find((f) => f.name === name)!.pdf;
+
+/** A job's result for one field. */
+export const field = (job: { results: { fieldName: string }[] }, name: string) => job.results.find((r) => r.fieldName === name) as Record<string, any>;
 
 export const JOB_FIELDS = `id status stage progress pagesDone pagesTotal form warnings attempts error labId filename fileId createdBy
   llm { model promptVersion latencyMs }

@@ -2,23 +2,14 @@
 // through files, starts its extraction by fileId, watches progress over graphql-ws, corrects one
 // field and accepts; submitters see only their own lab's jobs.
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WebSocket } from 'ws';
 import { createClient } from 'graphql-ws';
-import { waitFor } from '@app/testing';
+import { freePort, waitFor } from '@app/testing';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
-import { loadFixtures } from './fixtures/fixture-set.js';
+import { fixturePdf } from './helpers.js';
 
-const quote = loadFixtures().find((f) => f.name === 'dna-200')!.pdf;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const quote = fixturePdf('dna-200');
 
 let t: TestSystem;
 let staff: TestUser;

@@ -1,36 +1,30 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import { createEvent, qualified, type BusSubscription, type DomainEvent } from '@app/common';
-import { aiSubgraph } from '../src/server.js';
-import { loadFixtures } from './fixtures/fixture-set.js';
+import { waitFor, type TestSubgraph } from '@app/testing';
+import { createEvent, qualified, type DomainEvent } from '@app/common';
 import { tinyPdf } from './fixtures/tiny-pdf.js';
-import { b64, filesDownloadServer, GET_JOB, START_PDF } from './helpers.js';
+import {
+  b64, field, filesDownloadServer, fixturePdf as pdf, GET_JOB, otherLab, staff, START_PDF, startAi, submitter, viewer, type AiHarness,
+} from './helpers.js';
 
 const SECRET = 'test-files-signing-secret-0123456789abcdef';
-const staff = userPrincipal('STAFF');
-const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
-const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
-const fixtures = loadFixtures();
-const pdf = (name: string) => fixtures.find((f) => f.name === name)!.pdf;
 const stored = new Map<string, Uint8Array>();
 
+let ai: AiHarness;
 let sg: TestSubgraph;
 let files: Awaited<ReturnType<typeof filesDownloadServer>>;
-let subscription: BusSubscription;
-const events: DomainEvent[] = [];
+let events: DomainEvent[];
 
 beforeAll(async () => {
   files = await filesDownloadServer(SECRET, stored);
-  sg = await startTestSubgraph(aiSubgraph, {
-    env: { AI_WORKER_POLL_MS: '100', AI_JOB_LEASE_MS: '3000', AI_MAX_PDF_PAGES: '20', AI_JOB_MAX_ATTEMPTS: '2', FILES_SIGNING_SECRET: SECRET, AI_FILES_URL: files.url, AI_FILE_WAIT_MS: '2000' },
+  ai = await startAi({
+    AI_WORKER_POLL_MS: '100', AI_JOB_LEASE_MS: '3000', AI_MAX_PDF_PAGES: '20', AI_JOB_MAX_ATTEMPTS: '2', FILES_SIGNING_SECRET: SECRET, AI_FILES_URL: files.url, AI_FILE_WAIT_MS: '2000',
   });
-  subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  ({ sg, events } = ai);
 });
 afterAll(async () => {
-  await subscription.close();
-  await sg.stop();
-  await files.close();
+  await ai?.stop();
+  await files?.close();
 });
 
 async function startInline(bytes: Uint8Array, principal = staff, extra: Record<string, unknown> = { labId: 'lab-a' }) {
@@ -45,8 +39,6 @@ async function settled(id: string, principal = staff) {
     return job && !['QUEUED', 'RUNNING'].includes(job.status) ? job : null;
   }, { timeoutMs: 30_000, what: `job ${id} to finish` });
 }
-
-const field = (job: { results: { fieldName: string }[] }, name: string) => job.results.find((r) => r.fieldName === name) as Record<string, any>;
 
 describe('PDF extraction jobs', () => {
   it('queues an inline quote, runs it off the request path with progress, and leaves a reviewable draft', async () => {
@@ -88,7 +80,7 @@ describe('PDF extraction jobs', () => {
     expect(res.errors![0]!.extensions!.problems.map((p: { field: string }) => p.field)).toEqual(['input.fileId', 'input.pdfBase64', 'input.pdfBase64']);
     expect((await sg.call(START_PDF, { input: {} }, staff)).errors![0]!.extensions!.field).toBe('input.fileId');
     expect((await sg.call(START_PDF, { input: { pdfBase64: b64(tinyPdf()), labId: 'lab-b' } }, submitter)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await sg.call(START_PDF, { input: { pdfBase64: b64(tinyPdf()) } }, userPrincipal('VIEWER'))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await sg.call(START_PDF, { input: { pdfBase64: b64(tinyPdf()) } }, viewer)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('ends bad input FAILED with a clear reason and keeps serving', async () => {

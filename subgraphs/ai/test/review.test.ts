@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import type { BusSubscription, DomainEvent } from '@app/common';
-import { aiSubgraph } from '../src/server.js';
-import { loadFixtures } from './fixtures/fixture-set.js';
-import { b64, GET_JOB, START_PDF } from './helpers.js';
+import { waitFor, type TestSubgraph } from '@app/testing';
+import type { DomainEvent } from '@app/common';
+import { b64, field, fixturePdf, GET_JOB, otherLab, staff, START_PDF, startAi, submitter, type AiHarness } from './helpers.js';
 
-const staff = userPrincipal('STAFF');
-const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
-const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
-const single = loadFixtures().find((f) => f.name === 'dna-single')!.pdf;
+const single = fixturePdf('dna-single');
 
+let ai: AiHarness;
 let sg: TestSubgraph;
-let subscription: BusSubscription;
-const events: DomainEvent[] = [];
+let events: DomainEvent[];
 
 beforeAll(async () => {
-  sg = await startTestSubgraph(aiSubgraph, { env: { AI_WORKER_POLL_MS: '100' } });
-  subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  ai = await startAi({ AI_WORKER_POLL_MS: '100' });
+  ({ sg, events } = ai);
 });
-afterAll(async () => {
-  await subscription.close();
-  await sg.stop();
-});
+afterAll(async () => { await ai?.stop(); });
 
 const CORRECT = `mutation($input: CorrectExtractionFieldInput!) { correctExtractionField(input: $input) { fieldName value values source confidence needsReview correctionId correctedBy extractedValue } }`;
 const ACCEPT = `mutation($id: ID!) { acceptExtraction(jobId: $id) { id status reviewedBy reviewedAt } }`;
@@ -36,8 +28,6 @@ async function reviewableJob(principal = submitter) {
     return job?.status === 'NEEDS_REVIEW' ? job : null;
   }, { timeoutMs: 30_000, what: 'NEEDS_REVIEW' });
 }
-const field = (job: { results: { fieldName: string }[] }, name: string) => job.results.find((r) => r.fieldName === name) as Record<string, any>;
-
 describe('review of extraction drafts', () => {
   it('corrects a field, accepts the draft (the event carries it) and remembers the correction for the next job', async () => {
     const job = await reviewableJob();

@@ -40,7 +40,7 @@ export const module: SubgraphModule<FilesConfig, FilesContext> = {
     const deps: FilesDeps = { ...base, storage, scanner, signer: new UrlSigner(secret, config.FILES_PUBLIC_URL ?? '') };
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (ctx) => createFilesContext(deps, ctx),
       routes: (app, authenticate) => registerFileRoutes(app, deps, authenticate),
       background: scanner ? [scanner] : [],

@@ -22,7 +22,7 @@ export const module: SubgraphModule<SubmissionConfig, SubmissionContext> = {
     const deps = { ...base, commits };
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (ctx) => createSubmissionContext(deps, ctx),
       routes: (app, authenticate) => {
         mountTemplateRoutes(app, authenticate);

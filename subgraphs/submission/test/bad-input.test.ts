@@ -1,34 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
+import { startSubmission, type SubmissionHarness } from './helpers.js';
 
 /** Uploads through the gateway's /intake/uploads route: encodings, delimiters, and every kind of bad file. */
-let t: TestSystem;
-let submitter: TestUser;
+let h: SubmissionHarness;
 let submissionId: string;
 
-async function ok<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.gql(query, variables, submitter.token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
-
-async function upload(body: Buffer | string, token = submitter.token) {
-  const res = await fetch(`${t.url}/intake/uploads?submissionId=${submissionId}&filename=sheet.csv`, {
+async function upload(body: Buffer | string, token = h.submitter.token) {
+  const res = await fetch(`${h.t.url}/intake/uploads?submissionId=${submissionId}&filename=sheet.csv`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: typeof body === 'string' ? Buffer.from(body) : body,
   });
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const rowsOf = async (id: string) => (await ok(`query($id: ID!) { intakeJob(id: $id) { status error rows(first: 10) { totalCount edges { node { rowNumber parsed } } } } }`, { id })).intakeJob;
+const rowsOf = async (id: string) => (await h.ok(`query($id: ID!) { intakeJob(id: $id) { status error rows(first: 10) { totalCount edges { node { rowNumber parsed } } } } }`, { id })).intakeJob;
 
 beforeAll(async () => {
-  t = await startTestSystem();
-  submitter = await t.createUser('SUBMITTER', 'lab-a');
-  const projectId = (await ok(`mutation { createProject(input: { name: "Bad input" }) { id } }`)).createProject.id;
-  submissionId = (await ok(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: projectId })).createSubmission.id;
+  h = await startSubmission('Bad input');
+  submissionId = await h.newSubmission();
 }, 120_000);
-afterAll(async () => { await t?.stop(); });
+afterAll(async () => { await h?.stop(); });
 
 describe('encodings and delimiters', () => {
   const text = 'Sample Name;Sample Type;Concentration;Organism\r\nProbe-1;DNA;12,5;Café\r\n';
@@ -89,14 +80,14 @@ describe('bad files fail the job with a clear reason and keep no rows', () => {
   });
 
   it('no credentials: 401 at the gateway', async () => {
-    const res = await fetch(`${t.url}/intake/uploads?submissionId=${submissionId}`, { method: 'POST', body: 'x' });
+    const res = await fetch(`${h.t.url}/intake/uploads?submissionId=${submissionId}`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(401);
   });
 });
 
 describe('templates', () => {
   it('serves the CSV template through the gateway, and it reads back as one valid row', async () => {
-    const res = await fetch(`${t.url}/intake/templates/samples.csv`, { headers: { authorization: `Bearer ${submitter.token}` } });
+    const res = await fetch(`${h.t.url}/intake/templates/samples.csv`, { headers: { authorization: `Bearer ${h.submitter.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const csv = Buffer.from(await res.arrayBuffer());
@@ -105,7 +96,7 @@ describe('templates', () => {
   });
 
   it('serves the XLSX template with a Lists sheet of the enums and drop-downs', async () => {
-    const res = await fetch(`${t.url}/intake/templates/samples.xlsx`, { headers: { authorization: `Bearer ${submitter.token}` } });
+    const res = await fetch(`${h.t.url}/intake/templates/samples.xlsx`, { headers: { authorization: `Bearer ${h.submitter.token}` } });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());

@@ -4,26 +4,15 @@ import ExcelJS from 'exceljs';
 import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { waitFor } from '@app/testing';
-import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
+import { startSubmission, type SubmissionHarness } from './helpers.js';
 
 /** The whole system through the gateway, as a SUBMITTER: upload, preview, fix, exclude, commit, commit again. */
-let t: TestSystem;
-let submitter: TestUser;
-let projectId: string;
+let h: SubmissionHarness;
 
 const JOB = `id kind status rowCount errorCount excludedCount committedCount failedCount error ignoredColumns submission { id }`;
 const ROWS = `rows(first: 100, status: INVALID) { totalCount edges { node { id rowNumber status errors { field column message } } } }`;
 
-async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, token = submitter.token): Promise<T> {
-  const res = await t.gql(query, variables, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
-
-async function newSubmission(): Promise<string> {
-  const data = await ok(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: projectId });
-  return data.createSubmission.id;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => h.ok<T>(query, variables, token);
 
 const job = async (id: string) => (await ok(`query($id: ID!) { intakeJob(id: $id) { ${JOB} ${ROWS} } }`, { id })).intakeJob;
 const settled = (id: string) => waitFor(async () => {
@@ -47,12 +36,8 @@ function sheet(): string[][] {
 }
 const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
 
-beforeAll(async () => {
-  t = await startTestSystem();
-  submitter = await t.createUser('SUBMITTER', 'lab-a');
-  projectId = (await ok(`mutation { createProject(input: { name: "Intake project" }) { id } }`)).createProject.id;
-}, 120_000);
-afterAll(async () => { await t?.stop(); });
+beforeAll(async () => { h = await startSubmission(); }, 120_000);
+afterAll(async () => { await h?.stop(); });
 
 async function previewFixExcludeCommit(jobId: string, submissionId: () => Promise<string>) {
   const preview = await job(jobId);
@@ -76,7 +61,7 @@ async function previewFixExcludeCommit(jobId: string, submissionId: () => Promis
 
   // Live progress over the gateway's graphql-ws, current state first, then the commit's updates.
   const progress: any[] = [];
-  const ws = createClient({ url: t.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { token: submitter.token }, retryAttempts: 0 });
+  const ws = createClient({ url: h.t.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { token: h.submitter.token }, retryAttempts: 0 });
   const finished = new Promise<void>((resolve, reject) => {
     ws.subscribe({ query: `subscription($j: ID!) { intakeProgress(jobId: $j) { jobId status processed committedCount excludedCount } }`, variables: { j: jobId } }, {
       next: (m: any) => { if (m.errors) reject(new Error(JSON.stringify(m.errors))); progress.push(m.data.intakeProgress); if (m.data.intakeProgress.status === 'COMMITTED') resolve(); },
@@ -108,24 +93,24 @@ async function previewFixExcludeCommit(jobId: string, submissionId: () => Promis
   const again = await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status committedCount } }`, { id: jobId, k: key });
   expect(again.commitIntake).toEqual({ status: 'COMMITTED', committedCount: 49 });
   expect((await samples()).totalCount).toBe(49);
-  const other = await t.gql(`mutation($id: ID!) { commitIntake(id: $id, idempotencyKey: "another-key-123") { status } }`, { id: jobId }, submitter.token);
+  const other = await h.t.gql(`mutation($id: ID!) { commitIntake(id: $id, idempotencyKey: "another-key-123") { status } }`, { id: jobId }, h.submitter.token);
   expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-  const audit = async () => (await ok(`query($s: ID!) { auditEntries(filter: { submissionId: $s }, first: 100) { edges { node { type actor { userId via } } } } }`, { s: sid }, t.admin.token)).auditEntries.edges.map((e: any) => e.node);
+  const audit = async () => (await ok(`query($s: ID!) { auditEntries(filter: { submissionId: $s }, first: 100) { edges { node { type actor { userId via } } } } }`, { s: sid }, h.t.admin.token)).auditEntries.edges.map((e: any) => e.node);
   const entries = await waitFor(async () => {
     const list = await audit();
     return list.some((e: any) => e.type === 'IntakeCommitFinished') && list.filter((e: any) => e.type === 'SampleCreated').length === 49 ? list : null;
   }, { timeoutMs: 30_000, what: 'audit entries' });
   const created = entries.filter((e: any) => e.type === 'SampleCreated');
-  expect(created.every((e: any) => e.actor.userId === submitter.id && e.actor.via === 'IMPORT')).toBe(true);
-  const trail = (await ok(`query($j: ID!) { auditEntries(filter: { subjectId: $j }, first: 100) { edges { node { type actor { userId } } } } }`, { j: jobId }, t.admin.token)).auditEntries.edges.map((e: any) => e.node);
+  expect(created.every((e: any) => e.actor.userId === h.submitter.id && e.actor.via === 'IMPORT')).toBe(true);
+  const trail = (await ok(`query($j: ID!) { auditEntries(filter: { subjectId: $j }, first: 100) { edges { node { type actor { userId } } } } }`, { j: jobId }, h.t.admin.token)).auditEntries.edges.map((e: any) => e.node);
   expect(trail.map((e: any) => e.type)).toEqual(expect.arrayContaining(['IntakeJobCreated', 'IntakeJobValidated', 'IntakeRowUpdated', 'IntakeRowsExcluded', 'IntakeCommitStarted', 'IntakeCommitFinished']));
-  expect(trail.every((e: any) => e.actor.userId === submitter.id)).toBe(true);
+  expect(trail.every((e: any) => e.actor.userId === h.submitter.id)).toBe(true);
 }
 
 describe('intake through the gateway as a submitter', () => {
   it('CSV: 3 bad rows of 50 named by field; fix, exclude, commit 49 samples; the same key again changes nothing', async () => {
-    const submissionId = await newSubmission();
+    const submissionId = await h.newSubmission();
     const created = await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { ${JOB} } }`, {
       i: { submissionId, csv: toCsv(sheet()), filename: 'sheet.csv' },
     });
@@ -138,14 +123,14 @@ describe('intake through the gateway as a submitter', () => {
     const ws = workbook.addWorksheet('Samples');
     for (const row of sheet()) ws.addRow(row);
     const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    const created = await ok(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { ${JOB} } }`, { i: { projectId, xlsxBase64 } });
+    const created = await ok(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { ${JOB} } }`, { i: { projectId: h.projectId, xlsxBase64 } });
     expect(created.createIntakeFromXlsx).toMatchObject({ kind: 'XLSX', status: 'VALIDATED', submission: null });
     const id = created.createIntakeFromXlsx.id;
     await previewFixExcludeCommit(id, async () => (await job(id)).submission.id);
   }, 120_000);
 
   it('a row samples refuses at commit is FAILED with its reason; fixed, the same key resumes to COMMITTED without duplicates', async () => {
-    const submissionId = await newSubmission();
+    const submissionId = await h.newSubmission();
     const csv = ['name,sample_type,volume', 'R-1,DNA,10', 'R-2,DNA,10', 'R-3,DNA,10'].join('\n');
     const id = (await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv } })).createIntakeFromCsv.id;
     // Someone adds R-3 to the submission after the preview and before the commit.
@@ -164,9 +149,9 @@ describe('intake through the gateway as a submitter', () => {
   }, 120_000);
 
   it("a submitter cannot import into another lab's submission", async () => {
-    const other = await t.createUser('SUBMITTER', 'lab-b');
-    const submissionId = await newSubmission();
-    const res = await t.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv: toCsv(sheet()) } }, other.token);
+    const other = await h.t.createUser('SUBMITTER', 'lab-b');
+    const submissionId = await h.newSubmission();
+    const res = await h.t.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv: toCsv(sheet()) } }, other.token);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -20,7 +20,7 @@ export const module: SubgraphModule<WorkflowConfig, WorkflowContext> = {
     const notifications = createNotificationRuntime(deps);
     return {
       typeDefs,
-      resolvers: resolvers as never,
+      resolvers,
       createContext: (base) => createWorkflowContext(deps, base),
       routes: (app) => notifications.routes(app),
       background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps), ...notifications.background],

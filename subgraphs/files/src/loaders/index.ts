@@ -1,26 +1,15 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeLab, labScope, type Principal } from '@app/common';
+import { isUuid, labScope, labScopedByIdLoader, type Principal } from '@app/common';
 import { FileVersion, StoredFile } from '../entities/index.js';
 import type { OwnerType } from '../entities/enums.js';
-import { isUuid } from '../services/validation.js';
 
 /** Per-request DataLoaders; lab visibility is applied here so `__resolveReference` is covered too. */
 export function createLoaders(em: EntityManager, principal: Principal) {
   const scope = labScope(principal);
   return {
-    fileById: new DataLoader<string, StoredFile | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(StoredFile, { id: { $in: valid } }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    versionById: new DataLoader<string, FileVersion | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(FileVersion, { id: { $in: valid } }, { populate: ['file'] }) : [];
-      const byId = new Map(rows.filter((r) => canSeeLab(principal, r.file.labId)).map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    fileById: labScopedByIdLoader<StoredFile>(em, StoredFile, principal),
+    versionById: labScopedByIdLoader<FileVersion>(em, FileVersion, principal, { populate: ['file'], labOf: (v) => v.file.labId }),
     /** Versions of files already checked for visibility, newest first. */
     versionsByFileId: new DataLoader<string, FileVersion[]>(async (ids) => {
       const rows = await em.find(FileVersion, { file: { $in: [...ids] } }, { orderBy: { version: 'desc' } });

@@ -1,8 +1,8 @@
 import { requireRead } from '@app/common';
-import type { FilesContext } from '../context.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
-export const Query = {
-  file: (_: unknown, { id }: { id: string }, ctx: FilesContext) => {
+export const Query: QueryResolvers = {
+  file: (_, { id }, ctx) => {
     requireRead(ctx.principal, 'files:read');
     return ctx.loaders.fileById.load(id);
   },

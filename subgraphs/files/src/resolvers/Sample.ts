@@ -1,9 +1,9 @@
 import { requireRead } from '@app/common';
-import type { FilesContext } from '../context.js';
+import type { SampleResolvers } from '../__generated__/resolvers-types.js';
 
 /** Fields files adds to the samples subgraph's Sample. */
-export const Sample = {
-  attachments: (sample: { id: string }, _: unknown, ctx: FilesContext) => {
+export const Sample: SampleResolvers = {
+  attachments: (sample, _, ctx) => {
     requireRead(ctx.principal, 'files:read');
     return ctx.loaders.sampleAttachments.load(sample.id);
   },

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
+import { isUuid } from '@app/common';
 import type { FileVersion } from '../entities/index.js';
 import type { FilesDeps } from '../deps.js';
 import { DownloadService } from '../services/download.service.js';
-import { isUuid } from '../services/validation.js';
 import { parseRange } from './range.js';
 import { refuse } from './refuse.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FileUpload } from 'graphql-upload-ts';
 import {
-  ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, eventOrigin, labScope, requireWrite, type BaseContext,
+  ForbiddenError, InvalidTransitionError, NotFoundError, Problems, ValidationError, eventOrigin, labScope, requireWrite, type BaseContext,
 } from '@app/common';
 import { FileVersion, StoredFile } from '../entities/index.js';
 import type { OwnerType, ScanStatus } from '../entities/enums.js';
@@ -10,7 +10,7 @@ import type { FilesLoaders } from '../loaders/index.js';
 import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
 import { Ingestor, type StoredBlob } from './ingest.js';
-import { Problems, sanitizeFilename } from './validation.js';
+import { sanitizeFilename } from './validation.js';
 
 export interface AttachTo {
   sampleId?: string | null;

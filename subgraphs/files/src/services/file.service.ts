@@ -1,11 +1,10 @@
 import {
-  EventTypes, InvalidTransitionError, NotFoundError, emitEvent, eventOrigin, requireWrite, type BaseContext, type FileDeletedData, type FilePurgedData,
+  EventTypes, InvalidTransitionError, NotFoundError, Problems, emitEvent, eventOrigin, requireWrite, type BaseContext, type FileDeletedData, type FilePurgedData,
 } from '@app/common';
 import { FileVersion, StoredFile } from '../entities/index.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { ownerSubject } from './file-events.js';
-import { Problems } from './validation.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
+import { isUuid } from '@app/common';
 import { UploadTicket } from '../entities/index.js';
 import type { FilesDeps } from '../deps.js';
-import { isUuid } from './validation.js';
 
 /**
  * What the signed PUT route needs of upload tickets: the route authorizes by signature, so these

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   EventTypes, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, emitEvent, eventOrigin, isStaff,
-  labScope, requireWrite, type BaseContext, type FileUploadRejectedData, type FileUploadRequestedData,
+  labScope, Problems, requireWrite, type BaseContext, type FileUploadRejectedData, type FileUploadRequestedData,
 } from '@app/common';
 import { FileVersion, StoredFile, UploadTicket } from '../entities/index.js';
 import { OwnerTypes, type OwnerType } from '../entities/enums.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
 import { ownerSubject, emitVersionStored } from './file-events.js';
 import { Ingestor, type StoredBlob } from './ingest.js';
-import { Problems, isSha256, sanitizeFilename } from './validation.js';
+import { isSha256, sanitizeFilename } from './validation.js';
 
 export interface CreateUploadInput {
   ownerType: OwnerType;

@@ -1,5 +1,4 @@
-// Field validation lives in @app/common; files adds what only file names and hashes need.
-export { Problems, isUuid } from '@app/common';
+// Validation rules only file names and hashes need; Problems and isUuid come from @app/common.
 
 /** Characters outside [A-Za-z0-9._-] become `_` (domain.md §2.6), so names are safe in headers and on disk. */
 export function sanitizeFilename(name: string): string {

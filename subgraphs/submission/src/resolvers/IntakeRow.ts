@@ -1,8 +1,9 @@
-import type { SubmissionContext } from '../context.js';
-import type { IntakeRow as RowEntity } from '../entities/index.js';
+import { knownToExist } from '@app/common';
+import type { IntakeRowResolvers } from '../__generated__/resolvers-types.js';
 
-export const IntakeRow = {
-  __resolveReference: (ref: { id: string }, ctx: SubmissionContext) => ctx.loaders.rowById.load(ref.id),
-  job: (row: RowEntity, _: unknown, ctx: SubmissionContext) => ctx.loaders.jobById.load(row.job.id),
-  errors: (row: RowEntity) => row.errors.map((e) => ({ ...e, column: e.column ?? null })),
+export const IntakeRow: IntakeRowResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.rowById.load(ref.id),
+  // The row was loaded through its job's lab check, so its job is visible too.
+  job: (row, _, ctx) => knownToExist(ctx.loaders.jobById.load(row.job.id)),
+  errors: (row) => row.errors.map((e) => ({ ...e, column: e.column ?? null })),
 };

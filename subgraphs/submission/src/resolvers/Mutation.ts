@@ -1,13 +1,10 @@
-import type { SubmissionContext } from '../context.js';
-import type { CsvIntakeInput, ExtractionIntakeInput, XlsxIntakeInput } from '../services/intake.service.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
-type Ctx = SubmissionContext;
-
-export const Mutation = {
-  createIntakeFromCsv: (_: unknown, { input }: { input: CsvIntakeInput }, ctx: Ctx) => ctx.services.intake.fromCsv(input),
-  createIntakeFromXlsx: (_: unknown, { input }: { input: XlsxIntakeInput }, ctx: Ctx) => ctx.services.intake.fromXlsx(input),
-  createIntakeFromExtraction: (_: unknown, { input }: { input: ExtractionIntakeInput }, ctx: Ctx) => ctx.services.intake.fromExtraction(input),
-  updateIntakeRow: (_: unknown, a: { id: string; values: Record<string, unknown> }, ctx: Ctx) => ctx.services.rows.update(a.id, a.values),
-  excludeIntakeRows: (_: unknown, a: { jobId: string; rowIds: string[]; excluded?: boolean | null }, ctx: Ctx) => ctx.services.rows.exclude(a.jobId, a.rowIds, a.excluded !== false),
-  commitIntake: (_: unknown, a: { id: string; idempotencyKey: string }, ctx: Ctx) => ctx.services.commits.commit(a.id, a.idempotencyKey),
+export const Mutation: MutationResolvers = {
+  createIntakeFromCsv: (_, { input }, ctx) => ctx.services.intake.fromCsv(input),
+  createIntakeFromXlsx: (_, { input }, ctx) => ctx.services.intake.fromXlsx(input),
+  createIntakeFromExtraction: (_, { input }, ctx) => ctx.services.intake.fromExtraction(input),
+  updateIntakeRow: (_, a, ctx) => ctx.services.rows.update(a.id, a.values),
+  excludeIntakeRows: (_, a, ctx) => ctx.services.rows.exclude(a.jobId, a.rowIds, a.excluded !== false),
+  commitIntake: (_, a, ctx) => ctx.services.commits.commit(a.id, a.idempotencyKey),
 };

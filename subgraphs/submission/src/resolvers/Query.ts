@@ -1,6 +1,6 @@
-import type { SubmissionContext } from '../context.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
-export const Query = {
-  intakeJob: (_: unknown, { id }: { id: string }, ctx: SubmissionContext) => ctx.services.jobs.get(id),
-  intakeJobs: (_: unknown, args: { first?: number; after?: string }, ctx: SubmissionContext) => ctx.services.jobs.list(args),
+export const Query: QueryResolvers = {
+  intakeJob: (_, { id }, ctx) => ctx.services.jobs.byId(id),
+  intakeJobs: (_, args, ctx) => ctx.services.jobs.list(args),
 };

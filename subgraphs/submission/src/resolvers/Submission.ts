@@ -1,9 +1,9 @@
 import { requireRead } from '@app/common';
-import type { SubmissionContext } from '../context.js';
+import type { SubmissionResolvers } from '../__generated__/resolvers-types.js';
 
 /** Fields submission adds to the samples subgraph's Submission. */
-export const Submission = {
-  intake: (submission: { id: string }, _: unknown, ctx: SubmissionContext) => {
+export const Submission: SubmissionResolvers = {
+  intake: (submission, _, ctx) => {
     requireRead(ctx.principal, 'samples:read');
     return ctx.loaders.jobsBySubmissionId.load(submission.id);
   },

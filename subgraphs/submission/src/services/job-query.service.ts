@@ -1,32 +1,24 @@
-import { decodeCursor, keysetPage, labScope, NEWEST_FIRST, NotFoundError, pageSize, requireRead, toConnection, ValidationError, type BaseContext } from '@app/common';
+import { decodeCursor, LabScopedReads, pageSize, toConnection, ValidationError, type BaseContext, type PageArgs } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import { IntakeRowStatuses, type IntakeRowStatus } from '../entities/enums.js';
 import type { SubmissionLoaders } from '../loaders/index.js';
 
-/** Reading intake jobs and their rows: every query of the subgraph goes through here, lab-scoped. */
-export class JobQueryService {
-  constructor(private readonly ctx: BaseContext, private readonly loaders: SubmissionLoaders) {}
-
-  async get(id: string): Promise<IntakeJob | null> {
-    requireRead(this.ctx.principal, 'samples:read');
-    return this.loaders.jobById.load(id);
+/**
+ * Reading intake jobs (readers need `samples:read`) and their rows: every query of the subgraph
+ * goes through here, lab-scoped (`byId`, `visible`, `list` and `rows`).
+ */
+export class JobQueryService extends LabScopedReads<IntakeJob> {
+  constructor(ctx: BaseContext, loaders: SubmissionLoaders) {
+    super(ctx, { entity: IntakeJob, typeName: 'IntakeJob', scope: 'samples:read', byId: loaders.jobById });
   }
 
-  /** A job the caller may see, or NOT_FOUND (missing and not visible alike). */
-  async require(id: string): Promise<IntakeJob> {
-    const job = await this.get(id);
-    if (!job) throw new NotFoundError('IntakeJob', id);
-    return job;
-  }
-
-  list(args: { first?: number | null; after?: string | null }) {
-    requireRead(this.ctx.principal, 'samples:read');
-    const scope = labScope(this.ctx.principal);
-    return keysetPage<IntakeJob>(this.ctx.em, IntakeJob, scope === null ? {} : { labId: scope }, NEWEST_FIRST, args);
+  /** Newest first, keyset-paginated on (createdAt, id). */
+  list(args: PageArgs) {
+    return this.page(args);
   }
 
   /** Rows of a job already checked for visibility, in sheet order. */
-  async rows(job: IntakeJob, args: { status?: IntakeRowStatus | null; first?: number; after?: string }) {
+  async rows(job: IntakeJob, args: PageArgs & { status?: IntakeRowStatus | null }) {
     if (args.status && !IntakeRowStatuses.includes(args.status)) throw ValidationError.field('status', 'is not a row status');
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 1) as [number] | null;

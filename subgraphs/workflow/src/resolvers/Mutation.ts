@@ -1,17 +1,20 @@
-import type { WorkflowContext } from '../context.js';
-import type { AssignInput, CompleteInput, ReasonInput, ResultsInput, StartInput } from '../services/step.service.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
-type Ctx = WorkflowContext;
-
-export const Mutation = {
-  startStep: (_: unknown, args: StartInput, ctx: Ctx) => ctx.services.steps.start(args),
-  recordStepResults: (_: unknown, args: ResultsInput, ctx: Ctx) => ctx.services.steps.recordResults(args),
-  completeStep: (_: unknown, args: CompleteInput, ctx: Ctx) => ctx.services.steps.complete(args),
-  failStep: (_: unknown, args: ReasonInput, ctx: Ctx) => ctx.services.steps.fail(args),
-  skipStep: (_: unknown, args: ReasonInput, ctx: Ctx) => ctx.services.steps.skip(args),
-  reopenStep: (_: unknown, args: ReasonInput, ctx: Ctx) => ctx.services.steps.reopen(args),
-  overrideStep: (_: unknown, args: ReasonInput, ctx: Ctx) => ctx.services.steps.override(args),
-  assignStep: (_: unknown, args: AssignInput, ctx: Ctx) => ctx.services.steps.assign(args),
-  startSteps: (_: unknown, { inputs }: { inputs: StartInput[] }, ctx: Ctx) => ctx.services.bulk.startSteps(inputs),
-  completeSteps: (_: unknown, { inputs }: { inputs: CompleteInput[] }, ctx: Ctx) => ctx.services.bulk.completeSteps(inputs),
+export const Mutation: MutationResolvers = {
+  startStep: (_, args, ctx) => ctx.services.steps.start(args),
+  recordStepResults: (_, args, ctx) => ctx.services.steps.recordResults(args),
+  completeStep: (_, args, ctx) => ctx.services.steps.complete(args),
+  failStep: (_, args, ctx) => ctx.services.steps.fail(args),
+  skipStep: (_, args, ctx) => ctx.services.steps.skip(args),
+  reopenStep: (_, args, ctx) => ctx.services.steps.reopen(args),
+  overrideStep: (_, args, ctx) => ctx.services.steps.override(args),
+  assignStep: (_, args, ctx) => ctx.services.steps.assign(args),
+  startSteps: (_, { inputs }, ctx) => ctx.services.bulk.startSteps(inputs),
+  completeSteps: (_, { inputs }, ctx) => ctx.services.bulk.completeSteps(inputs),
+  // Notifications and webhooks.
+  markNotificationsRead: (_, args, ctx) => ctx.services.notifications.markRead(args.ids, args.all),
+  setNotificationPreference: (_, { input }, ctx) => ctx.services.notifications.setPreference(input),
+  registerWebhookEndpoint: (_, { input }, ctx) => ctx.services.webhooks.register(input),
+  updateWebhookEndpoint: (_, { id, input }, ctx) => ctx.services.webhooks.update(id, input),
+  replayNotificationDelivery: (_, { id }, ctx) => ctx.services.webhooks.replay(id),
 };

@@ -1,18 +1,16 @@
-import type { WorkflowContext } from '../context.js';
+import type { SampleResolvers } from '../__generated__/resolvers-types.js';
 import { estimateEta, isOverdue } from '../services/timing.js';
 
-type SampleRef = { id: string };
-
 /** Fields the workflow adds to samples' Sample; invisible workflows read as null / not overdue. */
-export const Sample = {
-  __resolveReference: (ref: SampleRef) => ({ id: ref.id }),
-  workflow: (s: SampleRef, _: unknown, ctx: WorkflowContext) => ctx.loaders.workflowBySampleId.load(s.id),
-  eta: async (s: SampleRef, _: unknown, ctx: WorkflowContext) => {
+export const Sample: SampleResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  workflow: (s, _, ctx) => ctx.loaders.workflowBySampleId.load(s.id),
+  eta: async (s, _, ctx) => {
     const w = await ctx.loaders.workflowBySampleId.load(s.id);
     if (!w) return null;
     return estimateEta(await ctx.loaders.stepsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null);
   },
-  overdue: async (s: SampleRef, _: unknown, ctx: WorkflowContext) => {
+  overdue: async (s, _, ctx) => {
     const w = await ctx.loaders.workflowBySampleId.load(s.id);
     return !!w && isOverdue(w, ctx.now());
   },

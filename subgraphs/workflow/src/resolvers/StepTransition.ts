@@ -1,10 +1,11 @@
-import type { WorkflowContext } from '../context.js';
-import type { StepTransition as TransitionEntity } from '../entities/index.js';
+import { knownToExist } from '@app/common';
+import type { StepTransitionResolvers } from '../__generated__/resolvers-types.js';
 
-export const StepTransition = {
-  __resolveReference: (ref: { id: string }, ctx: WorkflowContext) => ctx.loaders.transitionById.load(ref.id),
-  step: (t: TransitionEntity, _: unknown, ctx: WorkflowContext) => ctx.loaders.stepById.load(t.step.id),
-  from: (t: TransitionEntity) => t.fromStatus,
-  to: (t: TransitionEntity) => t.toStatus,
-  actor: (t: TransitionEntity) => (t.actorId ? { __typename: 'User', id: t.actorId } : null),
+export const StepTransition: StepTransitionResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.transitionById.load(ref.id),
+  // The transition was loaded through its step's lab check, so its step is visible too.
+  step: (t, _, ctx) => knownToExist(ctx.loaders.stepById.load(t.step.id)),
+  from: (t) => t.fromStatus,
+  to: (t) => t.toStatus,
+  actor: (t) => (t.actorId ? { id: t.actorId } : null),
 };

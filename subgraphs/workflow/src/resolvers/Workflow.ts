@@ -1,20 +1,16 @@
-import type { WorkflowContext } from '../context.js';
-import type { Workflow as WorkflowEntity } from '../entities/index.js';
+import type { WorkflowResolvers } from '../__generated__/resolvers-types.js';
 import { progressOf } from '../services/progress.js';
-import type { PageArgs } from '../services/queue.service.js';
 import { estimateEta, isOverdue } from '../services/timing.js';
 
-type Ctx = WorkflowContext;
-
-export const Workflow = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.workflowById.load(ref.id),
-  sample: (w: WorkflowEntity) => ({ __typename: 'Sample', id: w.sampleId }),
-  status: (w: WorkflowEntity) => w.sampleStatus,
-  steps: (w: WorkflowEntity, _: unknown, ctx: Ctx) => ctx.loaders.stepsByWorkflowId.load(w.id),
-  currentStep: async (w: WorkflowEntity, _: unknown, ctx: Ctx) =>
+export const Workflow: WorkflowResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.workflowById.load(ref.id),
+  sample: (w) => ({ id: w.sampleId }),
+  status: (w) => w.sampleStatus,
+  steps: (w, _, ctx) => ctx.loaders.stepsByWorkflowId.load(w.id),
+  currentStep: async (w, _, ctx) =>
     w.currentStep ? (await ctx.loaders.stepsByWorkflowId.load(w.id)).find((s) => s.name === w.currentStep) ?? null : null,
-  progress: (w: WorkflowEntity) => progressOf(w.completedSteps),
-  eta: async (w: WorkflowEntity, _: unknown, ctx: Ctx) => estimateEta(await ctx.loaders.stepsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null),
-  overdue: (w: WorkflowEntity, _: unknown, ctx: Ctx) => isOverdue(w, ctx.now()),
-  transitions: (w: WorkflowEntity, args: PageArgs, ctx: Ctx) => ctx.services.queues.transitions(w.id, args),
+  progress: (w) => progressOf(w.completedSteps),
+  eta: async (w, _, ctx) => estimateEta(await ctx.loaders.stepsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null),
+  overdue: (w, _, ctx) => isOverdue(w, ctx.now()),
+  transitions: (w, args, ctx) => ctx.services.queues.transitions(w.id, args),
 };

@@ -1,21 +1,23 @@
-import type { WorkflowContext } from '../context.js';
-import type { WorkflowStep as StepEntity } from '../entities/index.js';
+import { knownToExist } from '@app/common';
+import type { StepResultsResolvers, WorkflowStepResolvers } from '../__generated__/resolvers-types.js';
+import type { StoredResults } from './models.js';
 import { ResultKeys } from '../services/step-results.js';
 
-const user = (id: string | null | undefined) => (id ? { __typename: 'User', id } : null);
+const user = (id: string | null | undefined) => (id ? { id } : null);
 
-export const WorkflowStep = {
-  __resolveReference: (ref: { id: string }, ctx: WorkflowContext) => ctx.loaders.stepById.load(ref.id),
-  workflow: (s: StepEntity, _: unknown, ctx: WorkflowContext) => ctx.loaders.workflowById.load(s.workflow.id),
-  sample: (s: StepEntity) => ({ __typename: 'Sample', id: s.sampleId }),
-  assignee: (s: StepEntity) => user(s.assigneeId),
-  startedBy: (s: StepEntity) => user(s.startedById),
-  completedBy: (s: StepEntity) => user(s.completedById),
-  results: (s: StepEntity) => (s.results ? { __typename: ResultKeys[s.name].typename, ...s.results } : null),
-  qcChecks: (s: StepEntity) => s.qcChecks ?? [],
+export const WorkflowStep: WorkflowStepResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.stepById.load(ref.id),
+  // The step was loaded through its workflow's lab check, so its workflow is visible too.
+  workflow: (s, _, ctx) => knownToExist(ctx.loaders.workflowById.load(s.workflow.id)),
+  sample: (s) => ({ id: s.sampleId }),
+  assignee: (s) => user(s.assigneeId),
+  startedBy: (s) => user(s.startedById),
+  completedBy: (s) => user(s.completedById),
+  results: (s) => (s.results ? { __typename: ResultKeys[s.name].typename as StoredResults['__typename'], ...s.results } : null),
+  qcChecks: (s) => s.qcChecks ?? [],
 };
 
 /** Results carry their GraphQL type name, set from the step they belong to. */
-export const StepResults = {
-  __resolveType: (r: { __typename: string }) => r.__typename,
+export const StepResults: StepResultsResolvers = {
+  __resolveType: (r) => r.__typename,
 };

@@ -1,14 +1,14 @@
 import { DateTimeScalar } from '@app/common';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Mutation } from './Mutation.js';
-import { NotificationMutation, NotificationQuery, WebhookEndpoint } from './notification-operations.js';
 import { Query } from './Query.js';
 import { Sample } from './Sample.js';
 import { StepTransition } from './StepTransition.js';
+import { WebhookEndpoint } from './WebhookEndpoint.js';
 import { WorkQueueItem } from './WorkQueueItem.js';
 import { Workflow } from './Workflow.js';
 import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
-export const resolvers = {
-  DateTime: DateTimeScalar, Query: { ...Query, ...NotificationQuery }, Mutation: { ...Mutation, ...NotificationMutation },
-  Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
 };

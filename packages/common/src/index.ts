@@ -24,6 +24,7 @@ export {
   EventTypes, SampleStatuses, type EventType, type SampleArchivedData, type SampleCreatedData, type SamplePriorityChangedData,
   type SampleStatus, type SampleStatusChangedData, type SubmissionEventData,
 } from './events/contracts.js';
+export type { LegalHoldPlacedData, LegalHoldReleasedData } from './events/contracts.js';
 export { parseDelivery, type BatchDeliveryHandler, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
 export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';

@@ -26,6 +26,11 @@ export const EventTypes = {
   SubmissionReceived: 'SubmissionReceived',
   /** workflow → samples (Sample.status follows), audit, live feeds. */
   SampleStatusChanged: 'SampleStatusChanged',
+  // audit
+  /** audit → files (a purge refuses files a hold covers), audit. */
+  LegalHoldPlaced: 'LegalHoldPlaced',
+  /** audit → files (the hold no longer blocks a purge), audit. */
+  LegalHoldReleased: 'LegalHoldReleased',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -77,4 +82,24 @@ export interface SampleStatusChangedData {
   step: string | null | undefined;
   /** The workflow's change counter: a consumer ignores a status older than the one it has. */
   seq: number;
+}
+
+/**
+ * `LegalHoldPlaced.data` (the subject is the `LegalHold`, its id the hold's). The hold covers what
+ * is about `subjectId` (matched against an entry's subject, sample or submission id) and/or what
+ * happened between `from` and `to`; a null side is open.
+ */
+export interface LegalHoldPlacedData {
+  subjectId: string | null;
+  /** ISO time, or null: from the beginning. */
+  from: string | null;
+  /** ISO time, or null: until now and on. */
+  to: string | null;
+  reason: string;
+}
+
+/** `LegalHoldReleased.data` (the subject is the released `LegalHold`). */
+export interface LegalHoldReleasedData {
+  subjectId: string | null;
+  reason: string;
 }

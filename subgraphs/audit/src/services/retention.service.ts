@@ -1,8 +1,9 @@
 import { mkdirSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  createEvent, eventOrigin, keysetPage, NotFoundError, qualified, recordEvents, requireRole,
-  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent, type NewEvent, type SortKey,
+  createEvent, eventOrigin, EventTypes, keysetPage, NotFoundError, qualified, recordEvents, requireRole,
+  InvalidTransitionError, ValidationError, type BaseContext, type Connection, type DomainEvent,
+  type LegalHoldPlacedData, type LegalHoldReleasedData, type NewEvent, type SortKey,
 } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LegalHold, RetentionPolicy } from '../entities/index.js';
@@ -90,8 +91,8 @@ export class RetentionService {
       });
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: 'LegalHoldPlaced', subject: { type: 'LegalHold', id: hold.id }, reason,
-        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null },
+        type: EventTypes.LegalHoldPlaced, subject: { type: 'LegalHold', id: hold.id }, reason,
+        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null, reason } satisfies LegalHoldPlacedData,
         after: { active: true },
       })]);
       return hold;
@@ -110,7 +111,8 @@ export class RetentionService {
       hold.releaseReason = reason;
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: 'LegalHoldReleased', subject: { type: 'LegalHold', id }, reason, data: { subjectId: hold.subjectId }, before: { active: true }, after: { active: false },
+        type: EventTypes.LegalHoldReleased, subject: { type: 'LegalHold', id }, reason,
+        data: { subjectId: hold.subjectId ?? null, reason } satisfies LegalHoldReleasedData, before: { active: true }, after: { active: false },
       })]);
       return hold;
     });

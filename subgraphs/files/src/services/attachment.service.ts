@@ -9,7 +9,7 @@ import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
-import { Ingestor, type StoredBlob } from './ingest.js';
+import { Ingestor, RequestBudget, type StoredBlob } from './ingest.js';
 import { Problems, sanitizeFilename } from './validation.js';
 
 export interface AttachTo {
@@ -49,10 +49,11 @@ export class AttachmentService {
   async uploadFiles(files: Promise<FileUpload>[], args: UploadFileArgs, field = 'files'): Promise<StoredFile[]> {
     requireWrite(this.ctx.principal, 'files:write', 'ADMIN', 'STAFF', 'SUBMITTER');
     const placement = this.placement(args, files.length, field);
+    const budget = this.budget(field);
     const received: Received[] = [];
     try {
       for (const [i, file] of files.entries()) {
-        received.push(await this.receive(file, placement.kind, files.length === 1 && field === 'file' ? 'file' : `${field}.${i}`));
+        received.push(await this.receive(file, placement.kind, files.length === 1 && field === 'file' ? 'file' : `${field}.${i}`, budget));
       }
       const stored = await this.ctx.em.transactional(async (em) => {
         const out: StoredFile[] = [];
@@ -78,7 +79,7 @@ export class AttachmentService {
     const visible = await this.loaders.fileById.load(fileId);
     if (!visible) throw new NotFoundError('StoredFile', fileId);
     if (visible.deleted) throw new InvalidTransitionError('The file is deleted; it takes no new versions', { deleted: true });
-    const received = await this.receive(file, visible.kind, 'file');
+    const received = await this.receive(file, visible.kind, 'file', this.budget('file'));
     try {
       const stored = await this.ctx.em.transactional((em) => this.addVersion(em, fileId, received, note));
       this.deps.scanner?.nudge();
@@ -106,11 +107,16 @@ export class AttachmentService {
     return { ...owner, labId: labId!, kind: kind!, comment };
   }
 
-  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string): Promise<Received> {
+  /** The bytes one request's files may carry together (FILES_MAX_REQUEST_BYTES). */
+  private budget(field: string): RequestBudget {
+    return new RequestBudget(this.deps.config.FILES_MAX_REQUEST_BYTES, field);
+  }
+
+  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string, budget: RequestBudget): Promise<Received> {
     const upload = await file;
     const filename = sanitizeFilename(upload.filename ?? '');
     if (!filename.replace(/[._]/g, '')) throw ValidationError.field(field, 'needs a file name with a letter or digit');
-    const blob = await this.ingestor.ingest({ filename, open: () => upload.createReadStream() }, KIND_TYPES[kind], field, `a ${kind} file`);
+    const blob = await this.ingestor.ingest({ filename, open: () => upload.createReadStream() }, KIND_TYPES[kind], field, `a ${kind} file`, budget);
     return { filename, blob };
   }
 

@@ -98,6 +98,15 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     expect(alone.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(alone.body.errors[0].message).toContain(`is larger than ${REQUEST_LIMIT} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES)`);
 
+    // Every upload field of one request draws on the same total; each field commits on its own, so the first keeps its file.
+    const two = `mutation($a: Upload!, $b: Upload!, $to: AttachToInput!) {
+      a: uploadFile(file: $a, attachTo: $to, kind: QUOTE) { id } b: uploadFile(file: $b, attachTo: $to, kind: QUOTE) { id } }`;
+    const aliased = await multipart(sg, two, { a: null, b: null, to: { submissionId: randomUUID() } }, ['a', 'b'], [{ name: 'a.pdf', bytes: parts[0]! }, { name: 'b.pdf', bytes: pdf(REQUEST_LIMIT - 8_000) }], submitter);
+    expect(aliased.body.data).toEqual({ a: { id: expect.any(String) }, b: null });
+    expect(aliased.body.errors[0]).toMatchObject({ path: ['b'], extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+    expect(aliased.body.errors[0].message).toContain('FILES_MAX_REQUEST_BYTES');
+    await sg.call(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id: aliased.body.data.a.id }, staff);
+
     // Within the limit the same request shape goes through, and the subgraph still answers.
     const fits = await multipart(sg, MANY, { files: [null, null], to }, ['files.0', 'files.1'], parts.slice(0, 2).map((bytes, i) => ({ name: `q${i}.pdf`, bytes })), submitter);
     expect(fits.body.data.uploadFiles).toHaveLength(2);

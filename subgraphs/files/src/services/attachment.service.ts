@@ -9,7 +9,7 @@ import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
-import { Ingestor, RequestBudget, type StoredBlob } from './ingest.js';
+import { Ingestor, RequestBudget, type BudgetUse, type StoredBlob } from './ingest.js';
 import { Problems, sanitizeFilename } from './validation.js';
 
 export interface AttachTo {
@@ -40,9 +40,12 @@ interface Received {
 /** Files arriving as GraphQL multipart uploads: new files and new versions of existing ones. */
 export class AttachmentService {
   private readonly ingestor: Ingestor;
+  /** One per request (services are built per request), so aliased upload fields share it too. */
+  private readonly requestBytes: RequestBudget;
 
   constructor(private readonly deps: FilesDeps, private readonly ctx: BaseContext, private readonly loaders: FilesLoaders) {
     this.ingestor = new Ingestor(deps.storage, deps.config.FILES_MAX_BYTES);
+    this.requestBytes = new RequestBudget(deps.config.FILES_MAX_REQUEST_BYTES);
   }
 
   /** Stores each file as version 1 of a new StoredFile; all or nothing. */
@@ -107,12 +110,12 @@ export class AttachmentService {
     return { ...owner, labId: labId!, kind: kind!, comment };
   }
 
-  /** The bytes one request's files may carry together (FILES_MAX_REQUEST_BYTES). */
-  private budget(field: string): RequestBudget {
-    return new RequestBudget(this.deps.config.FILES_MAX_REQUEST_BYTES, field);
+  /** The bytes this request's files may still carry together (FILES_MAX_REQUEST_BYTES), named as `field` in an error. */
+  private budget(field: string): BudgetUse {
+    return { budget: this.requestBytes, field };
   }
 
-  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string, budget: RequestBudget): Promise<Received> {
+  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string, budget: BudgetUse): Promise<Received> {
     const upload = await file;
     const filename = sanitizeFilename(upload.filename ?? '');
     if (!filename.replace(/[._]/g, '')) throw ValidationError.field(field, 'needs a file name with a letter or digit');

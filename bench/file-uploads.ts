@@ -47,7 +47,7 @@ const sha256sum = async (path: string) => {
 
 /** Child process: starts the server side of `mode`, then uploads and downloads each file with curl. */
 async function child(mode: 'gateway' | 'direct', files: { path: string; sizeMb: number; sha256: string }[]): Promise<ModeResult> {
-  const limits = { FILES_MAX_BYTES: String(256 * MB), UPLOAD_MAX_FILE_BYTES: String(256 * MB), UPLOAD_MAX_REQUEST_BYTES: String(260 * MB) };
+  const limits = { FILES_MAX_BYTES: String(256 * MB), FILES_MAX_REQUEST_BYTES: String(256 * MB), UPLOAD_MAX_FILE_BYTES: String(256 * MB), UPLOAD_MAX_REQUEST_BYTES: String(260 * MB) };
   const dir = await mkdtemp(join(tmpdir(), 'bench-files-'));
   let post: { url: string; headers: string[]; base: string; stop: () => Promise<void> };
   if (mode === 'gateway') {

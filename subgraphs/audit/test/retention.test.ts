@@ -52,6 +52,9 @@ describe('retention and legal holds', () => {
     expect(hold.data!.placeLegalHold).toMatchObject({ subjectId: held, reason: 'litigation 42', releasedAt: null });
     await waitForEntries(sg, 7, 'policy and hold entries');
     expect((await types()).slice(5)).toEqual(['RetentionPolicyChanged', 'LegalHoldPlaced']);
+    // The data other subgraphs read (LegalHoldPlacedData: files keeps the holds its purges honour).
+    const [placed] = await sql<{ data: any; subject_id: string }>(sg, `select data, subject_id from "audit"."audit_entry" where type = 'LegalHoldPlaced'`);
+    expect(placed).toEqual({ subject_id: hold.data!.placeLegalHold.id, data: { subjectId: held, from: null, to: null, reason: 'litigation 42' } });
 
     const dry = (await sg.call(PRUNE, { dry: true }, admin)).data!.pruneAuditEntries;
     expect(dry).toMatchObject({ dryRun: true, pruned: 2, fromSeq: 1, toSeq: 2, archiveFile: null });
@@ -81,6 +84,8 @@ describe('retention and legal holds', () => {
     const twice = await sg.call(`mutation($id: ID!) { releaseLegalHold(id: $id, reason: "again") { id } }`, { id }, admin);
     expect(twice.errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
     await waitFor(async () => (await types()).includes('LegalHoldReleased'), { what: 'release entry' });
+    const [release] = await sql<{ data: any; subject_id: string }>(sg, `select data, subject_id from "audit"."audit_entry" where type = 'LegalHoldReleased'`);
+    expect(release).toEqual({ subject_id: id, data: { subjectId: held, reason: 'case closed' } });
     const run = (await sg.call(PRUNE, {}, admin)).data!.pruneAuditEntries;
     expect(run).toMatchObject({ pruned: 2, fromSeq: 3, toSeq: 4 });
     expect((await seqs())[0]).toBe(5);

@@ -26,6 +26,8 @@ export const filesEnvSchema = z.object({
   /** Base URL clients reach this service at (through the ingress); unset: URLs are relative paths. */
   FILES_PUBLIC_URL: z.string().url('must be an http(s) URL').transform((u) => u.replace(/\/+$/, '')).optional(),
   FILES_MAX_BYTES: z.coerce.number().int().min(1).max(2_147_483_647).default(50 * 1024 * 1024),
+  /** Most bytes the files of one multipart request may carry together (`uploadFiles`); counted as they stream in. */
+  FILES_MAX_REQUEST_BYTES: z.coerce.number().int().min(1).max(2_147_483_647).default(100 * 1024 * 1024),
   /** Most files one multipart request may carry (`uploadFiles`). */
   FILES_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
   FILES_ALLOWED_TYPES: z.string().default(DEFAULT_ALLOWED_TYPES)

@@ -13,3 +13,5 @@ export interface FilesDeps extends SubgraphDeps<FilesConfig> {
 }
 
 export const SOURCE = 'files';
+/** The bus consumer group of this subgraph (audit's legal holds). */
+export const CONSUMER_GROUP = 'files';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphDeps, SubgraphModule } from '@app/common';
+import { createLegalHoldsConsumer } from './background/legal-holds.consumer.js';
 import { loadFilesConfig, type FilesConfig } from './config.js';
 import { createFilesContext, type FilesContext } from './context.js';
 import type { FilesDeps } from './deps.js';
@@ -43,7 +44,7 @@ export const module: SubgraphModule<FilesConfig, FilesContext> = {
       resolvers,
       createContext: (ctx) => createFilesContext(deps, ctx),
       routes: (app, authenticate) => registerFileRoutes(app, deps, authenticate),
-      background: scanner ? [scanner] : [],
+      background: [createLegalHoldsConsumer(deps), ...(scanner ? [scanner] : [])],
     };
   },
 };

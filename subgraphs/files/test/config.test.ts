@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { loadFilesConfig } from '../src/config.js';
 
 describe('files configuration', () => {
-  it('defaults to 50 MB and the six facility content types', () => {
+  it('defaults to 50 MB a file, 100 MB a request and the six facility content types', () => {
     const config = loadFilesConfig({});
     expect(config.FILES_MAX_BYTES).toBe(52_428_800);
+    expect(config.FILES_MAX_REQUEST_BYTES).toBe(104_857_600);
     expect(config.FILES_ALLOWED_TYPES).toEqual(expect.arrayContaining(['application/pdf', 'text/csv', 'image/png', 'image/jpeg', 'text/plain']));
     expect(config.FILES_DIR).toBe('./data/files');
   });

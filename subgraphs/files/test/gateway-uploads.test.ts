@@ -53,6 +53,8 @@ beforeAll(async () => {
   clamd = await startTestClamd();
   t = await startTestSystem({ env: {
     CLAMD_URL: clamd.tcpUrl, FILES_SIGNING_SECRET: SECRET, FILES_MAX_BYTES: String(8 * 1024 * 1024), FILES_SCAN_RETRY_MS: '500',
+    // Below the gateway's request limit, so a request the gateway lets through can still be over files' total.
+    FILES_MAX_REQUEST_BYTES: String(10 * 1024 * 1024),
     UPLOAD_MAX_FILE_BYTES: String(8 * 1024 * 1024), UPLOAD_MAX_REQUEST_BYTES: String(12 * 1024 * 1024), UPLOAD_MAX_FILES: '3',
   } });
   [staff, submitterA, submitterB] = await Promise.all([t.createUser('STAFF'), t.createUser('SUBMITTER', 'lab-a'), t.createUser('SUBMITTER', 'lab-b')]);
@@ -164,6 +166,16 @@ describe('uploads through the gateway (GraphQL multipart, curl)', () => {
     const tooMany = await curlMultipart(`${t.url}/graphql`, { query: four, variables: { files: [null, null, null, null], to: vars.to }, paths: ['files.0', 'files.1', 'files.2', 'files.3'], files: [small, small, small, small].map((path) => ({ path })), token: staff.token });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.errors[0].message).toMatch(/3 max file uploads/);
+    // Within the gateway's 12 MB, over files' 10 MB of file bytes together: refused whole, nothing kept.
+    const project = (await t.gql(`mutation { createProject(input: { name: "Limits", labId: "lab-a" }) { id } }`, {}, staff.token)).data!.createProject.id;
+    const to = { submissionId: (await t.gql(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: project }, staff.token)).data!.createSubmission.id };
+    const halves = [pdf(5.5 * 1024 * 1024), pdf(5.5 * 1024 * 1024)];
+    const pair = `mutation($files: [Upload!]!, $to: AttachToInput!) { uploadFiles(files: $files, attachTo: $to, kind: OTHER, labId: "lab-a") { id } }`;
+    const overTotal = await curlMultipart(`${t.url}/graphql`, { query: pair, variables: { files: [null, null], to }, paths: ['files.0', 'files.1'], files: [{ path: await file('h1.pdf', halves[0]!) }, { path: await file('h2.pdf', halves[1]!) }], token: staff.token });
+    expect(overTotal.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files' });
+    expect(overTotal.body.errors[0].message).toMatch(/together are larger than 10485760 bytes.*FILES_MAX_REQUEST_BYTES.*files\.1/);
+    const attached = await t.gql(`query($id: ID!) { submission(id: $id) { attachments { id } } }`, { id: to.submissionId }, staff.token);
+    expect(attached.data!.submission).toEqual({ attachments: [] });
     const viewer = await t.createUser('VIEWER');
     const refused = await upload(viewer.token, small, vars);
     expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -22,6 +22,7 @@ const UPLOAD = `mutation($file: Upload!, $to: AttachToInput!, $kind: FileKind!, 
   uploadFile(file: $file, attachTo: $to, kind: $kind, labId: $lab) { id currentVersion sha256 versions { version storageKey } } }`;
 const MANY = `mutation($files: [Upload!]!, $to: AttachToInput!) { uploadFiles(files: $files, attachTo: $to, kind: QUOTE) { id } }`;
 const VERSION = `mutation($id: ID!, $file: Upload!) { uploadFileVersion(fileId: $id, file: $file, comment: "v") { currentVersion versions { version sha256 } } }`;
+const REQUEST_LIMIT = 20_000;
 const ATTACHMENTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Submission { attachments { id } } } }`;
 
 /** The multipart path, on each storage adapter. */
@@ -39,7 +40,7 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     const storageEnv: Record<string, string> = s3
       ? { FILES_STORAGE: 's3', FILES_S3_BUCKET: s3.bucket, FILES_S3_ENDPOINT: s3.endpoint, FILES_S3_FORCE_PATH_STYLE: 'true', FILES_S3_ACCESS_KEY_ID: s3.accessKeyId, FILES_S3_SECRET_ACCESS_KEY: s3.secretAccessKey, FILES_S3_PREFIX: 'lims/' }
       : { FILES_DIR: dir };
-    sg = await startTestSubgraph(filesSubgraph, { env: { ...storageEnv, FILES_MAX_FILES: '3', FILES_PURGE_AFTER_DAYS: '30' }, now: () => new Date(clock) });
+    sg = await startTestSubgraph(filesSubgraph, { env: { ...storageEnv, FILES_MAX_FILES: '3', FILES_MAX_REQUEST_BYTES: String(REQUEST_LIMIT), FILES_PURGE_AFTER_DAYS: '30' }, now: () => new Date(clock) });
     store = s3
       ? new S3Storage({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, prefix: 'lims/', credentials: s3 })
       : await LocalDiskStorage.open(dir);
@@ -80,6 +81,43 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     expect(await storage().size(blobKey(sha(good)))).toBeNull();
     const tooMany = await multipart(sg, MANY, { files: [null, null, null, null], to }, ['files.0', 'files.1', 'files.2', 'files.3'], [1, 2, 3, 4].map(() => ({ name: 'q.pdf', bytes: pdf() })), submitter);
     expect(tooMany.status).toBe(413);
+  });
+
+  it('bounds the files of one request together by FILES_MAX_REQUEST_BYTES, storing nothing of a request over it', async () => {
+    const to = { submissionId: randomUUID() };
+    const parts = [pdf(8_000), pdf(8_000), pdf(8_000)]; // each well under FILES_MAX_BYTES, together over the request's limit
+    const res = await multipart(sg, MANY, { files: [null, null, null], to }, ['files.0', 'files.1', 'files.2'], parts.map((bytes, i) => ({ name: `q${i}.pdf`, bytes })), submitter);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files' });
+    expect(res.body.errors[0].message).toContain(`together are larger than ${REQUEST_LIMIT} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES); files.2 went over it`);
+    expect(res.body.data).toBeNull();
+    // No file or version row, no blob (the first two had been written), no event.
+    expect((await sg.call(ATTACHMENTS, { r: [{ __typename: 'Submission', id: to.submissionId }] }, staff)).data!._entities).toEqual([{ attachments: [] }]);
+    for (const bytes of parts) expect(await storage().size(blobKey(sha(bytes)))).toBeNull();
+
+    const alone = await multipart(sg, UPLOAD, { file: null, to, kind: 'QUOTE' }, ['file'], [{ name: 'big.pdf', bytes: pdf(REQUEST_LIMIT) }], submitter);
+    expect(alone.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(alone.body.errors[0].message).toContain(`is larger than ${REQUEST_LIMIT} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES)`);
+
+    // Every upload field of one request draws on the same total; each field commits on its own, so the first keeps its file.
+    const two = `mutation($a: Upload!, $b: Upload!, $to: AttachToInput!) {
+      a: uploadFile(file: $a, attachTo: $to, kind: QUOTE) { id } b: uploadFile(file: $b, attachTo: $to, kind: QUOTE) { id } }`;
+    const other = randomUUID();
+    const aliased = await multipart(sg, two, { a: null, b: null, to: { submissionId: other } }, ['a', 'b'], [{ name: 'a.pdf', bytes: parts[0]! }, { name: 'b.pdf', bytes: pdf(REQUEST_LIMIT - 8_000) }], submitter);
+    expect(aliased.body.errors[0]).toMatchObject({ path: ['b'], extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+    expect(aliased.body.errors[0].message).toContain(`is larger than ${REQUEST_LIMIT} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES)`);
+    expect(aliased.body.data).toBeNull(); // b is non-null, so its error nulls the whole answer; a was stored all the same
+    const kept = (await sg.call(ATTACHMENTS, { r: [{ __typename: 'Submission', id: other }] }, staff)).data!._entities as { attachments: { id: string }[] }[];
+    expect(kept[0]!.attachments).toHaveLength(1);
+    await sg.call(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id: kept[0]!.attachments[0]!.id }, staff);
+
+    // Within the limit the same request shape goes through, and the subgraph still answers.
+    const fits = await multipart(sg, MANY, { files: [null, null], to }, ['files.0', 'files.1'], parts.slice(0, 2).map((bytes, i) => ({ name: `q${i}.pdf`, bytes })), submitter);
+    expect(fits.body.data.uploadFiles).toHaveLength(2);
+    expect(await storage().size(blobKey(sha(parts[0]!)))).toBe(parts[0]!.length);
+    // The outbox is relayed in order, so once the fitting request's two events are in, any of the refused ones would be too.
+    const uploaded = () => events.filter((e) => e.type === 'FileUploaded' && e.subject.submissionId === to.submissionId);
+    await waitFor(() => uploaded().length >= 2 || null, { what: 'two FileUploaded' });
+    expect(uploaded()).toHaveLength(2);
   });
 
   it('purges a deleted file\'s bytes only for admins and only after FILES_PURGE_AFTER_DAYS, keeping the record', async () => {

@@ -120,9 +120,11 @@ export const EventTypes = {
   // ── audit ──
   /** audit → audit (SECURITY), like every event of this group. */
   RetentionPolicyChanged: 'RetentionPolicyChanged',
-  LegalHoldPlaced: 'LegalHoldPlaced',
-  LegalHoldReleased: 'LegalHoldReleased',
   AuditPruned: 'AuditPruned',
+  /** audit → files (a purge refuses files a hold covers), audit. */
+  LegalHoldPlaced: 'LegalHoldPlaced',
+  /** audit → files (the hold no longer blocks a purge), audit. */
+  LegalHoldReleased: 'LegalHoldReleased',
 
   // ── submission ──
   /** submission → gateway (`intakeProgress`); published straight on the bus, never through the outbox. */

@@ -219,10 +219,23 @@ export interface FileScanData { version: number; versionId: string; sha256: stri
 
 /** `RetentionPolicyChanged.data`. */
 export interface RetentionPolicyChangedData { category: string; retainDays: number | null }
-/** `LegalHoldPlaced.data`. */
-export interface LegalHoldPlacedData { subjectId: string | null; from: string | null; to: string | null }
-/** `LegalHoldReleased.data`. */
-export interface LegalHoldReleasedData { subjectId: string | null | undefined }
+/**
+ * `LegalHoldPlaced.data`: the hold covers entries (and files) of `subjectId` (every subject when
+ * null) that happened between `from` and `to`; a null side is open.
+ */
+export interface LegalHoldPlacedData {
+  subjectId: string | null;
+  /** ISO time, or null: from the beginning. */
+  from: string | null;
+  /** ISO time, or null: until now and on. */
+  to: string | null;
+  reason: string;
+}
+/** `LegalHoldReleased.data` (the subject is the released `LegalHold`). */
+export interface LegalHoldReleasedData {
+  subjectId: string | null;
+  reason: string;
+}
 /** `AuditPruned.data`. */
 export interface AuditPrunedData { fromSeq: number | null; toSeq: number | null; pruned: number; anchorHash: string | null; archiveFile: string | null }
 

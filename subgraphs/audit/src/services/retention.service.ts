@@ -91,7 +91,7 @@ export class RetentionService {
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
         type: EventTypes.LegalHoldPlaced, subject: { type: 'LegalHold', id: hold.id }, reason,
-        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null } satisfies LegalHoldPlacedData,
+        data: { subjectId, from: hold.fromTime?.toISOString() ?? null, to: hold.toTime?.toISOString() ?? null, reason } satisfies LegalHoldPlacedData,
         after: { active: true },
       })]);
       return hold;
@@ -110,7 +110,8 @@ export class RetentionService {
       hold.releaseReason = reason;
       await em.flush();
       await recordEvents(em, this.deps.schema, [this.event({
-        type: EventTypes.LegalHoldReleased, subject: { type: 'LegalHold', id }, reason, data: { subjectId: hold.subjectId } satisfies LegalHoldReleasedData, before: { active: true }, after: { active: false },
+        type: EventTypes.LegalHoldReleased, subject: { type: 'LegalHold', id }, reason,
+        data: { subjectId: hold.subjectId ?? null, reason } satisfies LegalHoldReleasedData, before: { active: true }, after: { active: false },
       })]);
       return hold;
     });

@@ -9,7 +9,7 @@ import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
-import { Ingestor, type StoredBlob } from './ingest.js';
+import { Ingestor, RequestBudget, type BudgetUse, type StoredBlob } from './ingest.js';
 import { sanitizeFilename } from './validation.js';
 
 export interface AttachTo {
@@ -40,19 +40,23 @@ interface Received {
 /** Files arriving as GraphQL multipart uploads: new files and new versions of existing ones. */
 export class AttachmentService {
   private readonly ingestor: Ingestor;
+  /** One per request (services are built per request), so aliased upload fields share it too. */
+  private readonly requestBytes: RequestBudget;
 
   constructor(private readonly deps: FilesDeps, private readonly ctx: BaseContext, private readonly loaders: FilesLoaders) {
     this.ingestor = new Ingestor(deps.storage, deps.config.FILES_MAX_BYTES);
+    this.requestBytes = new RequestBudget(deps.config.FILES_MAX_REQUEST_BYTES);
   }
 
   /** Stores each file as version 1 of a new StoredFile; all or nothing. */
   async uploadFiles(files: Promise<FileUpload>[], args: UploadFileArgs, field = 'files'): Promise<StoredFile[]> {
     requireWrite(this.ctx.principal, 'files:write', 'ADMIN', 'STAFF', 'SUBMITTER');
     const placement = this.placement(args, files.length, field);
+    const budget = this.budget(field);
     const received: Received[] = [];
     try {
       for (const [i, file] of files.entries()) {
-        received.push(await this.receive(file, placement.kind, files.length === 1 && field === 'file' ? 'file' : `${field}.${i}`));
+        received.push(await this.receive(file, placement.kind, files.length === 1 && field === 'file' ? 'file' : `${field}.${i}`, budget));
       }
       const stored = await this.ctx.em.transactional(async (em) => {
         const out: StoredFile[] = [];
@@ -78,7 +82,7 @@ export class AttachmentService {
     const visible = await this.loaders.fileById.load(fileId);
     if (!visible) throw new NotFoundError('StoredFile', fileId);
     if (visible.deleted) throw new InvalidTransitionError('The file is deleted; it takes no new versions', { deleted: true });
-    const received = await this.receive(file, visible.kind, 'file');
+    const received = await this.receive(file, visible.kind, 'file', this.budget('file'));
     try {
       const stored = await this.ctx.em.transactional((em) => this.addVersion(em, fileId, received, note));
       this.deps.scanner?.nudge();
@@ -106,11 +110,16 @@ export class AttachmentService {
     return { ...owner, labId: labId!, kind: kind!, comment };
   }
 
-  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string): Promise<Received> {
+  /** The bytes this request's files may still carry together (FILES_MAX_REQUEST_BYTES), named as `field` in an error. */
+  private budget(field: string): BudgetUse {
+    return { budget: this.requestBytes, field };
+  }
+
+  private async receive(file: Promise<FileUpload>, kind: FileKind, field: string, budget: BudgetUse): Promise<Received> {
     const upload = await file;
     const filename = sanitizeFilename(upload.filename ?? '');
     if (!filename.replace(/[._]/g, '')) throw ValidationError.field(field, 'needs a file name with a letter or digit');
-    const blob = await this.ingestor.ingest({ filename, open: () => upload.createReadStream() }, KIND_TYPES[kind], field, `a ${kind} file`);
+    const blob = await this.ingestor.ingest({ filename, open: () => upload.createReadStream() }, KIND_TYPES[kind], field, `a ${kind} file`, budget);
     return { filename, blob };
   }
 

@@ -1,10 +1,12 @@
 import {
-  EventTypes, InvalidTransitionError, NotFoundError, Problems, emitEvent, eventOrigin, requireWrite, type BaseContext, type FileDeletedData, type FilePurgedData,
+  ConflictError, EventTypes, InvalidTransitionError, NotFoundError, Problems, emitEvent, eventOrigin, requireWrite, type BaseContext, type FileDeletedData, type FilePurgedData,
 } from '@app/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { FileVersion, StoredFile } from '../entities/index.js';
 import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { ownerSubject } from './file-events.js';
+import { LegalHoldService } from './legal-hold.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,7 +34,9 @@ export class FileService {
   }
 
   /**
-   * Removes the bytes of a file deleted at least FILES_PURGE_AFTER_DAYS ago (admins). The file and
+   * Removes the bytes of a file deleted at least FILES_PURGE_AFTER_DAYS ago (admins), unless an
+   * active legal hold of the audit subgraph covers it (the file, its sample or submission, or the
+   * time its record spans): then nothing changes and the error names the hold. The file and
    * version records (names, sizes, hashes, who and when) stay, so audit entries, which are kept
    * for their own retention period, still name what they are about. A blob another live version
    * shares (same SHA-256) is kept.
@@ -45,13 +49,13 @@ export class FileService {
     const found = await this.ctx.em.findOne(StoredFile, id);
     if (!found) throw new NotFoundError('StoredFile', id);
     if (found.purgedAt) return found;
-    if (!found.deleted || !found.deletedAt) throw new InvalidTransitionError('Only a deleted file can be purged', { deleted: found.deleted });
-    const allowedFrom = new Date(found.deletedAt.getTime() + this.deps.config.FILES_PURGE_AFTER_DAYS * DAY_MS);
-    if (allowedFrom > this.deps.now()) {
-      throw new InvalidTransitionError(`The file may be purged from ${allowedFrom.toISOString()} (FILES_PURGE_AFTER_DAYS after its deletion)`, { purgeableFrom: allowedFrom.toISOString() });
-    }
     const { file, keys } = await this.ctx.em.transactional(async (em) => {
+      // Checked under the row lock, so a concurrent purge or a change of state cannot slip between check and purge.
       const locked = await em.findOneOrFail(StoredFile, id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      if (locked.purgedAt) return { file: locked, keys: [] };
+      if (!locked.deleted || !locked.deletedAt) throw new InvalidTransitionError('Only a deleted file can be purged', { deleted: locked.deleted });
+      await this.assertNotHeld(em, locked);
+      this.assertRetained(locked.deletedAt);
       const versions = await em.find(FileVersion, { file: id });
       locked.purgedAt = this.deps.now();
       await em.flush();
@@ -67,5 +71,23 @@ export class FileService {
       if (stillUsed === 0) await this.deps.storage.delete(key);
     }
     return file;
+  }
+
+  /** The file was deleted at least FILES_PURGE_AFTER_DAYS ago (the retention period of deleted files' bytes). */
+  private assertRetained(deletedAt: Date): void {
+    const allowedFrom = new Date(deletedAt.getTime() + this.deps.config.FILES_PURGE_AFTER_DAYS * DAY_MS);
+    if (allowedFrom > this.deps.now()) {
+      throw new InvalidTransitionError(`The file may be purged from ${allowedFrom.toISOString()} (FILES_PURGE_AFTER_DAYS after its deletion)`, { purgeableFrom: allowedFrom.toISOString() });
+    }
+  }
+
+  /** No active legal hold (audit's, as this subgraph last heard of it) covers the file; the error names the hold. */
+  private async assertNotHeld(em: EntityManager, file: StoredFile): Promise<void> {
+    const hold = await new LegalHoldService().covering(em, file, file.deletedAt ?? this.deps.now());
+    if (!hold) return;
+    const why = hold.reason ? ` ("${hold.reason}")` : '';
+    throw new ConflictError(`File ${file.id} is under legal hold ${hold.id}${why}; it can be purged once the hold is released`, {
+      field: 'id', legalHoldId: hold.id, legalHoldReason: hold.reason,
+    });
   }
 }

@@ -44,6 +44,30 @@ class HeadSink extends Writable {
   }
 }
 
+/**
+ * What the files of one request may still bring together: FILES_MAX_REQUEST_BYTES less what its
+ * earlier files took, whichever of its mutation fields took them.
+ */
+export class RequestBudget {
+  private used = 0;
+
+  constructor(readonly limit: number) {}
+
+  get remaining(): number {
+    return Math.max(0, this.limit - this.used);
+  }
+
+  take(bytes: number): void {
+    this.used += bytes;
+  }
+}
+
+/** The request's budget, and the argument an error names when the request goes over it (`files`, `file`). */
+export interface BudgetUse {
+  budget: RequestBudget;
+  field: string;
+}
+
 /** graphql-upload-ts marks its own limit errors with HTTP status 413, and a sender that went away with 499. */
 const tooLarge = (err: unknown) => err instanceof TooLargeError || (err as { status?: number })?.status === 413;
 const interrupted = (err: unknown) => (err as { status?: number })?.status === 499;
@@ -56,8 +80,9 @@ const interrupted = (err: unknown) => (err as { status?: number })?.status === 4
 export class Ingestor {
   constructor(private readonly storage: FileStorage, private readonly maxBytes: number) {}
 
-  async ingest(source: ReplayableBytes, allowed: readonly string[], field: string, kindName: string): Promise<StoredBlob> {
-    const { byteSize, sha256, head } = await this.measure(source, field);
+  async ingest(source: ReplayableBytes, allowed: readonly string[], field: string, kindName: string, use?: BudgetUse): Promise<StoredBlob> {
+    const { byteSize, sha256, head } = await this.measure(source, field, use);
+    use?.budget.take(byteSize);
     const contentType = await detectType(head, source.filename);
     if (!contentType || !allowed.includes(contentType)) {
       const what = contentType ? `is ${contentType}` : 'is of an unknown type';
@@ -70,12 +95,18 @@ export class Ingestor {
     return { byteSize, sha256, contentType, storageKey, written: true };
   }
 
-  private async measure(source: ReplayableBytes, field: string): Promise<{ byteSize: number; sha256: string; head: Buffer }> {
-    const meter = new ByteMeter(this.maxBytes);
+  /** Counts and hashes the bytes, stopping as soon as they pass the file limit or what is left of the request's. */
+  private async measure(source: ReplayableBytes, field: string, use?: BudgetUse): Promise<{ byteSize: number; sha256: string; head: Buffer }> {
+    const requestBound = use !== undefined && use.budget.remaining < this.maxBytes;
+    const meter = new ByteMeter(requestBound ? use.budget.remaining : this.maxBytes);
     const sink = new HeadSink(SNIFF_BYTES);
     try {
       await pipeline(await source.open(), meter, sink);
     } catch (err) {
+      if (requestBound && err instanceof TooLargeError) {
+        const limit = `larger than ${use.budget.limit} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES)`;
+        throw ValidationError.field(use.field, use.field === field ? `is ${limit}` : `together are ${limit}; ${field} went over it`);
+      }
       if (tooLarge(err)) throw ValidationError.field(field, `is larger than ${this.maxBytes} bytes`);
       if (interrupted(err)) throw ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
       throw err;

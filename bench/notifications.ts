@@ -4,8 +4,9 @@
  * notifications per second (e-mails + webhook calls + in-app rows, from the first publish to the
  * last delivery) and the delivery lag from publish to sent (p50/p99), against a real local SMTP
  * server and webhook receiver in this process. Also counts the workflow subgraph's SQL statements
- * during the burst, per event (the notification consumer takes events in batches, so this falls
- * with batch size; it includes workflow's own SubmissionReceived consumer and the delivery worker).
+ * from the burst until the subgraph is quiet, per event: the notification consumer (which takes
+ * events in batches), the delivery worker, the outbox relay, and workflow's own SubmissionReceived
+ * consumer (one transaction per event).
  *   TEST_DATABASE_URL=postgres://... REDIS_URL=redis://... node --import tsx bench/notifications.ts [events]
  */
 import { randomUUID } from 'node:crypto';
@@ -83,6 +84,18 @@ for (let i = 0; (await sentCount()) < expected; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const finished = Date.now();
+// Statements are counted once the subgraph is quiet: workflow's own SubmissionReceived consumer (one
+// receipt per event) may still be behind when the last notification is out, and the outbox drained.
+const settled = async () => {
+  ownStatements += 2;
+  const [receipts] = await sql<{ n: number }>(`select count(*)::int as n from "workflow"."submission_receipt"`);
+  const [unsent] = await sql<{ n: number }>(`select count(*)::int as n from "workflow"."outbox_event" where sent_at is null`);
+  return receipts!.n >= total && unsent!.n === 0;
+};
+while (!(await settled())) {
+  if (Date.now() - started > DEADLINE_MS) throw new Error('the workflow subgraph did not settle');
+  await new Promise((r) => setTimeout(r, 200));
+}
 const statementsPerEvent = Math.round(((statements.count - statementsBefore - ownStatements) / total) * 100) / 100;
 
 const rows = await sql<{ source_event_id: string; channel: string; sent_at: Date }>(`select source_event_id, channel, sent_at from "workflow"."notification_delivery"`);

@@ -10,6 +10,7 @@
  *   TEST_DATABASE_URL=postgres://... REDIS_URL=redis://... node --import tsx bench/notifications.ts [events]
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { machine, printTable, writeResult } from './lib/report.js';
 import { latencyStats } from './lib/stats.js';
 import { createEvent, createLogger, generateSigningKeyPair, startSubgraph, type DomainEvent, type Principal } from '@app/common';
@@ -117,7 +118,12 @@ printTable(`notifications: ${total} events on ${db.kind}/${bus.kind}`, ['figure'
   ['e-mail lag p50 / p99 ms', `${result.lagMs.email.p50} / ${result.lagMs.email.p99}`], ['webhook lag p50 / p99 ms', `${result.lagMs.webhook.p50} / ${result.lagMs.webhook.p99}`],
   ['SQL statements per event', statementsPerEvent], ['total s', seconds],
 ]);
-console.log(`wrote ${writeResult('notifications', result)}`);
+// One file for both modes: the latest run at the top, and the latest of each mode under byMode.
+const previous = (() => {
+  try { return JSON.parse(readFileSync(new URL('./results/notifications.json', import.meta.url), 'utf8')) as { byMode?: Record<string, unknown> }; } catch { return {}; }
+})();
+const byMode = { ...(previous.byMode ?? {}), [`${db.kind}/${bus.kind}`]: result };
+console.log(`wrote ${writeResult('notifications', { ...result, byMode })}`);
 
 await running.stop();
 await bus.close();

@@ -61,11 +61,6 @@ function dated(event: DomainEvent, now: Date): Date {
 export class NotificationDispatcher {
   constructor(private readonly deps: WorkflowDeps, private readonly secret: () => Promise<string>) {}
 
-  /** One event; the same as a batch of one. */
-  async handle(em: EntityManager, event: DomainEvent): Promise<number> {
-    return this.handleBatch(em, [event]);
-  }
-
   /**
    * Events in stream order. Read-model updates are applied where they stand, so a trigger sees
    * exactly the users, submissions and samples it would have seen one event at a time; the

@@ -31,6 +31,9 @@ const LEASE_MS = 120_000;
 const RECORD_EVERY = 50;
 
 interface Endpoint { secret: string; url: string; active: boolean }
+
+/** A send's outcome, with when it finished (its `sent_at`, or where its backoff starts). */
+interface Recorded { group: ClaimedRow[]; outcome: Outcome; at: Date }
 const json = (v: Record<string, unknown> | string) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : v);
 
 /**
@@ -99,7 +102,7 @@ export class DeliveryWorker {
     }
     const groups = [...singles, ...digests.values()];
     const endpoints = await this.endpointsOf(rows);
-    const done: { group: ClaimedRow[]; outcome: Outcome }[] = [];
+    const done: Recorded[] = [];
     // Writes run one after another; a failed one is rethrown at the end (its rows come back when the lease ends).
     let recording: Promise<void> = Promise.resolve();
     let failure: unknown = null;
@@ -113,7 +116,7 @@ export class DeliveryWorker {
       while (next < groups.length) {
         const group = groups[next++]!;
         const outcome = await this.send(group, endpoints).catch((err: Error): Outcome => ({ ok: false, status: null, error: err.message }));
-        done.push({ group, outcome });
+        done.push({ group, outcome, at: this.now() });
         if (done.length >= RECORD_EVERY) void flush();
       }
     });
@@ -155,10 +158,9 @@ export class DeliveryWorker {
    * or the next attempt time (exponential backoff with jitter) with the error and response code,
    * or FAILED once the retry window is over.
    */
-  private async record(outcomes: { group: ClaimedRow[]; outcome: Outcome }[]): Promise<void> {
-    const now = this.now();
+  private async record(outcomes: Recorded[]): Promise<void> {
     const values: unknown[][] = [];
-    for (const { group, outcome } of outcomes) {
+    for (const { group, outcome, at: now } of outcomes) {
       const ids = group.map((r) => r.id);
       if (outcome.ok) {
         this.counts.sent += group.length;

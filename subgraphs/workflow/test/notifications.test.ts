@@ -332,6 +332,10 @@ describe('batched consumption', () => {
     const numbers = Array.from({ length: 6 }, (_, i) => `SUB-2026-9100${i}`);
     const submissionIds = numbers.map(() => randomUUID());
     for (const [i, id] of submissionIds.entries()) await sg.bus.publish(submissionCreated(id, [], numbers[i]));
+    // With Redis the read model is updated asynchronously: the mails quote the submissions' numbers.
+    await waitFor(async () => (await db().execute<{ n: number }[]>(
+      `select count(*)::int as n from "workflow"."notify_submission" where id in (${submissionIds.map((id) => `'${id}'`).join(', ')}) and number is not null`))[0]!.n === 6,
+    { what: 'the submissions in the read model' });
     const events = submissionIds.map((id) => samplesEvent('SubmissionReceived', { id, submissionId: id, labId: 'lab-n' }, { receivedAt: new Date().toISOString() }));
     const batch = (list: DomainEvent[]): Delivery[] => list.map((e) => { const raw = JSON.stringify(e); return { event: JSON.parse(raw) as DomainEvent, raw }; });
     const ids = `(${events.map((e) => `'${e.id}'`).join(', ')})`;

@@ -13,6 +13,7 @@ interface Benchmark { name: string; nodeFlags?: string[]; about: string; optIn?:
 const BENCHMARKS: Benchmark[] = [
   { name: 'auth-login', about: 'argon2id hash, login and refresh latency at the auth subgraph' },
   { name: 'audit-ingest', about: 'audit events/s and publish-to-entry lag, chain verification' },
+  { name: 'notifications', about: '10,000 events to e-mail, webhook and in-app notifications: notifications/s, delivery lag, SQL statements per event' },
   { name: 'samples-export', nodeFlags: ['--expose-gc'], about: '100,000 samples exported to six formats: time and peak memory' },
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },

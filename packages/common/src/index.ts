@@ -27,7 +27,7 @@ export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';
 export { emitEvent, recordEvents } from './events/outbox.js';
 export { OutboxRelay, type OutboxRelayOptions } from './events/relay.js';
-export { consumeOnce, recordDeadLetter } from './events/inbox.js';
+export { consumeBatchOnce, consumeOnce, recordDeadLetter } from './events/inbox.js';
 export { Migration20261101000000EventTables } from './events/event-tables.migration.js';
 
 export { initOrm, type OrmOptions } from './db/orm.js';

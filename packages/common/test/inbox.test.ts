@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SYSTEM, consumeOnce, createEvent, initOrm, recordDeadLetter, type DomainEvent } from '../src/index.js';
+import { SYSTEM, consumeBatchOnce, consumeOnce, createEvent, initOrm, recordDeadLetter, type DomainEvent } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 
 const schema = 'inboxtest';
@@ -67,6 +67,38 @@ describe('consumeOnce', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(calls).toBe(1);
     expect(await notes(e.id)).toBe(1);
+  });
+});
+
+describe('consumeBatchOnce', () => {
+  const addNotes = async (em: import('@mikro-orm/postgresql').EntityManager, events: DomainEvent[]) => {
+    for (const e of events) await em.getConnection().execute(`insert into ${schema}.note (event_id, text) values (?, ?)`, [e.id, 'batch'], 'run', em.getTransactionContext());
+  };
+
+  it('hands over only the events not processed before, in order, once each, and marks them in the same transaction', async () => {
+    const [a, b, c, d] = [event(10), event(11), event(12), event(13)];
+    expect((await consumeBatchOnce(orm, schema, 'batch', [a!, b!], addNotes)).map((e) => e.id)).toEqual([a!.id, b!.id]);
+    const seen: string[] = [];
+    const handled = await consumeBatchOnce(orm, schema, 'batch', [a!, c!, b!, c!, d!], async (em, fresh) => { seen.push(...fresh.map((e) => e.id)); await addNotes(em, fresh); });
+    expect(handled.map((e) => e.id)).toEqual([c!.id, d!.id]);
+    expect(seen).toEqual([c!.id, d!.id]);
+    let called = false;
+    expect(await consumeBatchOnce(orm, schema, 'batch', [a!, b!, c!, d!], async () => { called = true; })).toEqual([]);
+    expect(called).toBe(false);
+    for (const e of [a!, b!, c!, d!]) {
+      expect(await notes(e.id)).toBe(1);
+      expect(await markers('batch', e.id)).toBe(1);
+    }
+  });
+
+  it('a handler that throws leaves none of the batch marked or changed', async () => {
+    const [a, b] = [event(14), event(15)];
+    await expect(consumeBatchOnce(orm, schema, 'batch', [a!, b!], async (em, fresh) => { await addNotes(em, fresh); throw new Error('crashed mid-batch'); }))
+      .rejects.toThrow('crashed mid-batch');
+    expect(await markers('batch', a!.id) + await markers('batch', b!.id)).toBe(0);
+    expect(await notes(a!.id) + await notes(b!.id)).toBe(0);
+    expect(await consumeBatchOnce(orm, schema, 'batch', [a!, b!], addNotes)).toHaveLength(2);
+    expect(await notes(a!.id) + await notes(b!.id)).toBe(2);
   });
 });
 

@@ -3,9 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEvent, type DomainEvent, type Principal } from '@app/common';
+import { createEvent, type Delivery, type DomainEvent, type Principal } from '@app/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestSubgraph, testLogger, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
 import { workflowSubgraph } from '../src/server.js';
+import { createNotificationEventsConsumer } from '../src/background/notification-events.consumer.js';
+import { NotificationDispatcher } from '../src/services/notifications/dispatch.js';
+import { unsubscribeSecret } from '../src/services/notifications/unsubscribe-token.js';
 import { postWebhook } from '../src/services/notifications/webhook-sender.js';
 import { DeliveryWorker, retryDelayMs } from '../src/services/notifications/delivery-worker.js';
 import { isBlockedAddress } from '../src/services/notifications/ssrf.js';
@@ -36,10 +40,10 @@ function userCreated(p: Principal): DomainEvent {
 }
 
 /** samples' SubmissionCreated, with the delivery list. */
-function submissionCreated(submissionId: string, notifyEmails: string[]): DomainEvent {
+function submissionCreated(submissionId: string, notifyEmails: string[], number = 'SUB-2026-000042'): DomainEvent {
   return createEvent({ source: 'samples', principal: submitter }, {
     type: 'SubmissionCreated', subject: { type: 'Submission', id: submissionId, submissionId, labId: 'lab-n' },
-    data: { number: 'SUB-2026-000042', projectId: randomUUID(), receivedAt: null, priority: 'NORMAL', status: 'DRAFT', submitterId: submitter.userId },
+    data: { number, projectId: randomUUID(), receivedAt: null, priority: 'NORMAL', status: 'DRAFT', submitterId: submitter.userId },
     after: { status: 'DRAFT', dataDeliveryPreferences: { method: 'CLOUD', notifyEmails } },
   }) as DomainEvent;
 }
@@ -61,16 +65,16 @@ async function walk(sampleId: string, steps: readonly string[]) {
   }
 }
 
+const envOf = () => ({
+  SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), NOTIFY_PUBLIC_URL: 'http://gateway.test',
+  NOTIFY_WEBHOOK_ALLOW_PRIVATE: 'true', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_RETRY_MAX_DELAY_MS: '200', NOTIFY_WORKER_INTERVAL_MS: '50',
+  NOTIFY_STEP_COMPLETED_STEPS: 'SAMPLE_QC',
+});
+
 beforeAll(async () => {
   smtp = await new TestSmtpServer().start();
   hooks = await new TestWebhookReceiver(SECRET).start();
-  sg = await startTestSubgraph(workflowSubgraph, {
-    env: {
-      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), NOTIFY_PUBLIC_URL: 'http://gateway.test',
-      NOTIFY_WEBHOOK_ALLOW_PRIVATE: 'true', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_RETRY_MAX_DELAY_MS: '200', NOTIFY_WORKER_INTERVAL_MS: '50',
-      NOTIFY_STEP_COMPLETED_STEPS: 'SAMPLE_QC',
-    },
-  });
+  sg = await startTestSubgraph(workflowSubgraph, { env: envOf() });
   for (const p of [staff, submitter, member]) await sg.bus.publish(userCreated(p));
   const res = await sg.call(`mutation($i: WebhookEndpointInput!) { registerWebhookEndpoint(input: $i) { secret endpoint { id url events active } } }`,
     { i: { url: hooks.url, events: ['SAMPLE_RECEIVED', 'QC_FAILED', 'STEP_COMPLETED', 'DATA_DELIVERED', 'SAMPLE_OVERDUE'], secret: SECRET } }, admin);
@@ -301,6 +305,70 @@ describe('several workers (replicas) draining one outbox', () => {
     expect(got.sort()).toEqual([...ids].sort());
     const rows = await deliveries(`dedupe_key like 'replica-test:%'`);
     expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
+  });
+});
+
+describe('batched consumption', () => {
+  it('applies a batch handed over twice, or redelivered after a crash mid-batch, once per event', async () => {
+    hooks.status = 200;
+    const deps = {
+      config: workflowSubgraph.loadConfig(envOf()), orm: sg.running.orm, schema: 'workflow', bus: sg.bus, relay: sg.running.relay,
+      logger: testLogger('redelivery'), now: () => new Date(),
+    };
+    // Loaded first, like the runtime does: inside the consumer's transaction a second connection would deadlock PGlite.
+    const stored = await unsubscribeSecret(sg.running.orm.em.fork(), 'workflow', null);
+    const secret = async () => stored;
+    let queuedBatches = 0;
+    const consumer = createNotificationEventsConsumer(deps, new NotificationDispatcher(deps, secret), () => { queuedBatches++; });
+    /** Does all of a batch's work and then dies before the commit: what a process killed mid-batch leaves. */
+    class CrashingDispatcher extends NotificationDispatcher {
+      override async handleBatch(em: EntityManager, events: DomainEvent[]): Promise<number> {
+        await super.handleBatch(em, events);
+        throw new Error('process killed mid-batch');
+      }
+    }
+    const crashing = createNotificationEventsConsumer(deps, new CrashingDispatcher(deps, secret), () => { queuedBatches++; });
+
+    const numbers = Array.from({ length: 6 }, (_, i) => `SUB-2026-9100${i}`);
+    const submissionIds = numbers.map(() => randomUUID());
+    for (const [i, id] of submissionIds.entries()) await sg.bus.publish(submissionCreated(id, [], numbers[i]));
+    // With Redis the read model is updated asynchronously: the mails quote the submissions' numbers.
+    await waitFor(async () => (await db().execute<{ n: number }[]>(
+      `select count(*)::int as n from "workflow"."notify_submission" where id in (${submissionIds.map((id) => `'${id}'`).join(', ')}) and number is not null`))[0]!.n === 6,
+    { what: 'the submissions in the read model' });
+    const events = submissionIds.map((id) => samplesEvent('SubmissionReceived', { id, submissionId: id, labId: 'lab-n' }, { receivedAt: new Date().toISOString() }));
+    const batch = (list: DomainEvent[]): Delivery[] => list.map((e) => { const raw = JSON.stringify(e); return { event: JSON.parse(raw) as DomainEvent, raw }; });
+    const ids = `(${events.map((e) => `'${e.id}'`).join(', ')})`;
+    const count = async (table: string, column = 'source_event_id') =>
+      (await db().execute<{ n: number }[]>(`select count(*)::int as n from "workflow"."${table}" where ${column} in ${ids}`))[0]!.n;
+
+    await expect(crashing.handleBatch(batch(events))).rejects.toThrow('process killed mid-batch');
+    expect(await count('notification')).toBe(0);
+    expect(await count('notification_delivery')).toBe(0);
+    expect(await count('processed_event', 'event_id')).toBe(0);
+
+    await consumer.handleBatch(batch(events.slice(0, 3))); // part of the batch, before a crash
+    await consumer.handleBatch(batch(events)); // the whole batch again, as the bus redelivers it
+    await Promise.all([consumer.handleBatch(batch(events)), consumer.handleBatch(batch(events))]); // and handed over twice at once
+    expect(queuedBatches).toBe(2);
+    expect(await count('processed_event', 'event_id')).toBe(6);
+    expect(await count('notification')).toBe(12); // submitter and member, per event
+    expect(await count('notification_delivery')).toBe(18); // their two e-mails and one webhook call, per event
+    const created = await db().execute<{ n: number }[]>(
+      `select count(*)::int as n from "workflow"."outbox_event" where type = 'NotificationCreated' and payload->'data'->>'sourceEventId' in ${ids}`);
+    expect(created[0]!.n).toBe(12);
+
+    const mailsOf = () => smtp.mails.filter((m) => numbers.some((n) => m.subject.includes(n)));
+    const hooksOf = () => hooks.calls.filter((c) => submissionIds.includes(c.json.submission?.id));
+    await waitFor(() => mailsOf().length >= 12 && hooksOf().length >= 6, { what: 'the batch\'s mails and webhooks', timeoutMs: 20_000 });
+    await sleep(400);
+    expect(mailsOf()).toHaveLength(12);
+    for (const n of numbers) {
+      expect(smtp.to(emailOf(submitter)).filter((m) => m.subject.includes(n))).toHaveLength(1);
+      expect(smtp.to(emailOf(member)).filter((m) => m.subject.includes(n))).toHaveLength(1);
+    }
+    expect(hooksOf().map((c) => c.json.submission.id).sort()).toEqual([...submissionIds].sort());
+    expect(hooksOf().every((c) => c.verified)).toBe(true);
   });
 });
 

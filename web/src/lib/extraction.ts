@@ -27,6 +27,12 @@ export function describeOrigin(o: { source: string; page?: number | null; line?:
   return where ? `${where}, ${how}` : how;
 }
 
+/** "at 72, 140 pt" — the top-left corner of a value's box on its page (PDF points from the top-left). */
+export function describeBox(box: readonly number[] | null | undefined): string {
+  if (!box || box.length < 2) return '';
+  return `at ${Math.round(box[0]!)}, ${Math.round(box[1]!)} pt`;
+}
+
 /** A field's correction: multi-option questions (values non-null) are edited one option per line. */
 export function fieldCorrection(field: { fieldName: string; values?: readonly string[] | null }, text: string): { fieldName: string; value?: string | null; values?: string[] } {
   if (field.values) return { fieldName: field.fieldName, values: text.split('\n').map((v) => v.trim()).filter(Boolean) };

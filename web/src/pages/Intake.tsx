@@ -13,6 +13,8 @@ import { IntakeRows } from '../components/IntakeRows';
 import { Pager } from '../components/Pager';
 import type { IntakeJobQuery as IntakeJobQueryResult, IntakeRowStatus } from '../gql/graphql';
 import { progressLine, settledIntake } from '../lib/intake';
+import { useAuth } from '../auth';
+import { can } from '../lib/roles';
 
 export const IntakeChoices = graphql(`
   query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }
@@ -47,6 +49,7 @@ const ROW_STATUSES: IntakeRowStatus[] = ['VALID', 'INVALID', 'EXCLUDED', 'COMMIT
 interface Picked { file: File; kind: 'CSV' | 'XLSX'; preview: string[][] | null; bytes: Uint8Array }
 
 export function IntakePage() {
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const submissionId = params.get('submission') ?? '';
   const jobId = params.get('job');
@@ -125,7 +128,7 @@ export function IntakePage() {
   return (
     <section aria-labelledby="intake-title">
       <h1 id="intake-title">Intake</h1>
-      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… Review the rows, fix or exclude the ones with problems, then commit: the valid rows become samples.</p>
+      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… Review the rows, fix or exclude the ones with problems, then commit: the valid rows become samples.{can(me?.role, 'reviewExtractions') ? <> Quote forms (PDF) are read and checked on <Link to="/review">PDF review</Link>.</> : null}</p>
       <div className="inline-form">
         <label>Submission{' '}
           <select value={submissionId} onChange={(e) => setParams(e.target.value ? { submission: e.target.value } : {})}>

@@ -36,8 +36,8 @@ export const QueueQuery = graphql(`
 /** Who work can be assigned to: active staff and admins, through the public `users` query (ADMIN, STAFF). */
 export const AssigneesQuery = graphql(`
   query Assignees {
-    staff: users(filter: { role: STAFF, active: true }, first: 100) { edges { node { id name } } }
-    admins: users(filter: { role: ADMIN, active: true }, first: 100) { edges { node { id name } } }
+    staff: users(filter: { role: STAFF, active: true }, first: 100) { edges { node { id name email } } }
+    admins: users(filter: { role: ADMIN, active: true }, first: 100) { edges { node { id name email } } }
   }
 `);
 

@@ -13,7 +13,7 @@ import { toBase64 } from '../lib/csv';
 import { describeError } from '../lib/errors';
 import { formatDateTime, titleCase } from '../lib/format';
 import {
-  SAMPLE_CELLS, changedCells, confidenceLevel, describeOrigin, fieldCorrection, fieldEditText, formatConfidence, runningExtraction, type SampleCell,
+  SAMPLE_CELLS, changedCells, confidenceLevel, describeBox, describeOrigin, fieldCorrection, fieldEditText, formatConfidence, runningExtraction, type SampleCell,
 } from '../lib/extraction';
 import { Empty, ErrorState, Loading, Notice } from '../components/States';
 import { Pager } from '../components/Pager';
@@ -251,7 +251,7 @@ function Fields({ job }: { job: Job }) {
               {r.extractedValue !== null && r.extractedValue !== undefined && r.source === 'MANUAL' ? <div className="muted">read as {r.extractedValue}</div> : null}
               {r.warning ? <div className="problem">{r.warning}</div> : null}</td>
             <td><span className={`badge confidence-${confidenceLevel(r.confidence)}`} title={r.needsReview ? 'check this value' : undefined}>{formatConfidence(r.confidence)}</span>{r.needsReview ? ' check' : ''}</td>
-            <td>{describeOrigin(r)}</td>
+            <td>{describeOrigin(r)}{r.boundingBox ? <div className="muted">{describeBox(r.boundingBox)}</div> : null}</td>
             <td className="source-text">{r.sourceText || '—'}</td>
             {editable && <td><button type="button" onClick={() => setEditing(editing === r.id ? null : r.id)}>{editing === r.id ? 'Cancel' : `Correct ${r.fieldName}`}</button></td>}
           </tr>,

@@ -66,10 +66,14 @@ describe('queue assignment, long intake sheets and PDF review in chromium', () =
     await page.goto(`${t.url}/queue?step=SAMPLE_QC`);
     const row = page.locator('tr[data-sample="ASSIGN-1"]');
     const select = row.getByLabel('Assignee for ASSIGN-1');
-    // The choices come from the staff list through the public `users` query.
-    await select.locator('option', { hasText: other }).waitFor({ state: 'attached' });
-    await select.selectOption({ label: other });
-    await page.getByText(`Assigned ASSIGN-1 to ${other}`).waitFor();
+    // The choices come from the staff list through the public `users` query; both test users share a
+    // display name, so the list tells them apart by email.
+    const option = select.locator(`option[value="${colleague.id}"]`);
+    await option.waitFor({ state: 'attached' });
+    const label = (await option.textContent())!;
+    expect(label).toBe(`${other} <${colleague.email}>`);
+    await select.selectOption(colleague.id);
+    await page.getByText(`Assigned ASSIGN-1 to ${label}`).waitFor();
     await expect(select.inputValue()).resolves.toBe(colleague.id);
     await screenshot(page, '16-queue-assigned');
     await row.getByRole('button', { name: 'Start' }).click();

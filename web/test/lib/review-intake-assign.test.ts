@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { assigneeChoices } from '../../src/lib/assignees.js';
 import { progressLine, settledIntake } from '../../src/lib/intake.js';
-import { changedCells, confidenceLevel, describeOrigin, fieldCorrection, fieldEditText, formatConfidence, runningExtraction } from '../../src/lib/extraction.js';
+import { changedCells, confidenceLevel, describeBox, describeOrigin, fieldCorrection, fieldEditText, formatConfidence, runningExtraction } from '../../src/lib/extraction.js';
 
 describe('queue assignees', () => {
   const staff = [{ id: 's2', name: 'Bo Chen' }, { id: 's1', name: 'Ana Diaz' }];
@@ -11,6 +11,11 @@ describe('queue assignees', () => {
     expect(assigneeChoices([staff, admins], 's2')).toEqual([
       { id: 'a1', label: 'Administrator' }, { id: 's1', label: 'Ana Diaz' }, { id: 's2', label: 'Bo Chen (you)' },
     ]);
+  });
+
+  it('tells apart two people with one name by email, or by id when the email is hidden', () => {
+    const twins = [{ id: 'b-2222222222', name: 'Test staff', email: null }, { id: 'a-1111111111', name: 'Test staff', email: 'one@lab.test' }, { id: 'c', name: 'Cy' }];
+    expect(assigneeChoices([twins], 'a-1111111111').map((c) => c.label)).toEqual(['Cy', 'Test staff <one@lab.test> (you)', 'Test staff <b-222222>']);
   });
 
   it('keeps the current assignee as a choice when they are no longer listed', () => {
@@ -47,6 +52,8 @@ describe('PDF review', () => {
     expect(describeOrigin({ source: 'LAYOUT', page: 1, line: 4 })).toBe('page 1, label on the form');
     expect(describeOrigin({ source: 'PATTERN_X', page: null, line: 3 })).toBe('line 3, pattern_x');
     expect(describeOrigin({ source: 'MANUAL' })).toBe('reviewer');
+    expect(describeBox([71.6, 140.2, 300, 152])).toBe('at 72, 140 pt');
+    expect(describeBox(null)).toBe('');
   });
 
   it('turns an edit into the correction the server takes: one value, or one option per line', () => {

@@ -74,7 +74,8 @@ describe('queue assignment, long intake sheets and PDF review in chromium', () =
     expect(label).toBe(`${other} <${colleague.email}>`);
     await select.selectOption(colleague.id);
     await page.getByText(`Assigned ASSIGN-1 to ${label}`).waitFor();
-    await expect(select.inputValue()).resolves.toBe(colleague.id);
+    // The queue is read again after the change: the row now shows the colleague.
+    await page.waitForFunction((id) => (document.querySelector('tr[data-sample="ASSIGN-1"] select') as HTMLSelectElement | null)?.value === id, colleague.id, { timeout: 15_000 });
     await screenshot(page, '16-queue-assigned');
     await row.getByRole('button', { name: 'Start' }).click();
     await page.getByText('Started ASSIGN-1').waitFor();

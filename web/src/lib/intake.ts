@@ -15,13 +15,13 @@ export function settledIntake(status: string): boolean {
   return status !== 'PARSING' && status !== 'COMMITTING';
 }
 
-export function progressLine(p: IntakeProgressReport): string {
+/** What a running job is doing; null once it has settled (the job's counts say the rest). */
+export function progressLine(p: IntakeProgressReport): string | null {
   if (p.status === 'PARSING') return `Reading the sheet… ${p.processed} rows read so far.`;
   if (p.status === 'COMMITTING') {
     const of = p.total ? ` of ${p.total}` : '';
     const pct = p.total ? ` (${Math.min(100, Math.round((p.processed / p.total) * 100))}%)` : '';
     return `Committing… ${p.processed}${of} rows done${pct}.`;
   }
-  const refused = p.failedCount ? `, ${p.failedCount} refused` : '';
-  return `Live: ${p.rowCount} rows, ${p.errorCount} with errors, ${p.committedCount} committed${refused}.`;
+  return null;
 }

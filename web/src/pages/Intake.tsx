@@ -60,7 +60,7 @@ export function IntakePage() {
   const rowStatus = ROW_STATUSES.find((r) => r === rowStatusParam);
   const job = useQuery(IntakeJobQuery, { variables: { id: jobId ?? '', rowsAfter, rowStatus }, skip: !jobId });
   const client = useApolloClient();
-  const [live, setLive] = useState<{ jobId: string; text: string } | null>(null);
+  const [live, setLive] = useState<{ jobId: string; text: string | null } | null>(null);
   const lastStatus = useRef<string | null>(null);
   // Rows are read and checked, or committed, in the background: the job reports its progress live.
   // Each report updates the job's counts in the cache; a change of status re-reads the rows.
@@ -158,7 +158,7 @@ export function IntakePage() {
         <section aria-labelledby="job-title" data-testid="intake-job">
           <h2 id="job-title">{current.filename ?? 'Sheet'}: {titleCase(current.status)}</h2>
           <p data-testid="intake-counts"><strong>{current.rowCount}</strong> rows, <strong>{current.errorCount}</strong> with errors, <strong>{current.excludedCount}</strong> excluded, <strong>{current.committedCount}</strong> committed{current.failedCount ? <>, <strong>{current.failedCount}</strong> refused</> : null}{current.ignoredColumns.length ? ` · ignored columns: ${current.ignoredColumns.join(', ')}` : ''}</p>
-          {live && live.jobId === current.id ? <p className="muted" role="status" aria-live="polite" data-testid="intake-live">{live.text}</p> : null}
+          {live?.text && live.jobId === current.id && !settledIntake(current.status) ? <p className="muted" role="status" aria-live="polite" data-testid="intake-live">{live.text}</p> : null}
           {current.error ? <Notice kind="error">{current.error}</Notice> : null}
           <CommitControl job={current} onCommitted={() => { void job.refetch(); void jobs.refetch(); }} />
           <label>Rows{' '}

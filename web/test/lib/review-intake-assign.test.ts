@@ -32,9 +32,9 @@ describe('intake progress', () => {
     expect(progressLine({ ...base, status: 'COMMITTING', processed: 50, total: 149 })).toBe('Committing… 50 of 149 rows done (34%).');
     expect(progressLine({ ...base, status: 'COMMITTING', processed: 5 })).toBe('Committing… 5 rows done.');
   });
-  it('summarises a settled job, with refusals only when there are any', () => {
-    expect(progressLine({ ...base, status: 'COMMITTED', committedCount: 149 })).toBe('Live: 150 rows, 1 with errors, 149 committed.');
-    expect(progressLine({ ...base, status: 'PARTIALLY_COMMITTED', committedCount: 140, failedCount: 9 })).toBe('Live: 150 rows, 1 with errors, 140 committed, 9 refused.');
+  it('says nothing once the job has settled (its counts say it)', () => {
+    expect(progressLine({ ...base, status: 'COMMITTED', committedCount: 149 })).toBeNull();
+    expect(progressLine({ ...base, status: 'VALIDATED' })).toBeNull();
   });
   it('knows which states are settled', () => {
     expect(['PARSING', 'COMMITTING'].map(settledIntake)).toEqual([false, false]);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 
 const web = join(import.meta.dirname, '..');
-const inputs = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'scripts/codegen.ts', 'package.json', '../schema/supergraph.graphql'];
+const inputs = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'scripts/codegen.ts', 'scripts/inline-documents.ts', 'package.json', '../schema/supergraph.graphql'];
 const stampFile = join(web, 'dist', '.build-hash');
 
 function* files(path) {

@@ -13,6 +13,7 @@ const SubmissionsPage = lazy(() => import('./pages/Submissions').then((m) => ({ 
 const SubmissionPage = lazy(() => import('./pages/Submission').then((m) => ({ default: m.SubmissionPage })));
 const ProjectsPage = lazy(() => import('./pages/Projects').then((m) => ({ default: m.ProjectsPage })));
 const IntakePage = lazy(() => import('./pages/Intake').then((m) => ({ default: m.IntakePage })));
+const ReviewPage = lazy(() => import('./pages/Review').then((m) => ({ default: m.ReviewPage })));
 const ExportsPage = lazy(() => import('./pages/Exports').then((m) => ({ default: m.ExportsPage })));
 const TrendsPage = lazy(() => import('./pages/Trends').then((m) => ({ default: m.TrendsPage })));
 const AdminPage = lazy(() => import('./pages/Admin').then((m) => ({ default: m.AdminPage })));
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/submissions/:id" element={page(<SubmissionPage />)} />
         <Route path="/projects" element={page(<ProjectsPage />)} />
         <Route path="/intake" element={page(<IntakePage />)} />
+        <Route path="/review" element={page(<ReviewPage />)} />
         <Route path="/export" element={page(<ExportsPage />)} />
         <Route path="/trends" element={page(<TrendsPage />)} />
         <Route path="/admin" element={page(<AdminPage />)} />

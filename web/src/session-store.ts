@@ -1,5 +1,5 @@
 // The signed-in session shared by the dashboard and the GraphiQL page, and calls that need no session.
-import { Session, SessionExpiredError, type SessionTokens } from './lib/session';
+import { STORAGE_KEY, Session, SessionExpiredError, storageLock, type SessionTokens } from './lib/session';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -22,15 +22,33 @@ export async function rawGraphQL<T>(query: string, variables: Record<string, unk
   return body.data as T;
 }
 
-function withWebLock<T>(fn: () => Promise<T>): Promise<T> {
+// Wakes a tab waiting for the storage lease as soon as another tab writes, instead of at its next look.
+const storageWaiters = new Set<() => void>();
+const pauseUntilStorageChanges = (ms: number) => new Promise<void>((resolve) => {
+  const done = () => { clearTimeout(timer); storageWaiters.delete(done); resolve(); };
+  const timer = setTimeout(done, ms);
+  storageWaiters.add(done);
+});
+const leaseLock = storageLock({ storage: window.localStorage, pause: pauseUntilStorageChanges });
+
+/** One refresh at a time across the tabs: a Web Lock where the browser has one (secure contexts), else a lease in storage. */
+function withTabLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? (locks.request('nanopore.session.refresh', fn) as Promise<T>) : fn();
+  return locks ? (locks.request('nanopore.session.refresh', fn) as Promise<T>) : leaseLock(fn);
 }
 
 export const session = new Session({
   storage: window.localStorage,
-  withLock: withWebLock,
+  withLock: withTabLock,
   refresh: async (refreshToken) => (await rawGraphQL<{ refreshSession: SessionTokens }>(REFRESH, { t: refreshToken })).refreshSession,
+});
+
+// Another tab signed in, rotated or signed out: this tab plans its next refresh from that (and does
+// not spend a token that tab already spent), and a lease waiter looks again at once.
+window.addEventListener('storage', (event) => {
+  if (event.storageArea !== window.localStorage) return;
+  for (const wake of [...storageWaiters]) wake();
+  if (event.key === STORAGE_KEY || event.key === null) session.externalChange();
 });
 
 /** Keeps the access token fresh while the page is open, so idle dashboards stay signed in. */

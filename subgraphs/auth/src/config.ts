@@ -20,6 +20,8 @@ export const authEnvSchema = z.object({
   AUTH_RETIRED_PUBLIC_KEYS: z.string().min(1).optional(),
   ACCESS_TOKEN_MINUTES: minutes(15, 60),
   REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Seconds a just-spent refresh token may be presented again without counting as theft (0 turns the grace off). */
+  AUTH_REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   PASSWORD_RESET_MINUTES: minutes(60, 24 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: minutes(15),

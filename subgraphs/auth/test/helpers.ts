@@ -13,6 +13,7 @@ export class TestClock {
   constructor(public ms = Date.now()) {}
   now = () => new Date(this.ms);
   advanceMinutes(minutes: number) { this.ms += minutes * 60_000; }
+  advanceSeconds(seconds: number) { this.ms += seconds * 1000; }
 }
 
 export interface AuthHarness {

@@ -28,6 +28,8 @@ describe('sign-in and sessions', () => {
     expect(next.refreshToken).not.toBe(payload.refreshToken);
     expect(decodeJwt(next.accessToken).jti!.split('.')[0]).toBe(claims.jti!.split('.')[0]);
 
+    // Past the reuse grace (10 s by default) a spent token is theft.
+    h.clock.advanceSeconds(11);
     const reuse = await h.sg.call(REFRESH, { t: payload.refreshToken });
     expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
     // Theft detection: the thief's (or victim's) newer token is dead too.
@@ -38,6 +40,71 @@ describe('sign-in and sessions', () => {
     const again = await login(h, email, password);
     expect(again.errors).toBeUndefined();
     expect((await h.sg.call(REFRESH, { t: again.data!.login.refreshToken })).errors).toBeUndefined();
+  });
+
+  describe('reuse grace (AUTH_REFRESH_REUSE_GRACE_SECONDS, 10 s)', () => {
+    async function rotatedOnce() {
+      const { user, email, password } = await createUser(h, 'STAFF');
+      const first = (await login(h, email, password)).data!.login;
+      const second = await h.sg.call(REFRESH, { t: first.refreshToken });
+      expect(second.errors).toBeUndefined();
+      return { user, spent: first.refreshToken as string, successor: second.data!.refreshSession.refreshToken as string, sessionId: decodeJwt(first.accessToken).jti!.split('.')[0] };
+    }
+
+    it('a spent token presented again within the interval rotates again in the same family, and the earlier successor stays valid', async () => {
+      const { user, spent, successor, sessionId } = await rotatedOnce();
+      h.clock.advanceSeconds(10); // exactly at the boundary: still inside
+      const again = await h.sg.call(REFRESH, { t: spent });
+      expect(again.errors).toBeUndefined();
+      const fresh = again.data!.refreshSession;
+      expect(fresh.refreshToken).not.toBe(successor);
+      expect(decodeJwt(fresh.accessToken).jti!.split('.')[0]).toBe(sessionId);
+      // Both successors work (the tab that did get the first answer is not signed out).
+      expect((await h.sg.call(REFRESH, { t: successor })).errors).toBeUndefined();
+      expect((await h.sg.call(REFRESH, { t: fresh.refreshToken })).errors).toBeUndefined();
+      await waitFor(() => eventsOf('SessionRefreshed', user.id).some((e) => e.data.graceReuse === true), { what: 'SessionRefreshed (graceReuse)' });
+      expect(eventsOf('RefreshTokenReused', user.id)).toHaveLength(0);
+    });
+
+    it('after the interval the same reuse revokes the family with RefreshTokenReused', async () => {
+      const { user, spent, successor, sessionId } = await rotatedOnce();
+      h.clock.advanceSeconds(10);
+      h.clock.ms += 1; // one millisecond past the interval
+      expect(codeOf(await h.sg.call(REFRESH, { t: spent }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await h.sg.call(REFRESH, { t: successor }))).toBe('UNAUTHENTICATED');
+      await waitFor(() => eventsOf('RefreshTokenReused', user.id).length === 1, { what: 'RefreshTokenReused' });
+      expect(eventsOf('RefreshTokenReused', user.id)[0]!.data).toMatchObject({ sessionId, sessionsRevoked: 1 });
+    });
+
+    it('once a successor has been used, the spent token is theft even within the interval', async () => {
+      const { user, spent, successor } = await rotatedOnce();
+      const third = await h.sg.call(REFRESH, { t: successor });
+      expect(third.errors).toBeUndefined();
+      expect(codeOf(await h.sg.call(REFRESH, { t: spent }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await h.sg.call(REFRESH, { t: third.data!.refreshSession.refreshToken }))).toBe('UNAUTHENTICATED');
+      await waitFor(() => eventsOf('RefreshTokenReused', user.id).length === 1, { what: 'RefreshTokenReused' });
+    });
+
+    it('two refreshes with one token at once both succeed within the interval', async () => {
+      const { user, email, password } = await createUser(h, 'STAFF');
+      const first = (await login(h, email, password)).data!.login;
+      const both = await Promise.all([h.sg.call(REFRESH, { t: first.refreshToken }), h.sg.call(REFRESH, { t: first.refreshToken })]);
+      for (const res of both) expect(res.errors).toBeUndefined();
+      expect(both[0].data!.refreshSession.refreshToken).not.toBe(both[1].data!.refreshSession.refreshToken);
+      expect(eventsOf('RefreshTokenReused', user.id)).toHaveLength(0);
+    });
+  });
+
+  it('with the grace set to 0, any reuse is theft', async () => {
+    const strict = await startAuth({ env: { AUTH_REFRESH_REUSE_GRACE_SECONDS: '0' } });
+    try {
+      const { email, password } = await createUser(strict, 'STAFF');
+      const first = (await login(strict, email, password)).data!.login;
+      expect((await strict.sg.call(REFRESH, { t: first.refreshToken })).errors).toBeUndefined();
+      expect(codeOf(await strict.sg.call(REFRESH, { t: first.refreshToken }))).toBe('UNAUTHENTICATED');
+    } finally {
+      await strict.sg.stop();
+    }
   });
 
   it('gives the same error for a wrong password and an unknown email, and records both failures', async () => {

@@ -44,7 +44,6 @@ export function IntakeRows({ job, onChanged }: { job: Job; onChanged: () => void
             onFixed={() => { setFixing(null); onChanged(); }} />
         ))}</tbody>
       </table></div>
-      {job.rows.totalCount > job.rows.edges.length ? <p className="muted">Showing the first {job.rows.edges.length} of {job.rows.totalCount} rows.</p> : null}
     </>
   );
 }

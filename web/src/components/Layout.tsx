@@ -10,6 +10,7 @@ const LINKS: { to: string; label: string; needs?: Capability }[] = [
   { to: '/submissions', label: 'Submissions' },
   { to: '/projects', label: 'Projects' },
   { to: '/intake', label: 'Intake', needs: 'intake' },
+  { to: '/review', label: 'PDF review', needs: 'reviewExtractions' },
   { to: '/export', label: 'Exports', needs: 'export' },
   { to: '/trends', label: 'Trends' },
   { to: '/admin', label: 'Admin', needs: 'apiTokens' },

@@ -8,6 +8,7 @@ export const CAPABILITIES = {
   overrideStep: ['ADMIN'],
   createSamples: ['ADMIN', 'STAFF', 'SUBMITTER'],
   intake: ['ADMIN', 'STAFF', 'SUBMITTER'],
+  reviewExtractions: ['ADMIN', 'STAFF'],
   export: ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER'],
   apiTokens: ['ADMIN', 'STAFF', 'SUBMITTER', 'VIEWER'],
   listUsers: ['ADMIN', 'STAFF'],

@@ -1,26 +1,40 @@
 // Sample-sheet intake: pick a CSV or XLSX, preview it here, let the server check every row, fix or
-// exclude rows, then commit the valid ones as samples with an idempotency key.
-import { useEffect, useState } from 'react';
+// exclude rows, then commit the valid ones as samples with an idempotency key. The job's rows are
+// paged by cursor (?rows=…, ?rowStatus=…, 100 a page); its progress comes live over `intakeProgress`.
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { parseCsv, toBase64 } from '../lib/csv';
 import { describeError } from '../lib/errors';
 import { formatDateTime, titleCase } from '../lib/format';
 import { Empty, ErrorState, Loading, Notice } from '../components/States';
 import { IntakeRows } from '../components/IntakeRows';
-import type { IntakeJobQuery as IntakeJobQueryResult } from '../gql/graphql';
+import { Pager } from '../components/Pager';
+import type { IntakeJobQuery as IntakeJobQueryResult, IntakeRowStatus } from '../gql/graphql';
+import { progressLine, settledIntake } from '../lib/intake';
+import { useAuth } from '../auth';
+import { can } from '../lib/roles';
 
 export const IntakeChoices = graphql(`
   query IntakeChoices { submissions(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) { edges { node { id number labId project { name } } } } }
 `);
 export const IntakeJobQuery = graphql(`
-  query IntakeJob($id: ID!) {
+  query IntakeJob($id: ID!, $rowsAfter: String, $rowStatus: IntakeRowStatus) {
     intakeJob(id: $id) {
       id kind status filename rowCount errorCount excludedCount committedCount failedCount error ignoredColumns createdAt committedAt
       submission { id number }
-      rows(first: 100) { totalCount edges { node { id rowNumber status raw parsed sampleId errors { field column message } } } }
+      rows(first: 100, after: $rowsAfter, status: $rowStatus) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id rowNumber status raw parsed sampleId errors { field column message } } }
+      }
     }
+  }
+`);
+export const IntakeProgressSubscription = graphql(`
+  subscription IntakeProgress($jobId: ID!) {
+    intakeProgress(jobId: $jobId) { jobId status processed total rowCount errorCount excludedCount committedCount failedCount occurredAt }
   }
 `);
 const IntakeJobs = graphql(`query IntakeJobs { intakeJobs(first: 10) { edges { node { id filename kind status rowCount errorCount createdAt submission { id number } } } } }`);
@@ -30,30 +44,49 @@ const CommitIntake = graphql(`mutation CommitIntake($id: ID!, $idempotencyKey: S
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** Rows are read and checked, or committed, in the background: poll the job until it settles. */
-const BUSY = new Set(['PARSING', 'COMMITTING']);
+const ROW_STATUSES: IntakeRowStatus[] = ['VALID', 'INVALID', 'EXCLUDED', 'COMMITTED', 'FAILED'];
 
 interface Picked { file: File; kind: 'CSV' | 'XLSX'; preview: string[][] | null; bytes: Uint8Array }
 
 export function IntakePage() {
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const submissionId = params.get('submission') ?? '';
   const jobId = params.get('job');
   const choices = useQuery(IntakeChoices);
   const jobs = useQuery(IntakeJobs);
-  const job = useQuery(IntakeJobQuery, { variables: { id: jobId ?? '' }, skip: !jobId });
+  const rowsAfter = params.get('rows') ?? undefined;
+  const rowStatusParam = params.get('rowStatus');
+  const rowStatus = ROW_STATUSES.find((r) => r === rowStatusParam);
+  const job = useQuery(IntakeJobQuery, { variables: { id: jobId ?? '', rowsAfter, rowStatus }, skip: !jobId });
+  const client = useApolloClient();
+  const [live, setLive] = useState<{ jobId: string; text: string | null } | null>(null);
+  const lastStatus = useRef<string | null>(null);
+  // Rows are read and checked, or committed, in the background: the job reports its progress live.
+  // Each report updates the job's counts in the cache; a change of status re-reads the rows.
+  useSubscription(IntakeProgressSubscription, {
+    variables: { jobId: jobId ?? '' },
+    skip: !jobId,
+    onData: ({ data: event }) => {
+      const p = event.data?.intakeProgress;
+      if (!p) return;
+      setLive({ jobId: p.jobId, text: progressLine(p) });
+      client.cache.modify({
+        id: client.cache.identify({ __typename: 'IntakeJob', id: p.jobId }),
+        fields: {
+          status: () => p.status, rowCount: () => p.rowCount, errorCount: () => p.errorCount, excludedCount: () => p.excludedCount,
+          committedCount: () => p.committedCount, failedCount: () => p.failedCount,
+        },
+      });
+      if (lastStatus.current !== p.status || settledIntake(p.status)) void job.refetch();
+      lastStatus.current = p.status;
+    },
+  });
   const [fromCsv] = useMutation(FromCsv);
   const [fromXlsx] = useMutation(FromXlsx);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const status = job.data?.intakeJob?.status;
-
-  useEffect(() => {
-    if (!status || !BUSY.has(status)) return;
-    job.startPolling(1000);
-    return () => job.stopPolling();
-  }, [status, job]);
 
   async function pick(file: File | undefined) {
     setProblem(null);
@@ -86,10 +119,16 @@ export function IntakePage() {
   }
 
   const current = job.data?.intakeJob;
+  /** Changes the row page or filter in the URL, keeping the submission and job. */
+  function setRowParams(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) { if (v) next.set(k, v); else next.delete(k); }
+    setParams(next);
+  }
   return (
     <section aria-labelledby="intake-title">
       <h1 id="intake-title">Intake</h1>
-      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… Review the rows, fix or exclude the ones with problems, then commit: the valid rows become samples.</p>
+      <p className="muted">Upload a sample sheet in the facility template (CSV or XLSX, first worksheet). Required columns: sample_name, submitter_name, submitter_email, sample_type, chart_field; optional: concentration, volume, priority… Review the rows, fix or exclude the ones with problems, then commit: the valid rows become samples.{can(me?.role, 'reviewExtractions') ? <> Quote forms (PDF) are read and checked on <Link to="/review">PDF review</Link>.</> : null}</p>
       <div className="inline-form">
         <label>Submission{' '}
           <select value={submissionId} onChange={(e) => setParams(e.target.value ? { submission: e.target.value } : {})}>
@@ -119,9 +158,18 @@ export function IntakePage() {
         <section aria-labelledby="job-title" data-testid="intake-job">
           <h2 id="job-title">{current.filename ?? 'Sheet'}: {titleCase(current.status)}</h2>
           <p data-testid="intake-counts"><strong>{current.rowCount}</strong> rows, <strong>{current.errorCount}</strong> with errors, <strong>{current.excludedCount}</strong> excluded, <strong>{current.committedCount}</strong> committed{current.failedCount ? <>, <strong>{current.failedCount}</strong> refused</> : null}{current.ignoredColumns.length ? ` · ignored columns: ${current.ignoredColumns.join(', ')}` : ''}</p>
+          {live?.text && live.jobId === current.id && !settledIntake(current.status) ? <p className="muted" role="status" aria-live="polite" data-testid="intake-live">{live.text}</p> : null}
           {current.error ? <Notice kind="error">{current.error}</Notice> : null}
           <CommitControl job={current} onCommitted={() => { void job.refetch(); void jobs.refetch(); }} />
+          <label>Rows{' '}
+            <select aria-label="Rows to show" value={rowStatus ?? ''} onChange={(e) => setRowParams({ rowStatus: e.target.value || null, rows: null })}>
+              <option value="">All rows</option>
+              {ROW_STATUSES.map((r) => <option key={r} value={r}>{titleCase(r)} only</option>)}
+            </select>
+          </label>
           <IntakeRows job={current} onChanged={() => void job.refetch()} />
+          <Pager pageInfo={current.rows.pageInfo} after={rowsAfter} total={current.rows.totalCount} shown={current.rows.edges.length}
+            onPage={(a) => setRowParams({ rows: a ?? null })} />
         </section>
       )}
       <section aria-labelledby="recent-title">

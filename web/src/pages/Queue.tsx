@@ -1,4 +1,5 @@
-// One step's work queue: staff start, complete, fail and skip samples, one at a time or a plate at once.
+// One step's work queue: staff assign, start, complete, fail and skip samples, one at a time or a plate
+// at once. Starting keeps the step's assignee (the server's default), else it is the caller's.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -13,7 +14,8 @@ import { Empty, ErrorState, Loading, Notice } from '../components/States';
 import { OverdueBadge, PriorityBadge, StatusBadge } from '../components/Badges';
 import { Pager } from '../components/Pager';
 import { ReasonForm, ResultsForm } from '../components/ResultsForm';
-import { CompleteStep, CompleteSteps, FailStep, OverrideStep, ReopenStep, SkipStep, StartStep, StartSteps } from './stepMutations';
+import { AssignStep, CompleteStep, CompleteSteps, FailStep, OverrideStep, ReopenStep, SkipStep, StartStep, StartSteps } from './stepMutations';
+import { assigneeChoices } from '../lib/assignees';
 
 export const QueueQuery = graphql(`
   query Queue($step: WorkflowStepName!, $first: Int!, $after: String) {
@@ -28,6 +30,14 @@ export const QueueQuery = graphql(`
         step { id status version outcome overridden }
       } }
     }
+  }
+`);
+
+/** Who work can be assigned to: active staff and admins, through the public `users` query (ADMIN, STAFF). */
+export const AssigneesQuery = graphql(`
+  query Assignees {
+    staff: users(filter: { role: STAFF, active: true }, first: 100) { edges { node { id name email } } }
+    admins: users(filter: { role: ADMIN, active: true }, first: 100) { edges { node { id name email } } }
   }
 `);
 
@@ -48,7 +58,10 @@ export function QueuePage() {
   const mutations = {
     start: useMutation(StartStep)[0], complete: useMutation(CompleteStep)[0], fail: useMutation(FailStep)[0], skip: useMutation(SkipStep)[0],
     override: useMutation(OverrideStep)[0], reopen: useMutation(ReopenStep)[0], startMany: useMutation(StartSteps)[0], completeMany: useMutation(CompleteSteps)[0],
+    assign: useMutation(AssignStep)[0],
   };
+  const people = useQuery(AssigneesQuery, { skip: !staff, fetchPolicy: 'cache-first' });
+  const lists = [people.data?.staff.edges.map((e) => e.node) ?? [], people.data?.admins.edges.map((e) => e.node) ?? []];
   useEffect(() => { document.title = `${STEP_LABELS[step]} queue · Nanopore facility`; setSelected(new Set()); setPanel(null); }, [step]);
 
   const items = data?.workQueue.edges.map((e) => e.node) ?? [];
@@ -74,7 +87,7 @@ export function QueuePage() {
   async function bulkStart() {
     const ids = [...selected];
     await act(`Started ${ids.length} samples`, async () => {
-      const res = await mutations.startMany({ variables: { inputs: ids.map((sampleId) => ({ sampleId, step: step as WorkflowStepName, assigneeId: me?.id })) } });
+      const res = await mutations.startMany({ variables: { inputs: ids.map((sampleId) => ({ sampleId, step: step as WorkflowStepName })) } });
       reportBulk(res.data?.startSteps ?? []);
     });
   }
@@ -105,6 +118,7 @@ export function QueuePage() {
         </label>
       </div>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {people.error ? <Notice kind="error">Could not load the staff list to assign from: {describeError(people.error)}</Notice> : null}
       {staff && items.length > 0 && (
         <div className="bulk" role="group" aria-label="Plate actions">
           <span>{selected.size} selected</span>
@@ -132,13 +146,24 @@ export function QueuePage() {
                   <td><Link to={`/samples/${id}`}>{item.sample.name}</Link></td>
                   <td><PriorityBadge priority={item.priority} /> <OverdueBadge overdue={item.sample.overdue} /></td>
                   <td><StatusBadge status={item.step.status} />{item.step.outcome === 'FAIL' ? ' QC fail' : ''}</td>
-                  <td>{item.assignee?.name ?? '—'}</td>
+                  <td>{staff
+                    ? <select aria-label={`Assignee for ${item.sample.name}`} value={item.assignee?.id ?? ''} disabled={busy || people.loading}
+                        onChange={(e) => {
+                          const to = e.target.value || null;
+                          const who = to ? assigneeChoices(lists, me?.id, item.assignee).find((c) => c.id === to)?.label ?? to : null;
+                          void act(who ? `Assigned ${item.sample.name} to ${who}` : `Unassigned ${item.sample.name}`,
+                            () => mutations.assign({ variables: { ...vars(id), assigneeId: to, expectedVersion: item.step.version } }));
+                        }}>
+                        <option value="">Unassigned</option>
+                        {assigneeChoices(lists, me?.id, item.assignee).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+                      </select>
+                    : item.assignee?.name ?? '—'}</td>
                   <td>{relative(item.waitingSince)}</td>
                   <td>{relative(item.workflow.dueAt)}</td>
                   {staff && (
                     <td className="row-actions">
                       {item.step.status === 'PENDING' && <>
-                        <button type="button" disabled={busy} onClick={() => void act(`Started ${item.sample.name}`, () => mutations.start({ variables: { ...vars(id), assigneeId: me?.id } }))}>Start</button>
+                        <button type="button" disabled={busy} onClick={() => void act(`Started ${item.sample.name}`, () => mutations.start({ variables: vars(id) }))}>Start</button>
                         <button type="button" onClick={() => setPanel({ kind: 'skip', sampleId: id })}>Skip…</button>
                       </>}
                       {item.step.status === 'IN_PROGRESS' && <>

@@ -19,6 +19,9 @@ export const OverrideStep = graphql(`mutation OverrideStep($sampleId: ID!, $step
 export const ReopenStep = graphql(`mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {
   reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }
 }`);
+export const AssignStep = graphql(`mutation AssignStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID, $expectedVersion: Int!) {
+  assignStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId, expectedVersion: $expectedVersion) { id status version assignee { id name } }
+}`);
 export const StartSteps = graphql(`mutation StartSteps($inputs: [StartStepInput!]!) {
   startSteps(inputs: $inputs) { sampleId ok error { code message field } }
 }`);

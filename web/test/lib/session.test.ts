@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { REFRESH_MARGIN_MS, Session, SessionExpiredError, type SessionTokens, type TokenStorage } from '../../src/lib/session.js';
+import { REFRESH_MARGIN_MS, Session, SessionExpiredError, storageLock, type SessionTokens, type TokenStorage } from '../../src/lib/session.js';
 
 class MemoryStorage implements TokenStorage {
   items = new Map<string, string>();
@@ -83,5 +83,72 @@ describe('Session', () => {
     const { session } = setup({ expiresInMs: 1_000, refresh: async () => { throw new TypeError('Failed to fetch'); } });
     await expect(session.refreshNow()).rejects.toThrow('Failed to fetch');
     expect(session.tokens?.refreshToken).toBe('refresh-1');
+  });
+});
+
+describe('two tabs sharing one storage', () => {
+  /** Two Session objects over one storage, each with its own storage lease: two tabs of a browser without Web Locks. */
+  function twoTabs() {
+    const storage = new MemoryStorage();
+    const calls: string[] = [];
+    let n = 1;
+    const tab = (owner: string) => new Session({
+      storage, now: () => NOW,
+      withLock: storageLock({ storage, owner, now: () => NOW, pause: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 5))) }),
+      refresh: async (t) => {
+        calls.push(t);
+        await new Promise((r) => setTimeout(r, 20)); // the server takes a moment
+        n += 1;
+        return tokens(n);
+      },
+    });
+    const a = tab('a');
+    const b = tab('b');
+    a.set({ ...tokens(1, 30_000), obtainedAt: NOW - 15 * 60_000 });
+    return { storage, calls, a, b };
+  }
+
+  it('rotates once when both tabs find the token due at the same moment', async () => {
+    const { calls, a, b } = twoTabs();
+    const [fromA, fromB] = await Promise.all([a.accessToken(), b.accessToken()]);
+    expect(calls).toEqual(['refresh-1']);
+    expect(fromA).toBe('access-2');
+    expect(fromB).toBe('access-2');
+  });
+
+  it('releases the lease after a refresh, and takes over a lease its holder left behind', async () => {
+    const { storage, calls, a } = twoTabs();
+    // A tab closed while it held the lease, long ago.
+    storage.setItem('nanopore.session.lock', JSON.stringify({ owner: 'gone', until: NOW - 1 }));
+    await a.refreshNow();
+    expect(calls).toEqual(['refresh-1']);
+    expect(storage.getItem('nanopore.session.lock')).toBeNull();
+  });
+
+  it('waits while another tab holds a live lease', async () => {
+    const { storage, calls, a } = twoTabs();
+    storage.setItem('nanopore.session.lock', JSON.stringify({ owner: 'other', until: NOW + 60_000 }));
+    let settled = false;
+    const pending = a.refreshNow().then(() => { settled = true; });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(settled).toBe(false);
+    expect(calls).toEqual([]);
+    // The other tab finishes: it stored its new tokens and dropped the lease; this tab uses them.
+    storage.setItem('nanopore.session', JSON.stringify(tokens(7)));
+    storage.removeItem('nanopore.session.lock');
+    await pending;
+    expect(calls).toEqual([]);
+    expect(a.tokens?.refreshToken).toBe('refresh-7');
+  });
+
+  it('tells listeners when another tab changed the stored session', () => {
+    const { storage, a } = twoTabs();
+    const seen: (string | null)[] = [];
+    a.onChange((t) => seen.push(t?.refreshToken ?? null));
+    storage.setItem('nanopore.session', JSON.stringify(tokens(3)));
+    a.externalChange();
+    storage.removeItem('nanopore.session');
+    a.externalChange();
+    expect(seen).toEqual(['refresh-3', null]);
   });
 });

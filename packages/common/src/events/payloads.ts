@@ -21,7 +21,12 @@ export interface LoginFailedData { reason: string; email: string | null; account
 /** `AccountLocked.data`: the policy that locked it. */
 export interface AccountLockedData { failures: number; windowMinutes: number; lockMinutes: number }
 /** `SessionRefreshed.data`. */
-export interface SessionRefreshedData { sessionId: string; tokenId: string }
+export interface SessionRefreshedData {
+  sessionId: string;
+  tokenId: string;
+  /** A spent token presented again within AUTH_REFRESH_REUSE_GRACE_SECONDS (a reload during a silent refresh). */
+  graceReuse?: boolean;
+}
 /** `RefreshTokenReused.data`: a spent refresh token came back, so its whole family was revoked. */
 export interface RefreshTokenReusedData { sessionId: string; tokenId: string; sessionsRevoked: number }
 /** `LoggedOut.data`: one session, or every session of the user. */

@@ -102,27 +102,69 @@ export class SessionService {
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, refreshExpiresAt, user, sessionId: familyId };
   }
 
-  /** Spends `token` and returns the next one; a spent token revokes its whole family (theft detection). */
+  /**
+   * Spends `token` and returns the next one; a spent token revokes its whole family (theft detection),
+   * unless it was spent moments ago (`withinReuseGrace`).
+   */
   async refresh(token: string): Promise<AuthPayload> {
     const row = token && token.length <= 200 ? await this.ctx.em.findOne(RefreshToken, { tokenHash: sha256(token) }) : null;
     if (!row) throw new UnauthenticatedError(INVALID_REFRESH);
-    if (row.spentAt) return this.reused(row);
-    if (row.revokedAt || row.expiresAt <= this.deps.now()) throw new UnauthenticatedError(INVALID_REFRESH);
+    const live = !row.revokedAt && row.expiresAt > this.deps.now();
+    if (row.spentAt) return live && await this.withinReuseGrace(this.ctx.em, row) ? this.rotate(row, { graceReuse: true }) : this.reused(row);
+    if (!live) throw new UnauthenticatedError(INVALID_REFRESH);
+    return this.rotate(row, { graceReuse: false });
+  }
+
+  /**
+   * Whether a spent token presented again is a client that lost the answer to its own refresh (a page
+   * reloaded, a tab closed mid-request) rather than a thief. As Auth0's rotation "reuse interval"
+   * (leeway): within `AUTH_REFRESH_REUSE_GRACE_SECONDS` of being spent, and only while none of its
+   * successors has been used (Auth0: "only the previous token can be reused"; an older one is theft),
+   * the token rotates again instead of revoking the family. Auth0 then issues a fresh token and leaves
+   * the successor issued before valid too: the lost answer may still reach another tab, and revoking it
+   * would sign that tab out, which is the failure the interval exists to prevent. The exposure is
+   * bounded by the interval: after it, presenting the token revokes the family as before.
+   */
+  private async withinReuseGrace(em: EntityManager, row: RefreshToken): Promise<boolean> {
+    const graceMs = this.deps.config.AUTH_REFRESH_REUSE_GRACE_SECONDS * 1000;
+    if (!row.spentAt || graceMs === 0 || this.deps.now().getTime() - row.spentAt.getTime() > graceMs) return false;
+    // Its successors are the family's tokens issued since it was spent; once one of them has been
+    // used, this token is no longer the previous one.
+    const usedSuccessors = await em.count(RefreshToken, { familyId: row.familyId, id: { $ne: row.id }, createdAt: { $gte: row.spentAt }, spentAt: { $ne: null } });
+    return usedSuccessors === 0;
+  }
+
+  /** Spends `row` (or, within the reuse grace, spends it again) and issues the next token of its family. */
+  private async rotate(row: RefreshToken, { graceReuse }: { graceReuse: boolean }): Promise<AuthPayload> {
     const user = await this.ctx.em.findOne(User, row.userId);
     if (!user || !user.active) {
       await this.ctx.em.transactional((em) => this.revokeFamilies(em, { familyId: row.familyId }, 'INACTIVE'));
       throw new UnauthenticatedError(INVALID_REFRESH);
     }
     const next = await this.ctx.em.transactional(async (em) => {
-      // Conditional update: of two concurrent refreshes with one token, only one spends it.
-      const spent = await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: null, revokedAt: null }, { spentAt: this.deps.now() });
+      // Conditional update: of two concurrent refreshes with one token, only one spends it. A grace
+      // reuse matches the row as it was read (spent at that time, family not revoked since), so a
+      // revocation or a later rotation that lands in between wins.
+      const spent = graceReuse
+        ? await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: row.spentAt, revokedAt: null }, { spentAt: row.spentAt })
+        : await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: null, revokedAt: null }, { spentAt: this.deps.now() });
       if (spent !== 1) return null;
+      if (graceReuse && !(await this.withinReuseGrace(em, row))) return null;
       const payload = await this.startSession(em, user, row.familyId);
       // Every change to a session is on the audit trail, the rotation included (issue 6: no mutation skips its event).
-      await emitAuthEvent(this.deps, em, this.ctx, { type: EventTypes.SessionRefreshed, subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id } satisfies SessionRefreshedData }, principalOf(user));
+      await emitAuthEvent(this.deps, em, this.ctx, {
+        type: EventTypes.SessionRefreshed, subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id, ...(graceReuse ? { graceReuse: true } : {}) } satisfies SessionRefreshedData,
+      }, principalOf(user));
       return payload;
     });
-    return next ?? this.reused(row);
+    if (next) return next;
+    // Lost a race. Two first spends at once (two tabs, say) are the case the grace exists for: the
+    // loser re-reads the row the winner spent and takes the grace path; anything else is reuse.
+    if (!graceReuse) {
+      const fresh = await this.ctx.em.fork().findOne(RefreshToken, row.id);
+      if (fresh?.spentAt && !fresh.revokedAt && await this.withinReuseGrace(this.ctx.em.fork(), fresh)) return this.rotate(fresh, { graceReuse: true });
+    }
+    return this.reused(row);
   }
 
   private async reused(row: RefreshToken): Promise<never> {

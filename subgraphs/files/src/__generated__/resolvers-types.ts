@@ -126,7 +126,7 @@ export type Mutation = {
   uploadFiles: Array<StoredFile>;
   /** Uploads a new version of a file; earlier versions stay downloadable. */
   uploadFileVersion: StoredFile;
-  /** Removes the bytes of a file deleted at least FILES_PURGE_AFTER_DAYS ago (admins); the record stays for the audit trail. */
+  /** Removes the bytes of a file deleted at least FILES_PURGE_AFTER_DAYS ago (admins), unless an active audit legal hold covers the file, its sample or submission (CONFLICT naming the hold); the record stays for the audit trail. */
   purgeFile: StoredFile;
   /** Marks a file deleted (staff, or the submitter who uploaded it); its versions are kept. */
   deleteFile: StoredFile;

@@ -183,8 +183,14 @@ describe('recipients and preferences', () => {
       type: 'ExtractionCompleted', subject: { type: 'ExtractionJob', id: randomUUID(), submissionId, labId: 'lab-n' },
       data: { method: 'PATTERN', resultCount: 5, needsReviewCount: 0, fields: [] },
     }) as DomainEvent);
+    // The submission subgraph's IntakeCommitFinished: a commit that ended COMMITTED notifies, a FAILED one (no samples) does not.
     await sg.bus.publish(createEvent({ source: 'submission', principal: submitter }, {
-      type: 'IntakeCommitted', subject: { type: 'IntakeJob', id: randomUUID(), submissionId, labId: 'lab-n' }, data: { submissionId, sampleCount: 12 },
+      type: 'IntakeCommitFinished', subject: { type: 'IntakeJob', id: randomUUID(), submissionId, labId: 'lab-n' }, data: { submissionId, error: 'samples is down', pendingRows: 3 },
+      before: { status: 'COMMITTING' }, after: { status: 'FAILED', committedCount: 0 },
+    }) as DomainEvent);
+    await sg.bus.publish(createEvent({ source: 'submission', principal: submitter }, {
+      type: 'IntakeCommitFinished', subject: { type: 'IntakeJob', id: randomUUID(), submissionId, labId: 'lab-n' }, data: { submissionId, error: null, pendingRows: 0 },
+      before: { status: 'COMMITTING' }, after: { status: 'COMMITTED', committedCount: 12 },
     }) as DomainEvent);
     const review = await waitFor(() => smtp.to(emailOf(staff)).find((m) => m.subject.includes('Extraction needs review')), { what: 'review mail' });
     expect(review.body).toContain('volume, concentration');
@@ -192,6 +198,9 @@ describe('recipients and preferences', () => {
       { what: 'intake mails' });
     await sleep(200);
     expect(smtp.to(emailOf(staff)).filter((m) => m.subject.includes('Extraction needs review'))).toHaveLength(1);
+    const intake = smtp.to(emailOf(staff)).filter((m) => m.subject.includes('Intake committed'));
+    expect(intake).toHaveLength(1);
+    expect(intake[0]!.body).toContain('12');
   });
 
   it('honours per-person preferences: digest, off, in-app off', async () => {

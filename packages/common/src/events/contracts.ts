@@ -136,6 +136,7 @@ export const EventTypes = {
   IntakeRowsExcluded: 'IntakeRowsExcluded',
   IntakeRowsIncluded: 'IntakeRowsIncluded',
   IntakeCommitStarted: 'IntakeCommitStarted',
+  /** submission → audit, workflow (notifications: intake committed, when it ends COMMITTED or PARTIALLY_COMMITTED). */
   IntakeCommitFinished: 'IntakeCommitFinished',
   /** submission → audit. */
   IntakeJobCreated: 'IntakeJobCreated',
@@ -144,8 +145,6 @@ export const EventTypes = {
   // ── consumed, but emitted by no subgraph today ──
   /** (none) → workflow (notifications: sample received); samples emits SubmissionReceived instead. */
   SampleReceived: 'SampleReceived',
-  /** (none) → workflow (notifications: intake committed); submission emits IntakeCommitFinished instead. */
-  IntakeCommitted: 'IntakeCommitted',
   /** (none) → workflow (notifications: extraction needs review); ai reports it in ExtractionCompleted.needsReviewCount. */
   ExtractionNeedsReview: 'ExtractionNeedsReview',
 } as const;

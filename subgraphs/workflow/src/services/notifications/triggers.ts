@@ -33,7 +33,7 @@ export interface Trigger {
 
 /** Event types the notification consumer reads: triggers and read-model updates. */
 export const TRIGGER_TYPES = new Set<string>([
-  EventTypes.SubmissionReceived, EventTypes.SampleReceived, EventTypes.StepFailed, EventTypes.StepCompleted, EventTypes.SampleOverdue, EventTypes.IntakeCommitted,
+  EventTypes.SubmissionReceived, EventTypes.SampleReceived, EventTypes.StepFailed, EventTypes.StepCompleted, EventTypes.SampleOverdue, EventTypes.IntakeCommitFinished,
   EventTypes.ExtractionCompleted, EventTypes.ExtractionNeedsReview,
 ]);
 
@@ -54,8 +54,8 @@ function base(event: DomainEvent, kind: NotificationEvent, audience: Partial<Aud
 }
 
 /**
- * The notification a domain event stands for, or null. `IntakeCommitted` is the submission
- * subgraph's event for a committed intake; extraction review comes from ai's ExtractionCompleted
+ * The notification a domain event stands for, or null. A committed intake is the submission
+ * subgraph's IntakeCommitFinished that ended COMMITTED or PARTIALLY_COMMITTED; extraction review comes from ai's ExtractionCompleted
  * with fields below the confidence threshold (or an explicit ExtractionNeedsReview).
  */
 export function triggerOf(event: DomainEvent, config: Pick<NotifyConfig, 'stepCompletedSteps'>): Trigger | null {
@@ -80,11 +80,14 @@ export function triggerOf(event: DomainEvent, config: Pick<NotifyConfig, 'stepCo
       return base(event, 'SAMPLE_OVERDUE', { sampleAssignee: true, stepAssignee: true, allStaff: 'fallback' }, {
         dueAt: data.dueAt ?? null, hoursLate: data.hoursLate ?? null, priority: data.priority ?? null,
       }, stepOf(data.currentStep));
-    case EventTypes.IntakeCommitted:
+    case EventTypes.IntakeCommitFinished: {
+      // A commit that created samples (all rows, or some of them); a failed one created none.
+      const after = (event.after ?? {}) as Record<string, unknown>;
+      if (after.status !== 'COMMITTED' && after.status !== 'PARTIALLY_COMMITTED') return null;
       return base(event, 'INTAKE_COMMITTED', { actor: true, allStaff: 'always' }, {
-        intakeJobId: event.subject.type === 'IntakeJob' ? event.subject.id : data.intakeJobId ?? null,
-        sampleCount: data.sampleCount ?? data.createdCount ?? data.rowCount ?? null,
+        intakeJobId: event.subject.id, sampleCount: after.committedCount ?? null, status: after.status,
       });
+    }
     case EventTypes.ExtractionCompleted:
     case EventTypes.ExtractionNeedsReview: {
       const count = typeof data.needsReviewCount === 'number' ? data.needsReviewCount : event.type === EventTypes.ExtractionNeedsReview ? 1 : 0;

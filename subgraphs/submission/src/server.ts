@@ -7,7 +7,7 @@ import { resolvers } from './resolvers/index.js';
 import { mountTemplateRoutes } from './routes/templates.js';
 import { mountUploadRoutes } from './routes/uploads.js';
 import { typeDefs } from './schema.js';
-import { AcceptedExtractionConsumer } from './services/extraction-consumer.js';
+import { createAcceptedExtractionConsumer } from './background/extraction-events.consumer.js';
 import { InFlightCommits } from './services/in-flight.js';
 
 /** The submission subgraph: intake jobs that read CSV/XLSX sample sheets or accepted quote PDFs, check them with samples and commit them as samples. */
@@ -28,7 +28,7 @@ export const module: SubgraphModule<SubmissionConfig, SubmissionContext> = {
         mountTemplateRoutes(app, authenticate);
         mountUploadRoutes(app, authenticate, deps);
       },
-      background: [commits, new AcceptedExtractionConsumer(deps)],
+      background: [commits, createAcceptedExtractionConsumer(deps)],
     };
   },
 };

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventTypes, type DomainEvent } from '@app/common';
+import { EventTypes, UnusableEventError, type DomainEvent } from '@app/common';
 import { LegalHold, type StoredFile } from '../entities/index.js';
-
-/** Thrown for an event this subgraph cannot use; it is dead-lettered, not retried. */
-export class UnusableEventError extends Error {}
 
 /** What LegalHoldPlacedData / LegalHoldReleasedData say, read leniently: an older audit put the reason only on the envelope. */
 const isoTime = z.iso.datetime({ offset: true }).nullish();

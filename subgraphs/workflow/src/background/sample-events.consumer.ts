@@ -1,33 +1,13 @@
-import { EventTypes, consumeOnce, recordDeadLetter, type BackgroundTask, type BusSubscription, type Delivery } from '@app/common';
+import { createEventConsumer, EventTypes, type BackgroundTask } from '@app/common';
 import { CONSUMER_GROUP, type WorkflowDeps } from '../deps.js';
-import { SampleSyncService, UnusableEventError } from '../services/sample-sync.service.js';
-
-const HANDLED = new Set<string>([EventTypes.SampleCreated, EventTypes.SamplePriorityChanged, EventTypes.SubmissionReceived, EventTypes.SampleArchived]);
+import { SampleSyncService } from '../services/sample-sync.service.js';
 
 /** Reads samples' events (group `workflow`), each at most once; events it cannot use are dead-lettered. */
 export function createSampleEventsConsumer(deps: WorkflowDeps): BackgroundTask {
   const sync = new SampleSyncService(deps);
-  let subscription: BusSubscription | null = null;
-  const deadLetter = (delivery: Delivery, reason: string) => recordDeadLetter(deps.orm.em.fork(), deps.schema, {
-    group: CONSUMER_GROUP, raw: delivery.raw, reason, eventId: delivery.event?.id, eventType: delivery.event?.type,
+  return createEventConsumer({
+    name: 'workflow-sample-events', group: CONSUMER_GROUP, deps,
+    types: [EventTypes.SampleCreated, EventTypes.SamplePriorityChanged, EventTypes.SubmissionReceived, EventTypes.SampleArchived],
+    apply: (em, event) => sync.handle(em, event),
   });
-
-  async function handle(delivery: Delivery): Promise<void> {
-    if (!delivery.event) return deadLetter(delivery, delivery.error);
-    const event = delivery.event;
-    if (!HANDLED.has(event.type)) return;
-    try {
-      await consumeOnce(deps.orm, deps.schema, CONSUMER_GROUP, event, (em) => sync.handle(em, event));
-    } catch (err) {
-      if (!(err instanceof UnusableEventError)) throw err;
-      deps.logger.warn({ eventId: event.id, type: event.type, reason: err.message }, 'dead-lettered an unusable event');
-      await deadLetter(delivery, err.message);
-    }
-  }
-
-  return {
-    name: 'workflow-sample-events',
-    async start() { subscription = await deps.bus.subscribe({ group: CONSUMER_GROUP, handler: handle }); },
-    async stop() { await subscription?.close(); subscription = null; },
-  };
 }

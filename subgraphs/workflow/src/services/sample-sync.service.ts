@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventTypes, SYSTEM, createEvent, recordEvents, type DomainEvent, type SampleStatusChangedData } from '@app/common';
+import { EventTypes, SYSTEM, UnusableEventError, createEvent, recordEvents, type DomainEvent, type SampleStatusChangedData } from '@app/common';
 import { SOURCE } from '../deps.js';
 import { subjectOf } from './workflow-state.js';
 import { PriorityRank, Priorities, SampleTypes, StepNames, type Priority } from '../entities/enums.js';
 import { SubmissionReceipt, Workflow, WorkflowStep } from '../entities/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { dueDate } from './timing.js';
-
-/** Thrown for an event this consumer cannot use; it is dead-lettered, not retried. */
-export class UnusableEventError extends Error {}
 
 const sampleCreatedSchema = z.object({
   subject: z.object({ id: z.string().uuid(), labId: z.string().min(1), submissionId: z.string().uuid().nullish() }),

@@ -73,3 +73,43 @@ function rightShape(type: GraphQLInputType, ctx: ArbitraryContext, depth: number
   }
   return wrongValue;
 }
+
+// Bytes: what a damaged or hostile upload looks like.
+
+/** Random bytes, sometimes behind a magic number so that type sniffing gets past the first check. */
+export const garbageBytes: fc.Arbitrary<Buffer> = fc.tuple(
+  fc.constantFrom('', '%PDF-1.7\n', 'PK\u0003\u0004', '\u0089PNG\r\n\u001a\n', '\u00ff\u00d8\u00ff', '\u00ef\u00bb\u00bf', '\u00ff\u00fe'),
+  fc.uint8Array({ maxLength: 4096 }),
+).map(([magic, bytes]) => Buffer.concat([Buffer.from(magic, 'latin1'), bytes]));
+
+/** One way of damaging a file, applied to bytes known only later (a workbook built asynchronously). */
+export interface Damage {
+  what: string;
+  apply(bytes: Uint8Array): Buffer;
+}
+
+const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+const offset = (bytes: Uint8Array, f: number) => Math.floor(f * bytes.length);
+
+/** Cut short, bytes overwritten, a run of bytes deleted, garbage spliced in, or the first half repeated. */
+export const damage: fc.Arbitrary<Damage> = fc.oneof(
+  fraction.map((f) => ({ what: `cut at ${f.toFixed(3)}`, apply: (b: Uint8Array) => Buffer.from(b.subarray(0, offset(b, f))) })),
+  fc.array(fc.tuple(fraction, fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 40 }).map((flips) => ({
+    what: `${flips.length} bytes overwritten`,
+    apply: (b: Uint8Array) => {
+      const copy = Buffer.from(b);
+      for (const [f, byte] of flips) if (copy.length) copy[offset(copy, f)] = byte;
+      return copy;
+    },
+  })),
+  fc.tuple(fraction, fc.integer({ min: 1, max: 4096 })).map(([f, n]) => ({
+    what: `${n} bytes deleted at ${f.toFixed(3)}`, apply: (b: Uint8Array) => Buffer.concat([b.subarray(0, offset(b, f)), b.subarray(offset(b, f) + n)]),
+  })),
+  fc.tuple(fraction, fc.uint8Array({ minLength: 1, maxLength: 512 })).map(([f, junk]) => ({
+    what: `${junk.length} bytes inserted at ${f.toFixed(3)}`, apply: (b: Uint8Array) => Buffer.concat([b.subarray(0, offset(b, f)), junk, b.subarray(offset(b, f))]),
+  })),
+  fc.constant({ what: 'first half repeated', apply: (b: Uint8Array) => Buffer.concat([b.subarray(0, b.length >> 1), b]) }),
+);
+
+/** Damaged copies of a file at hand. */
+export const damaged = (original: Uint8Array): fc.Arbitrary<Buffer> => damage.map((d) => d.apply(original));

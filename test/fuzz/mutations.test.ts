@@ -5,34 +5,28 @@ import {
 } from 'graphql';
 import { startTestSystem, type TestSystem } from '@app/embedded/testing';
 import { valueFor, type ArbitraryContext } from './arbitraries.js';
+import { RUNS, catchUnhandled, settledWrites, writes } from './harness.js';
 
 // Property-based fuzzing of every mutation's variables, generated from the schema: wrong types,
 // huge strings, unicode edge cases, nulls, extreme numbers, deep inputs. Whatever is sent, the
 // system answers with a client error (never INTERNAL_SERVER_ERROR or a 5xx), nothing is left
 // unhandled, and a refused mutation writes nothing. FUZZ_RUNS cases per mutation (CI: 5;
 // `npm run fuzz`: 100).
-const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
-const SCHEMAS = ['auth', 'samples', 'workflow', 'ai', 'files', 'audit', 'submission'];
-/** Security events recorded on purpose when a credential is refused (the audit trail of attacks). */
-const REFUSAL_EVENTS = new Set(['LoginFailed', 'AccountLocked', 'RefreshTokenReused', 'PasswordResetRequested']);
 
 let t: TestSystem;
 let schema: GraphQLSchema;
 let ctx: ArbitraryContext;
-const unhandled: unknown[] = [];
-const onUnhandled = (err: unknown) => { unhandled.push(err); };
+let unhandled: ReturnType<typeof catchUnhandled>;
 
 beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  process.on('uncaughtException', onUnhandled);
+  unhandled = catchUnhandled();
   t = await startTestSystem({ env: { EXPENSIVE_OPERATIONS_PER_MINUTE: '0' } });
   const introspection = await t.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, t.admin.token);
   schema = buildClientSchema(introspection.data!);
   ctx = { ids: await realIds(t) };
 }, 180_000);
 afterAll(async () => {
-  process.off('unhandledRejection', onUnhandled);
-  process.off('uncaughtException', onUnhandled);
+  unhandled?.stop();
   await t?.stop();
 });
 
@@ -51,29 +45,6 @@ function documentFor(field: GraphQLField<unknown, unknown>): string {
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   return `mutation${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
-}
-
-/** Outbox rows written so far, the refusal events aside. */
-async function writes(t: TestSystem): Promise<number> {
-  const conn = t.system.subgraphs.samples!.orm.em.getConnection();
-  const union = SCHEMAS.map((s) => `select type from ${s}.outbox_event`).join(' union all ');
-  const rows = await conn.execute<{ type: string; n: string }[]>(`select type, count(*) n from (${union}) e group by type`);
-  return rows.filter((r) => !REFUSAL_EVENTS.has(r.type)).reduce((sum, r) => sum + Number(r.n), 0);
-}
-
-/**
- * The outbox count once it has stopped moving: a previous accepted case's consequences (a consumer's
- * own events) land asynchronously and must not be counted as this refused case's writes.
- */
-async function settledWrites(t: TestSystem): Promise<number> {
-  let last = await writes(t);
-  for (let still = 0; still < 3;) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = await writes(t);
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
-  return last;
 }
 
 async function post(body: string, token: string): Promise<{ status: number; json: any }> {
@@ -110,7 +81,7 @@ describe('fuzzed variables for every mutation', () => {
       }), { numRuns: RUNS, endOnFailure: true }).catch(() => undefined);
     }
     expect(failures).toEqual([]);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.errors).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(mutations.length);
     // The system still answers after all of it.
     expect((await t.gql(`{ me { id } }`, {}, await t.login(t.admin.email, t.admin.password))).data?.me?.id).toBe(t.admin.id);

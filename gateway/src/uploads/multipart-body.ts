@@ -14,8 +14,9 @@ export interface FilePart {
   open(): Promise<OpenedFile>;
 }
 
-/** Quotes and line breaks cannot end a header value early. */
-const quoted = (value: string) => value.replace(/["\r\n\\]/g, '_');
+/** Quotes, line breaks and other control characters (a NUL from `filename*=`) cannot end or break a header value. */
+// eslint-disable-next-line no-control-regex -- control characters are what must not reach a part header
+const quoted = (value: string) => value.replace(/["\\\u0000-\u001f\u007f]/g, '_');
 
 /**
  * A multipart/form-data body produced as a stream: text fields first, then each file piped

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Upload } from 'graphql-upload-ts';
+import { uploadRefusal } from '@app/common';
 import { SubgraphDataSource } from '../subgraph-data-source.js';
 import type { GatewayContext } from '../context.js';
 import { multipartBody, type FilePart } from './multipart-body.js';
@@ -57,7 +58,8 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
       field: String(i),
       // Awaited lazily: a later file's part has not arrived while an earlier one is still streaming.
       open: async () => {
-        const file = await upload.promise;
+        // A mapped part that never came rejects here; kept, so that the answer names it and not the broken pipe it causes.
+        const file = await upload.promise.catch((err: Error) => { bodyError ??= err; throw err; });
         const stream: Readable = file.createReadStream();
         stream.once('error', (err) => { bodyError ??= err; });
         return { filename: file.filename, mimetype: file.mimetype, stream };
@@ -102,9 +104,13 @@ function uploadCode(status: number, code: string | undefined): string {
   return code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'BAD_USER_INPUT';
 }
 
-/** A file stream that broke (size limit, client gone) explains the failure better than fetch's own error. */
+/**
+ * A file stream that broke (size limit, client gone, a part missing or malformed) explains the
+ * failure better than fetch's own error; what the sender got wrong is a client error.
+ */
 function uploadFailed(cause: Error): GraphQLError {
-  const status = (cause as { status?: number }).status;
-  if (status === 413) return new GraphQLError(cause.message, { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+  const refusal = uploadRefusal(cause);
+  if (refusal?.status === 413) return new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+  if (refusal) return new GraphQLError(`The upload was refused: ${refusal.message}`, { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
   return new GraphQLError(`The upload could not be forwarded: ${cause.message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: cause });
 }

@@ -8,6 +8,7 @@ export { Problems, isUuid } from './validation.js';
 export { createMetrics, metricsPlugin, type ServiceMetrics } from './metrics.js';
 export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requestIds, type ReadinessCheck } from './http/app.js';
 export { listenHttp } from './http/listen.js';
+export { uploadRefusal, type UploadRefusal } from './http/multipart.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
 
 export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type Role, type Via } from './identity/principal.js';

@@ -1,6 +1,7 @@
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { createTestBus, deleteTestStream, testStreamName } from './bus.js';
 export { waitFor } from './wait.js';
+export { storedZip, workbookParts } from './zip.js';
 export { captureLogger, testLogger } from './logger.js';
 export { userPrincipal } from './principals.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';

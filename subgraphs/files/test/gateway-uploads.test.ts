@@ -148,6 +148,27 @@ describe('uploads through the gateway (GraphQL multipart, curl)', () => {
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'files.1' });
   });
 
+  // Found by test/fuzz/uploads.test.ts: both answered INTERNAL_SERVER_ERROR. The gateway wrote the
+  // decoded NUL into the part header it forwards (which files could not parse), and took a part that
+  // never came for a failure of its own.
+  it('stores a file named with control characters (filename*=) under a safe name, and refuses a part the map names but the request lacks', async () => {
+    const boundary = `----gw${randomBytes(6).toString('hex')}`;
+    const send = (parts: string[]) => {
+      const body = `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('')}--${boundary}--\r\n`;
+      return fetch(`${t.url}/graphql`, { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${staff.token}`, 'apollo-require-preflight': 'true' } })
+        .then(async (res) => ({ status: res.status, body: await res.json() as any }));
+    };
+    const operations = `Content-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: UPLOAD, variables: { file: null, to: { sampleId: randomUUID() }, kind: 'OTHER', lab: 'lab-a' } })}`;
+    const map = `Content-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify({ 0: ['variables.file'] })}`;
+    const named = await send([operations, map, `Content-Disposition: form-data; name="0"; filename*=UTF-8''a%00b%0D%0A.txt\r\nContent-Type: text/plain\r\n\r\nnotes`]);
+    expect(named.body.errors).toBeUndefined();
+    expect(named.body.data.uploadFile).toMatchObject({ filename: 'a_b__.txt', contentType: 'text/plain' });
+    const missing = await send([operations, map]);
+    expect(missing.status).toBe(200);
+    expect(missing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(missing.body.errors[0].message).toMatch(/File missing in the request/);
+  });
+
   it('checks CSRF, credentials and limits before reading the files', async () => {
     const small = await file('a.txt', 'hello\n');
     const vars = { to: { sampleId: randomUUID() }, kind: 'OTHER', lab: 'lab-a' };

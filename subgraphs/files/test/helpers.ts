@@ -23,3 +23,15 @@ export async function multipart(sg: TestSubgraph, query: string, variables: Reco
   const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body: form, headers });
   return { status: res.status, body: await res.json() as any };
 }
+
+/** A multipart body written byte by byte, for requests FormData cannot produce (a broken part header, a part left out). */
+export async function rawMultipart(sg: TestSubgraph, parts: { headers: string; body: Buffer | string }[], principal: Principal) {
+  const boundary = `----raw${randomBytes(6).toString('hex')}`;
+  const body = Buffer.concat([...parts.flatMap((p) => [Buffer.from(`--${boundary}\r\n${p.headers}\r\n\r\n`), Buffer.from(p.body), Buffer.from('\r\n')]), Buffer.from(`--${boundary}--\r\n`)]);
+  const headers = {
+    'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true',
+    [INTERNAL_TOKEN_HEADER]: await sg.issuer.issue('files', principal, { ip: '127.0.0.1', userAgent: 'jest' }),
+  };
+  const res = await fetch(`${sg.running.url}/graphql`, { method: 'POST', body, headers });
+  return { status: res.status, body: await res.json() as any };
+}

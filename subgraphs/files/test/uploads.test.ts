@@ -10,7 +10,7 @@ import { UrlSigner } from '../src/services/url-signer.js';
 import { blobKey, type FileStorage } from '../src/storage/index.js';
 import { LocalDiskStorage } from '../src/storage/local-disk.js';
 import { S3Storage } from '../src/storage/s3.js';
-import { multipart, pdf, sha } from './helpers.js';
+import { multipart, pdf, rawMultipart, sha } from './helpers.js';
 import { startTestS3, type TestS3 } from './support/s3.js';
 
 const staff = userPrincipal('STAFF');
@@ -138,6 +138,21 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     }
     expect(await storage().size(blobKey(sha(bytes)))).toBeNull();
     await waitFor(() => events.find((e) => e.type === 'FilePurged' && e.subject.id === file.id), { what: 'FilePurged' });
+  });
+
+  // Found by test/fuzz/uploads.test.ts: a file part the sender broke, or never sent, answered INTERNAL_SERVER_ERROR.
+  it('answers a file part with a broken header, or one the map names but the request lacks, as a client error and keeps nothing', async () => {
+    const to = { submissionId: randomUUID() };
+    const operations = { headers: 'Content-Disposition: form-data; name="operations"', body: JSON.stringify({ query: UPLOAD, variables: { file: null, to, kind: 'OTHER' } }) };
+    const map = { headers: 'Content-Disposition: form-data; name="map"', body: JSON.stringify({ 0: ['variables.file'] }) };
+    const broken = await rawMultipart(sg, [operations, map, { headers: 'Content-Disposition: form-data; name="0"; filename="a\u0000b.txt"\r\nContent-Type: text/plain', body: 'notes\n' }], submitter);
+    const missing = await rawMultipart(sg, [operations, map], submitter);
+    for (const res of [broken, missing]) {
+      expect(res.status).toBe(200);
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+      expect(res.body.errors[0].message).toMatch(/did not arrive/);
+    }
+    expect((await sg.call(ATTACHMENTS, { r: [{ __typename: 'Submission', id: to.submissionId }] }, staff)).data!._entities).toEqual([{ attachments: [] }]);
   });
 
   it('needs the gateway\'s token before parsing, and the preflight header', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { storedZip, workbookParts } from '@app/testing';
 import { startSubmission, type SubmissionHarness } from './helpers.js';
 
 /** Uploads through the gateway's /intake/uploads route: encodings, delimiters, and every kind of bad file. */
@@ -73,10 +74,44 @@ describe('bad files fail the job with a clear reason and keep no rows', () => {
     expect(body).toMatchObject({ kind: 'XLSX', status: 'FAILED', error: expect.stringMatching(/formula/) });
   });
 
+  // Found by test/fuzz/intake.test.ts: a row number past int (or a repeated one) reached the row
+  // table and failed the job with an internal error instead of a reason.
+  it.each([
+    ['a row numbered 10^12', (x: string) => x.replace('<row r="3">', '<row r="1000000000000">')],
+    ['a row number repeated', (x: string) => x.replace('<row r="3">', '<row r="2">')],
+    ['rows out of order', (x: string) => x.replace('<row r="2">', '<row r="4">')],
+  ])('an XLSX with %s fails with a reason and keeps no rows', async (_, edit) => {
+    const parts = workbookParts([['name', 'sample_type'], ['S-1', 'DNA'], ['S-2', 'RNA'], ['S-3', 'DNA']]);
+    parts['xl/worksheets/sheet1.xml'] = edit(parts['xl/worksheets/sheet1.xml']!);
+    const { status, body } = await upload(storedZip(Object.entries(parts)));
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ kind: 'XLSX', status: 'FAILED', error: expect.stringMatching(/is damaged: row \d+ follows row \d+/) });
+    expect((await rowsOf(body.id)).rows.totalCount).toBe(0);
+  });
+
   it('a body over INTAKE_MAX_BYTES is refused before parsing', async () => {
     const { status, body } = await upload(Buffer.alloc(21 * 1024 * 1024, 0x41));
     expect(status).toBe(413);
     expect(body.error.field).toBe('body');
+  });
+
+  // Found by test/fuzz/intake.test.ts: a name longer than the row table's name key failed the whole
+  // sheet with the driver's SQL (and the sheet's data) as its error.
+  it('a name far longer than a sample name may be is a row error, duplicates of it are still found, and a fix checks it again', async () => {
+    const long = `S-${'x'.repeat(9_000)}`;
+    const dotted = 'İ'.repeat(200); // 200 characters, 400 once lower-cased
+    const { status, body } = await upload(`name,sample_type\n${long},DNA\n${long},DNA\n${dotted},DNA\nS-ok,DNA\n`);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ status: 'VALIDATED', rowCount: 4 });
+    const rows = (await ok(`query($id: ID!) { intakeJob(id: $id) { rows(first: 10) { edges { node { id rowNumber status errors { field message } } } } } }`, { id: body.id }))
+      .intakeJob.rows.edges.map((e: any) => e.node);
+    expect(rows[0]).toMatchObject({ rowNumber: 2, status: 'INVALID', errors: [expect.objectContaining({ field: 'name', message: expect.stringMatching(/1-255 characters/) })] });
+    expect(rows[1].errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', message: expect.stringMatching(/repeats the name of row 2/) })]));
+    expect(rows[2]).toMatchObject({ rowNumber: 4, status: 'VALID' });
+    expect(rows[3]).toMatchObject({ rowNumber: 5, status: 'VALID' });
+    const fixed = await t.gql(`mutation($id: ID!, $v: JSON!) { updateIntakeRow(id: $id, values: $v) { status errors { field message } } }`, { id: rows[3].id, v: { name: long } }, submitter.token);
+    expect(fixed.errors).toBeUndefined();
+    expect(fixed.data!.updateIntakeRow).toMatchObject({ status: 'INVALID', errors: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/repeats the name of row 2/) })]) });
   });
 
   it('no credentials: 401 at the gateway', async () => {

@@ -9,7 +9,7 @@ import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
-import { Ingestor, RequestBudget, type BudgetUse, type StoredBlob } from './ingest.js';
+import { Ingestor, notReceived, RequestBudget, type BudgetUse, type StoredBlob } from './ingest.js';
 import { sanitizeFilename } from './validation.js';
 
 export interface AttachTo {
@@ -116,7 +116,7 @@ export class AttachmentService {
   }
 
   private async receive(file: Promise<FileUpload>, kind: FileKind, field: string, budget: BudgetUse): Promise<Received> {
-    const upload = await file;
+    const upload = await file.catch((err: unknown) => { throw notReceived(err, field, this.deps.config.FILES_MAX_BYTES) ?? err; });
     const filename = sanitizeFilename(upload.filename ?? '');
     if (!filename.replace(/[._]/g, '')) throw ValidationError.field(field, 'needs a file name with a letter or digit');
     const blob = await this.ingestor.ingest({ filename, open: () => upload.createReadStream() }, KIND_TYPES[kind], field, `a ${kind} file`, budget);

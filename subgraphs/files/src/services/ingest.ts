@@ -1,6 +1,6 @@
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ValidationError } from '@app/common';
+import { ValidationError, uploadRefusal } from '@app/common';
 import { ByteMeter, TooLargeError } from '../storage/byte-meter.js';
 import { blobKey, type FileStorage } from '../storage/index.js';
 import { SNIFF_BYTES, detectType } from './file-kinds.js';
@@ -68,9 +68,20 @@ export interface BudgetUse {
   field: string;
 }
 
-/** graphql-upload-ts marks its own limit errors with HTTP status 413, and a sender that went away with 499. */
-const tooLarge = (err: unknown) => err instanceof TooLargeError || (err as { status?: number })?.status === 413;
-const interrupted = (err: unknown) => (err as { status?: number })?.status === 499;
+/**
+ * A file that did not arrive as sent, as the error its stream or its multipart promise ended with:
+ * over the size limit (ours, or graphql-upload-ts's 413), the sender gone (499), or the sender's
+ * multipart bytes broken (a part header that does not parse, a form cut short, a mapped part that
+ * never came). Each is a client error naming the field; anything else (a disk error) is not.
+ */
+export function notReceived(err: unknown, field: string, maxBytes: number): ValidationError | null {
+  if (err instanceof TooLargeError) return ValidationError.field(field, `is larger than ${maxBytes} bytes`);
+  const refusal = uploadRefusal(err);
+  if (!refusal) return null;
+  if (refusal.status === 413) return ValidationError.field(field, `is larger than ${maxBytes} bytes`);
+  if (refusal.status === 499) return ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
+  return ValidationError.field(field, `did not arrive: ${refusal.message}`);
+}
 
 /**
  * Measures, type-checks and stores one file: a first pass counts, hashes and sniffs the bytes;
@@ -107,9 +118,7 @@ export class Ingestor {
         const limit = `larger than ${use.budget.limit} bytes, the most one request may carry (FILES_MAX_REQUEST_BYTES)`;
         throw ValidationError.field(use.field, use.field === field ? `is ${limit}` : `together are ${limit}; ${field} went over it`);
       }
-      if (tooLarge(err)) throw ValidationError.field(field, `is larger than ${this.maxBytes} bytes`);
-      if (interrupted(err)) throw ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
-      throw err;
+      throw notReceived(err, field, this.maxBytes) ?? err;
     }
     if (meter.bytes === 0) throw ValidationError.field(field, 'is empty');
     return { byteSize: meter.bytes, sha256: meter.sha256(), head: sink.head() };

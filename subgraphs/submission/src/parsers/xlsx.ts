@@ -4,6 +4,8 @@ import { MAX_COLUMNS, SheetError, type SheetReader, type SheetRow } from './tabl
 
 /** XLSX files are zip archives. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Excel's last row: a row number beyond it (or not after the one before) comes from a damaged or forged file. */
+const MAX_ROW = 1_048_576;
 
 /** A cell as its text, refusing formulas (their cached result could be anything at commit time). */
 function cellText(cell: ExcelJS.CellValue, at: () => string): string {
@@ -47,7 +49,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetReader> {
   if (first.done || first.value.number !== 1) throw new SheetError(first.done ? 'has no worksheet with rows' : 'has no header in row 1');
   const header = toCells(first.value);
   async function* rows(): AsyncGenerator<SheetRow> {
-    for await (const row of iterator) yield { rowNumber: row.number, cells: toCells(row) };
+    let last = 1;
+    for await (const row of iterator) {
+      if (!Number.isInteger(row.number) || row.number <= last || row.number > MAX_ROW) {
+        throw new SheetError(`is damaged: row ${row.number} follows row ${last} (rows must be numbered upwards, up to ${MAX_ROW})`);
+      }
+      last = row.number;
+      yield { rowNumber: row.number, cells: toCells(row) };
+    }
   }
   return { header, rows: rows() };
 }

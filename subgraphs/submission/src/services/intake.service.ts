@@ -139,8 +139,12 @@ export class IntakeService {
     try {
       await this.parse(job, client, await open());
     } catch (err) {
-      if (!(err instanceof SheetError)) this.ctx.logger.warn({ err, jobId: job.id }, 'intake parsing failed');
-      await this.fail(job, err instanceof SheetError ? `The ${SOURCE_NAME[kind]} ${err.message}` : `Parsing stopped: ${(err as Error).message}`);
+      if (err instanceof SheetError) await this.fail(job, `The ${SOURCE_NAME[kind]} ${err.message}`);
+      else {
+        // Not the sheet's fault: logged in full, and masked in the job (a driver error would show SQL and the sheet's data).
+        this.ctx.logger.error({ err, jobId: job.id }, 'intake parsing failed');
+        await this.fail(job, `Parsing stopped by an internal error (logged under job ${job.id}); try again later`);
+      }
     }
     return job;
   }

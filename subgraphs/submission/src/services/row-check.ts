@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RowProblem } from '../entities/intake-row.entity.js';
 import type { SamplesClient } from '../clients/samples-client.js';
 import { COLUMNS, normalizeHeader, type ColumnKey } from './columns.js';
@@ -37,6 +38,20 @@ export function cellsOf(raw: Record<string, string>): { cells: RowCells; headers
   return { cells, headers };
 }
 
+/** Longest name key the row table stores (characters). */
+const NAME_KEY_MAX = 255;
+
+/**
+ * The key a row's name is compared by for duplicates within the sheet: the name lower-cased. A
+ * cell can hold far more than a sample name may (and lower-casing can lengthen it: İ becomes i̇),
+ * so a key too long to store is replaced by a digest of it; equal names still share a key.
+ */
+export function nameKeyOf(name: string | null | undefined): string | null {
+  const key = name?.trim().toLowerCase();
+  if (!key) return null;
+  return [...key].length <= NAME_KEY_MAX ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
+
 export const externalKeyOf = (jobId: string, rowNumber: number) => `intake:${jobId}:${rowNumber}`;
 
 /** The header a sample field's problem belongs to, as the user wrote it. */
@@ -57,7 +72,7 @@ export async function checkRows(
     const { cells, headers } = cellsOf(raw);
     const { draft, problems, placeholders } = toDraft(cells, { accounts: target.accounts, delimiter: target.delimiter, externalKey: externalKeyOf(target.jobId, rowNumber) });
     const errors: RowProblem[] = problems.map((p) => ({ ...p, column: columnOf(p.field, headers) }));
-    const nameKey = draft.name ? draft.name.toLowerCase() : null;
+    const nameKey = nameKeyOf(draft.name);
     const earlier = nameKey ? earlierName(nameKey, rowNumber) : null;
     if (earlier !== null) errors.push({ field: 'name', column: columnOf('name', headers), message: `"${draft.name}" repeats the name of row ${earlier}` });
     return { rowNumber, raw, draft, errors, nameKey, headers, skip: new Set([...placeholders, ...(earlier !== null ? ['name'] : [])]) };

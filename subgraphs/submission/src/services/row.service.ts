@@ -5,7 +5,7 @@ import type { SubmissionLoaders } from '../loaders/index.js';
 import { normalizeHeader } from './columns.js';
 import { samplesClientOf } from './intake.service.js';
 import { emitJobEvent, recountJob } from './job-events.js';
-import { cellsOf, checkRows } from './row-check.js';
+import { cellsOf, checkRows, nameKeyOf } from './row-check.js';
 
 /** Jobs whose rows may still be changed: before commit, or after a commit that left rows behind. */
 const EDITABLE = ['VALIDATED', 'PARTIALLY_COMMITTED'];
@@ -40,7 +40,7 @@ export class RowService {
       accounts: cellsOf(raw).cells.billingAccount ? await client.billingAccounts(job.labId) : new Map<string, string>(),
     };
     const others = async (nameKey: string) => this.ctx.em.findOne(IntakeRow, { job: job.id, nameKey, id: { $ne: row.id }, status: { $ne: 'EXCLUDED' }, rowNumber: { $lt: row.rowNumber } }, { orderBy: { rowNumber: 'asc' } });
-    const name = cellsOf(raw).cells.name?.trim().toLowerCase() ?? '';
+    const name = nameKeyOf(cellsOf(raw).cells.name);
     const earlier = name ? await others(name) : null;
     const [checked] = await checkRows(client, target, [{ rowNumber: row.rowNumber, raw }], () => earlier?.rowNumber ?? null);
     return this.ctx.em.transactional(async (em) => {

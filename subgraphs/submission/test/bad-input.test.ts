@@ -103,13 +103,13 @@ describe('bad files fail the job with a clear reason and keep no rows', () => {
     const { status, body } = await upload(`name,sample_type\n${long},DNA\n${long},DNA\n${dotted},DNA\nS-ok,DNA\n`);
     expect(status).toBe(201);
     expect(body).toMatchObject({ status: 'VALIDATED', rowCount: 4 });
-    const rows = (await ok(`query($id: ID!) { intakeJob(id: $id) { rows(first: 10) { edges { node { id rowNumber status errors { field message } } } } } }`, { id: body.id }))
+    const rows = (await h.ok(`query($id: ID!) { intakeJob(id: $id) { rows(first: 10) { edges { node { id rowNumber status errors { field message } } } } } }`, { id: body.id }))
       .intakeJob.rows.edges.map((e: any) => e.node);
     expect(rows[0]).toMatchObject({ rowNumber: 2, status: 'INVALID', errors: [expect.objectContaining({ field: 'name', message: expect.stringMatching(/1-255 characters/) })] });
     expect(rows[1].errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', message: expect.stringMatching(/repeats the name of row 2/) })]));
     expect(rows[2]).toMatchObject({ rowNumber: 4, status: 'VALID' });
     expect(rows[3]).toMatchObject({ rowNumber: 5, status: 'VALID' });
-    const fixed = await t.gql(`mutation($id: ID!, $v: JSON!) { updateIntakeRow(id: $id, values: $v) { status errors { field message } } }`, { id: rows[3].id, v: { name: long } }, submitter.token);
+    const fixed = await h.t.gql(`mutation($id: ID!, $v: JSON!) { updateIntakeRow(id: $id, values: $v) { status errors { field message } } }`, { id: rows[3].id, v: { name: long } }, h.submitter.token);
     expect(fixed.errors).toBeUndefined();
     expect(fixed.data!.updateIntakeRow).toMatchObject({ status: 'INVALID', errors: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/repeats the name of row 2/) })]) });
   });

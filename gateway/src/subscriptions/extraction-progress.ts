@@ -6,16 +6,7 @@ import { LatestOnly, PushIterator } from './push-iterator.js';
 import type { SubscriptionContext } from './workflow-fields.js';
 
 /** One progress report, shaped like the API's `ExtractionProgress`; `labId` kept for authorization. */
-export interface ExtractionProgressEvent {
-  jobId: string;
-  status: string;
-  stage: string;
-  page: number;
-  pages: number;
-  progress: number;
-  message: string | null;
-  labId: string | null;
-}
+export type ExtractionProgressEvent = ExtractionProgressData & { labId: string | null };
 
 const PROGRESS_TYPE = EventTypes.ExtractionProgress;
 const TERMINAL = new Set(['NEEDS_REVIEW', 'ACCEPTED', 'REJECTED', 'FAILED']);

@@ -3,18 +3,8 @@ import { BusFeed } from './bus-feed.js';
 import { BoundedQueue, PushIterator } from './push-iterator.js';
 import type { SubscriptionContext } from './workflow-fields.js';
 
-/** An in-app notification as `Subscription.notificationAdded` delivers it. */
-export interface LiveNotification {
-  id: string;
-  recipientId: string;
-  event: string;
-  title: string;
-  body: string;
-  sampleId: string | null;
-  submissionId: string | null;
-  createdAt: string;
-  readAt: null;
-}
+/** An in-app notification as `Subscription.notificationAdded` delivers it: what the event carries, with its id, unread. */
+export type LiveNotification = Omit<NotificationCreatedData, 'sourceEventId'> & { id: string; readAt: null };
 
 export const NOTIFICATIONS_LIVE_GROUP = 'gateway-notifications';
 /** Notifications a slow client may have pending; older ones are dropped (the inbox query still has them). */

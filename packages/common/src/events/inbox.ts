@@ -14,16 +14,8 @@ export async function consumeOnce(
   event: DomainEvent,
   handle: (em: EntityManager) => Promise<void>,
 ): Promise<boolean> {
-  const table = qualified(schema, 'processed_event');
-  return orm.em.fork().transactional(async (em) => {
-    const inserted = await em.getConnection().execute<{ event_id: string }[]>(
-      `insert into ${table} (consumer_group, event_id) values (?, ?) on conflict do nothing returning event_id`,
-      [group, event.id], 'all', em.getTransactionContext(),
-    );
-    if (inserted.length === 0) return false;
-    await handle(em);
-    return true;
-  });
+  const handled = await consumeBatchOnce(orm, schema, group, [event], (em) => handle(em));
+  return handled.length > 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { qualified, type Logger } from '@app/common';
+import { executeBound, qualified, type Logger } from '@app/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { NotifyConfig } from '../../notify-config.js';
 import { Mailer } from './mailer.js';
@@ -176,14 +176,14 @@ export class DeliveryWorker {
       for (const id of ids) values.push([id, giveUp ? 'FAILED' : 'PENDING', nextAt, outcome.status, (outcome.error ?? 'failed').slice(0, 2000)]);
     }
     if (values.length === 0) return;
-    await this.orm.em.fork().getConnection().execute(
+    await executeBound(this.orm.em.fork(),
       `update ${this.table} d set status = v.status,
          sent_at = case when v.status = 'SENT' then v.at else d.sent_at end,
          next_attempt_at = case when v.status = 'SENT' then d.next_attempt_at else v.at end,
          response_code = v.code, last_error = v.error, claimed_until = null
        from (values ${values.map(() => '(?::uuid, ?::text, ?::timestamptz, ?::int, ?::text)').join(', ')}) as v(id, status, at, code, error)
        where d.id = v.id`,
-      values.flat(),
+      values.flat(), 'run',
     );
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventTypes, SYSTEM, createEvent, qualified, recordEvents, type DomainEvent } from '@app/common';
+import { EventTypes, SYSTEM, createEvent, executeBound, qualified, recordEvents, type DomainEvent } from '@app/common';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import { NotificationPreference, NotificationUnsubscribe, WebhookEndpoint } from '../../entities/index.js';
 import type { EmailMode } from '../../entities/notification-enums.js';
@@ -156,12 +156,11 @@ export class NotificationDispatcher {
     const table = qualified(this.deps.schema, 'notification');
     const inserted = new Set<string>();
     for (const chunk of chunks(rows, INSERT_CHUNK)) {
-      const res = await em.getConnection().execute<{ id: string }[]>(
+      const res = await executeBound<{ id: string }[]>(em,
         `insert into ${table} (id, recipient_id, event, title, body, sample_id, submission_id, source_event_id, created_at)
          values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
          on conflict (source_event_id, recipient_id) do nothing returning id`,
         chunk.flatMap((n) => [n.id, n.recipientId, n.event, n.title, n.body, n.sampleId, n.submissionId, n.sourceEventId, n.createdAt]),
-        'all', em.getTransactionContext(),
       );
       res.forEach((r) => inserted.add(r.id));
     }
@@ -173,13 +172,12 @@ export class NotificationDispatcher {
     const table = qualified(this.deps.schema, 'notification_delivery');
     let queued = 0;
     for (const chunk of chunks(rows, INSERT_CHUNK)) {
-      const res = await em.getConnection().execute<{ id: string }[]>(
+      const res = await executeBound<{ id: string }[]>(em,
         `insert into ${table} (id, dedupe_key, channel, event, source_event_id, recipient, endpoint_id, user_id, payload, digest, status, attempts, next_attempt_at, created_at)
          values ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING', 0, ?, ?)`).join(', ')}
          on conflict (dedupe_key) do nothing returning id`,
         chunk.flatMap((d) => [randomUUID(), d.dedupeKey, d.channel, d.event, d.sourceEventId, d.recipient, d.endpointId, d.userId,
           JSON.stringify(d.payload), d.digest, d.nextAttemptAt, now]),
-        'all', em.getTransactionContext(),
       );
       queued += res.length;
     }

@@ -31,14 +31,18 @@ describe('closeHttpServer', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const agent = new Agent({ keepAlive: true });
     const { port } = server.address() as AddressInfo;
-    const socketClosed = new Promise<void>((resolve) => {
+    // The socket's close is watched from the moment it exists: waiting for the response's end
+    // first raced with the close under load (the socket could close before the listener was on).
+    let socketClosed!: Promise<void>;
+    const answered = new Promise<void>((resolve) => {
       const req = request({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
         res.resume();
-        res.on('end', () => { req.socket?.once('close', () => resolve()); });
+        res.on('end', () => resolve());
       });
+      req.on('socket', (socket) => { socketClosed = new Promise<void>((closed) => socket.once('close', () => closed())); });
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await answered;
     let connections = await new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n)));
     expect(connections).toBe(1);
     await closeHttpServer(server);

@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // A small buffer pool keeps the embedded process's memory modest.
     postgresqlconf: ['shared_buffers=32MB'],
   });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 100 });
+  const server = new PGLiteSocketServer({ db: keepExtendedQueriesWhole(db), host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 100 });
   await server.start();
   const conn = server.getServerConn();
   const port = Number(conn.split(':').pop());
@@ -39,4 +39,45 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       await db.close();
     },
   };
+}
+
+/** Extended-protocol messages that open or continue a Parse…Sync sequence. */
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+const SYNC = 'S'.charCodeAt(0);
+const SIMPLE_QUERY = 'Q'.charCodeAt(0);
+
+/**
+ * pglite-socket queues each protocol message on its own and, outside a transaction, lets any
+ * connection's message go next. A bound query (Parse, Bind, Execute, Sync) from one connection
+ * could then be cut by another's query, which drops the unnamed statement ("unnamed prepared
+ * statement does not exist"). The queue keeps to one connection while `isInTransaction()` is
+ * true, so this view of the database also reports true from a Parse until its Sync. A ROLLBACK
+ * the socket sends for a connection that went away ends the sequence too.
+ */
+function keepExtendedQueriesWhole(db: PGlite): PGlite {
+  let inExtendedQuery = false;
+  const track = (message: Uint8Array): void => {
+    const type = message[0] ?? 0;
+    if (EXTENDED.has(type)) inExtendedQuery = true;
+    else if (type === SYNC || type === SIMPLE_QUERY) inExtendedQuery = false;
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'isInTransaction') return () => inExtendedQuery || target.isInTransaction();
+      if (property === 'execProtocolRawStream') {
+        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          track(message);
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      if (property === 'exec') {
+        return (...args: Parameters<PGlite['exec']>) => {
+          inExtendedQuery = false;
+          return target.exec(...args);
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -62,12 +62,15 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
         const file = await upload.promise.catch((err: Error) => { bodyError ??= err; throw err; });
         const stream: Readable = file.createReadStream();
         stream.once('error', (err) => { bodyError ??= err; });
-        return { filename: file.filename, mimetype: file.mimetype, stream };
+        // A part sent without a filename still reaches files as a file part; files names and refuses it.
+        return { filename: file.filename ?? '', mimetype: file.mimetype, stream };
       },
     }));
     const operations = JSON.stringify({ ...operation, variables: withoutUploads(operation.variables) });
     const map = JSON.stringify(Object.fromEntries(uploads.map(([path], i) => [String(i), [path]])));
     const { contentType, body } = multipartBody([['operations', operations], ['map', map]], files);
+    // Whatever breaks the body explains the failure better than the broken pipe it causes.
+    body.once('error', (err) => { bodyError ??= err; });
     const headers: Record<string, string> = Object.fromEntries(http.headers as unknown as Iterable<[string, string]>);
     delete headers['content-length'];
     headers['content-type'] = contentType;

@@ -167,6 +167,11 @@ describe('uploads through the gateway (GraphQL multipart, curl)', () => {
     expect(missing.status).toBe(200);
     expect(missing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(missing.body.errors[0].message).toMatch(/File missing in the request/);
+    // A mapped part without a filename (a plain form field) used to break the forwarded body into a 500.
+    const unnamed = await send([operations, map, `Content-Disposition: form-data; name="0"\r\nContent-Type: application/octet-stream\r\n\r\nnotes`]);
+    expect(unnamed.status).toBe(200);
+    expect(unnamed.body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(unnamed.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('checks CSRF, credentials and limits before reading the files', async () => {

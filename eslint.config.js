@@ -14,6 +14,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-constant-condition': ['error', { checkLoops: false }],
+      // MikroORM's LockMode 4 is PESSIMISTIC_PARTIAL_WRITE (SKIP LOCKED), not PESSIMISTIC_WRITE: a bare
+      // number here once made locked rows look missing. Name the mode.
+      'no-restricted-syntax': ['error', { selector: "Property[key.name='lockMode'] > Literal", message: 'Use a LockMode member (e.g. LockMode.PESSIMISTIC_WRITE), not a number.' }],
     },
   },
   {

@@ -6,6 +6,7 @@ import type { JobQueryService } from './job-query.service.js';
 import type { DraftSample } from './pdf/draft.js';
 import { CONTROL_NAMES } from './pdf/form-spec.js';
 import { Problems } from './validation.js';
+import { LockMode } from '@mikro-orm/core';
 
 export interface CorrectSampleInput {
   jobId: string;
@@ -34,7 +35,7 @@ export class SampleReviewService {
     problems.throwIfAny();
     const job = await this.jobs.visible(input.jobId);
     return this.ctx.em.transactional(async (em) => {
-      const locked = await em.findOneOrFail(ExtractionJob, job.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+      const locked = await em.findOneOrFail(ExtractionJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (locked.status !== 'NEEDS_REVIEW') throw new InvalidTransitionError(`The job is ${locked.status}; only a job that NEEDS_REVIEW can be reviewed`, { status: locked.status });
       const index = locked.samples.findIndex((s) => s.sampleNumber === input.sampleNumber);
       if (index < 0) throw ValidationError.field('input.sampleNumber', `is not a row of this job (${input.sampleNumber})`);

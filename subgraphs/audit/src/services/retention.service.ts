@@ -10,6 +10,7 @@ import { AuditCategories, type AuditCategory } from '../entities/enums.js';
 import { SOURCE, type AuditDeps } from '../deps.js';
 import { lockHead, sqlOn } from './chain.js';
 import { ENTRY_COLUMNS, rowFromDb } from './entry-row.js';
+import { LockMode } from '@mikro-orm/core';
 
 /** Holds are listed newest placed first; the id breaks ties. */
 const NEWEST_PLACED_FIRST: SortKey[] = [{ field: 'placedAt', dir: 'desc', kind: 'date' }, { field: 'id', dir: 'desc', kind: 'string' }];
@@ -64,7 +65,7 @@ export class RetentionService {
     if (!AuditCategories.includes(category)) throw ValidationError.field('category', `must be one of ${AuditCategories.join(', ')}`);
     if (!Number.isInteger(retainDays) || retainDays < 1 || retainDays > MAX_RETAIN_DAYS) throw ValidationError.field('retainDays', `must be 1-${MAX_RETAIN_DAYS}`);
     return this.ctx.em.transactional(async (em) => {
-      const policy = await em.findOneOrFail(RetentionPolicy, { category }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const policy = await em.findOneOrFail(RetentionPolicy, { category }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const before = { retainDays: policy.retainDays };
       policy.retainDays = retainDays;
       policy.updatedAt = this.deps.now();
@@ -102,7 +103,7 @@ export class RetentionService {
     this.admin();
     const reason = reasonText('reason', reasonInput);
     return this.ctx.em.transactional(async (em) => {
-      const hold = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(LegalHold, { id }, { lockMode: 4 }) : null;
+      const hold = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(LegalHold, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!hold) throw new NotFoundError('LegalHold', id);
       if (hold.releasedAt) throw new InvalidTransitionError(`Legal hold ${id} was already released`, { field: 'id' });
       hold.releasedAt = this.deps.now();

@@ -11,6 +11,7 @@ import { emitVersionStored } from './file-events.js';
 import { FileKinds, KIND_TYPES, type FileKind } from './file-kinds.js';
 import { Ingestor, notReceived, RequestBudget, type BudgetUse, type StoredBlob } from './ingest.js';
 import { sanitizeFilename } from './validation.js';
+import { LockMode } from '@mikro-orm/core';
 
 export interface AttachTo {
   sampleId?: string | null;
@@ -145,7 +146,7 @@ export class AttachmentService {
 
   private async addVersion(em: EntityManager, fileId: string, { filename, blob }: Received, comment: string | null): Promise<StoredFile> {
     // The row lock serialises concurrent new versions of one file, so numbers never collide.
-    const file = await em.findOneOrFail(StoredFile, fileId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+    const file = await em.findOneOrFail(StoredFile, fileId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (file.deleted) throw new InvalidTransitionError('The file is deleted; it takes no new versions', { deleted: true });
     const now = this.deps.now();
     const version = em.create(FileVersion, {

@@ -7,6 +7,7 @@ import { SOURCE, type FilesDeps } from '../deps.js';
 import type { FilesLoaders } from '../loaders/index.js';
 import { ownerSubject } from './file-events.js';
 import { LegalHoldService } from './legal-hold.service.js';
+import { LockMode } from '@mikro-orm/core';
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +52,7 @@ export class FileService {
     if (found.purgedAt) return found;
     const { file, keys } = await this.ctx.em.transactional(async (em) => {
       // Checked under the row lock, so a concurrent purge or a change of state cannot slip between check and purge.
-      const locked = await em.findOneOrFail(StoredFile, id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const locked = await em.findOneOrFail(StoredFile, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (locked.purgedAt) return { file: locked, keys: [] };
       if (!locked.deleted || !locked.deletedAt) throw new InvalidTransitionError('Only a deleted file can be purged', { deleted: locked.deleted });
       await this.assertNotHeld(em, locked);

@@ -3,7 +3,7 @@ import {
   Problems, recordEvents, requireWrite, ValidationError, type BaseContext, type DomainEvent, type EventType, type SampleArchivedData,
   type SampleCreatedData, type SamplePriorityChangedData, type SubmissionEventData,
 } from '@app/common';
-import { OptimisticLockError } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BillingAccount, Sample, Submission } from '../entities/index.js';
 import type { Priority } from '../entities/enums.js';
@@ -60,7 +60,7 @@ export class SampleService {
     const visible = await this.loaders.submissionById.load(submissionId);
     if (!visible) throw new NotFoundError('Submission', submissionId);
     return this.ctx.em.transactional(async (em) => {
-      const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       this.checkOpenForSamples(submission);
       const existing = await samplesLike(em, submission.id, inputs);
       const problems = new Problems();
@@ -183,7 +183,7 @@ export class SampleService {
       return await this.ctx.em.transactional(async (em) => {
         // Locked like the workflow status consumer locks it (sample, then submission), so the two
         // serialise instead of racing on the version.
-        const sample = await em.findOneOrFail(Sample, id, { refresh: true, lockMode: 4 /* PESSIMISTIC_WRITE */ });
+        const sample = await em.findOneOrFail(Sample, id, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
         if (expectedVersion >= 0 && sample.version !== expectedVersion) {
           throw new ConflictError(`Sample ${sample.name} was changed by someone else (version ${sample.version}, you sent ${expectedVersion}); reload and retry`, { currentVersion: sample.version });
         }
@@ -249,7 +249,7 @@ export class SampleService {
       add(EventTypes.SampleUpdated, pick((k) => !PRIORITY_FIELDS.has(k) && !ASSIGN_FIELDS.has(k)), { version: sample.version });
     }
     if (change.archive) {
-      const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const subBefore = submissionSnapshot(submission);
       await refreshSubmission(em, this.deps.schema, submission, now);
       await em.flush();

@@ -7,6 +7,7 @@ import { Sample, Submission } from '../entities/index.js';
 import { SampleStatuses, type SampleStatus } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import { refreshSubmission, submissionSnapshot } from './submission-status.js';
+import { LockMode } from '@mikro-orm/core';
 
 export const CONSUMER_GROUP = 'samples';
 const DONE: SampleStatus[] = ['COMPLETED', 'DISTRIBUTED'];
@@ -16,7 +17,7 @@ const DONE: SampleStatus[] = ['COMPLETED', 'DISTRIBUTED'];
  * Events older than the last applied one are ignored, so out-of-order delivery cannot roll a sample back.
  */
 export async function applySampleStatus(deps: SamplesDeps, em: EntityManager, sampleId: string, status: SampleStatus, at: Date, cause?: DomainEvent): Promise<boolean> {
-  const sample = await em.findOne(Sample, sampleId, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+  const sample = await em.findOne(Sample, sampleId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!sample) return false;
   if (sample.statusChangedAt && sample.statusChangedAt > at) return false;
   sample.statusChangedAt = at;
@@ -28,7 +29,7 @@ export async function applySampleStatus(deps: SamplesDeps, em: EntityManager, sa
   if (DONE.includes(status) && !sample.completedAt) sample.completedAt = at;
   if (!DONE.includes(status) && status !== 'ARCHIVED') sample.completedAt = null;
   await em.flush();
-  const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+  const submission = await em.findOneOrFail(Submission, sample.submission.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const before = submissionSnapshot(submission);
   await refreshSubmission(em, deps.schema, submission, at);
   await em.flush();

@@ -12,6 +12,7 @@ import { checkUsableAccount } from './billing.service.js';
 import { submissionOrder, submissionWhere, type Order, type SubmissionFilter, type SubmissionOrderField } from './filters.js';
 import type { ProjectService } from './project.service.js';
 import { refreshSubmission, submissionSnapshot } from './submission-status.js';
+import { LockMode } from '@mikro-orm/core';
 
 export interface DataDeliveryInput {
   method: DataDeliveryPreferences['method'];
@@ -85,7 +86,7 @@ export class SubmissionService {
     problems.throwIfAny();
     if (!(await this.loaders.submissionById.load(id))) throw new NotFoundError('Submission', id);
     return this.ctx.em.transactional(async (em) => {
-      const submission = await em.findOneOrFail(Submission, id, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const submission = await em.findOneOrFail(Submission, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const staff = isStaff(principal);
       if (!staff && !['DRAFT', 'SUBMITTED'].includes(submission.status)) throw new ForbiddenError(`The facility has the submission (${submission.status}); ask staff to change it`);
       if (submission.status === 'CANCELLED') throw new InvalidTransitionError('A cancelled submission cannot change', { field: 'status' });

@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventTypes, ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
+import { DelegatedCallError, EventTypes, ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
 import { IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeStatus } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
-import { SamplesError, type SamplesClient } from '../clients/samples-client.js';
+import type { SamplesClient } from '../clients/samples-client.js';
 import type { SubmissionLoaders } from '../loaders/index.js';
 import { samplesClientOf } from './intake.service.js';
 import { emitJobEvent, recountJob } from './job-events.js';
 import type { ProgressReporter } from './progress.js';
 import { cellsOf, columnOf } from './row-check.js';
+import { LockMode } from '@mikro-orm/core';
 
 /** Samples per addSamples call: one transaction in samples, one batch of results here. */
 export const COMMIT_BATCH = 500;
@@ -48,7 +49,7 @@ export class CommitService {
   /** Takes the job for this commit atomically: two concurrent commits cannot both start. */
   private claim(job: IntakeJob, key: string): Promise<IntakeJob> {
     return this.ctx.em.transactional(async (em) => {
-      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const now = this.deps.now();
       if (current.status === 'COMMITTING' && current.leaseUntil && current.leaseUntil > now) throw new ConflictError('A commit of this intake is already running');
       if (current.commitKey && current.commitKey !== key) throw new ConflictError('This intake was committed with another idempotency key');
@@ -64,7 +65,7 @@ export class CommitService {
   private async createSubmission(job: IntakeJob, client: SamplesClient): Promise<void> {
     const submission = await client.createSubmission(job.projectId!);
     await this.ctx.em.transactional(async (em) => {
-      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: 4, refresh: true });
+      const current = await em.findOneOrFail(IntakeJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       current.submissionId = submission.id;
       await em.flush();
       await emitJobEvent(em, this.deps, this.ctx, EventTypes.IntakeSubmissionCreated, current, { submissionId: submission.id, projectId: job.projectId });
@@ -85,8 +86,9 @@ export class CommitService {
         this.progress.report(job, 'COMMITTING', job.committedCount, job.rowCount - job.excludedCount - job.errorCount);
       }
     } catch (err) {
-      error = err instanceof SamplesError ? err.message : `The commit stopped: ${(err as Error).message}`;
-      if (!(err instanceof SamplesError)) origin.logger.error({ err, jobId }, 'intake commit failed');
+      // Samples' own answers are for the user; anything else is logged in full and masked (it could show SQL or row data).
+      error = err instanceof DelegatedCallError ? err.message : `The commit stopped by an internal error (logged under job ${jobId}); commit again with the same key to resume`;
+      if (!(err instanceof DelegatedCallError)) origin.logger.error({ err, jobId }, 'intake commit failed');
     }
     await this.finish(jobId, error, origin).catch((err: unknown) => origin.logger.error({ err, jobId }, 'intake commit could not be finished'));
   }
@@ -105,19 +107,19 @@ export class CommitService {
           rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run');
         // Counted up in the transaction that commits the rows (a recount per batch read every row of the job each time);
         // finish() recounts once at the end.
-        const locked = await tx.findOneOrFail(IntakeJob, job.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+        const locked = await tx.findOneOrFail(IntakeJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         locked.committedCount += affectedRows;
         locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
         await tx.flush();
         Object.assign(job, locked);
       });
     } catch (err) {
-      if (!(err instanceof SamplesError) || err.code !== ErrorCode.BAD_USER_INPUT) throw err;
+      if (!(err instanceof DelegatedCallError) || err.code !== ErrorCode.BAD_USER_INPUT) throw err;
       await this.markRefused(em, job, rows, err);
     }
   }
 
-  private async markRefused(em: EntityManager, job: IntakeJob, rows: IntakeRow[], err: SamplesError): Promise<void> {
+  private async markRefused(em: EntityManager, job: IntakeJob, rows: IntakeRow[], err: DelegatedCallError): Promise<void> {
     const byIndex = new Map<number, { field: string; column: string | null; message: string }[]>();
     for (const p of err.problems) {
       const match = /^samples\.(\d+)\.(.+)$/.exec(p.field);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { emitEvent, eventOrigin, qualified, type BaseContext, type EventType, type IntakeJobCounts, type IntakeJobEventData } from '@app/common';
 import { IntakeJob } from '../entities/index.js';
 import { SOURCE, type SubmissionDeps } from '../deps.js';
+import { LockMode } from '@mikro-orm/core';
 
 /** The job's counters, as events and progress report them. */
 export const jobCounts = (job: IntakeJob) => ({
@@ -24,7 +25,7 @@ export function emitJobEvent(
 
 /** Locks the job and sets its counters from its rows (inside the caller's transaction). */
 export async function recountJob(em: EntityManager, schema: string, jobId: string): Promise<IntakeJob> {
-  const job = await em.findOneOrFail(IntakeJob, jobId, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+  const job = await em.findOneOrFail(IntakeJob, jobId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   const counts = await em.getConnection().execute<{ status: string; n: string }[]>(
     `select status, count(*) as n from ${qualified(schema, 'intake_row')} where job_id = ? group by status`, [jobId], 'all', em.getTransactionContext(),
   );

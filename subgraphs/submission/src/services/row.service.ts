@@ -6,6 +6,7 @@ import { normalizeHeader } from './columns.js';
 import { samplesClientOf } from './intake.service.js';
 import { emitJobEvent, recountJob } from './job-events.js';
 import { cellsOf, checkRows, nameKeyOf } from './row-check.js';
+import { LockMode } from '@mikro-orm/core';
 
 /** Jobs whose rows may still be changed: before commit, or after a commit that left rows behind. */
 const EDITABLE = ['VALIDATED', 'PARTIALLY_COMMITTED'];
@@ -44,7 +45,7 @@ export class RowService {
     const earlier = name ? await others(name) : null;
     const [checked] = await checkRows(client, target, [{ rowNumber: row.rowNumber, raw }], () => earlier?.rowNumber ?? null);
     return this.ctx.em.transactional(async (em) => {
-      const current = await em.findOneOrFail(IntakeRow, row.id, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+      const current = await em.findOneOrFail(IntakeRow, row.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const before = { raw: current.raw, status: current.status, errors: current.errors };
       Object.assign(current, { raw, parsed: checked!.draft, errors: checked!.errors, nameKey: checked!.nameKey });
       if (current.status !== 'EXCLUDED') current.status = checked!.errors.length ? 'INVALID' : 'VALID';
@@ -65,7 +66,7 @@ export class RowService {
     if (!job) throw new NotFoundError('IntakeJob', jobId);
     if (!EDITABLE.includes(job.status)) throw new InvalidTransitionError(`The intake is ${job.status}; rows can only be excluded before they are committed`);
     return this.ctx.em.transactional(async (em) => {
-      const rows = await em.find(IntakeRow, { job: job.id, id: { $in: rowIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } }, { lockMode: 4 });
+      const rows = await em.find(IntakeRow, { job: job.id, id: { $in: rowIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const found = new Set(rows.map((r) => r.id));
       const missing = rowIds.findIndex((id) => !found.has(id));
       if (missing >= 0) throw ValidationError.field(`rowIds.${missing}`, 'is not a row of this intake');

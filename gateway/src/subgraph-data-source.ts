@@ -11,9 +11,10 @@ const NO_CLIENT: ClientInfo = Object.freeze({ ip: null, userAgent: null });
 
 /**
  * Subgraphs that write through another subgraph's API as the caller (design.md §2: cross-subgraph
- * writes use the caller's identity). Intake commits samples through samples' own mutations.
+ * writes use the caller's identity). Intake commits samples through samples' own mutations, and reads
+ * a stored sheet through files' own query and signed download.
  */
-export const DELEGATIONS: Record<string, string[]> = { submission: ['samples'] };
+export const DELEGATIONS: Record<string, string[]> = { submission: ['samples', 'files'] };
 /** Long enough for a background intake commit of a large sheet; a commit outliving it stops and resumes on retry. */
 export const DELEGATED_TOKEN_SECONDS = 15 * 60;
 

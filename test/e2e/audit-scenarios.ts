@@ -97,14 +97,10 @@ export class World {
     return (await this.gql(`mutation($c: String!) { createBillingAccount(input: { code: $c, labId: "lab-a" }) { id } }`, { c: code }, this.t.admin, 'createBillingAccount')).createBillingAccount.id;
   }
 
-  /** A GraphQL multipart request through the gateway (operations, map, one part per file). */
+  /** A GraphQL multipart request through the gateway (one text part per file variable). */
   async multipart(query: string, variables: Record<string, unknown>, files: Record<string, string>, as: TestUser, what: string): Promise<Record<string, any>> {
-    const form = new FormData();
-    form.append('operations', JSON.stringify({ query, variables }));
-    form.append('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((path, i) => [String(i), [`variables.${path}`]]))));
-    Object.values(files).forEach((text, i) => form.append(String(i), new Blob([text]), `notes-${i}.txt`));
-    const res = await fetch(`${this.t.url}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${as.token}`, 'apollo-require-preflight': 'true' } });
-    return ok(await res.json() as never, what);
+    const parts = Object.fromEntries(Object.entries(files).map(([path, text], i) => [path, { name: `notes-${i}.txt`, bytes: text }]));
+    return ok(await this.t.upload(query, variables, parts, as.token) as never, what);
   }
 
   /** A file uploaded through the gateway as multipart, attached to a new submission. */

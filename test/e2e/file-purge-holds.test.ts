@@ -20,13 +20,9 @@ async function submission(): Promise<string> {
 /** A file uploaded through the gateway (GraphQL multipart) to the submission, then deleted. */
 async function deletedFile(submissionId: string): Promise<{ id: string; sha256: string }> {
   const text = `delivery manifest ${randomBytes(8).toString('hex')}\n`;
-  const form = new FormData();
   const query = `mutation($f: Upload!, $s: ID!) { uploadFile(file: $f, attachTo: { submissionId: $s }, kind: OTHER, labId: "lab-a") { id sha256 } }`;
-  form.append('operations', JSON.stringify({ query, variables: { f: null, s: submissionId } }));
-  form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-  form.append('0', new Blob([text]), 'manifest.txt');
-  const res = await fetch(`${t.url}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${staff.token}`, 'apollo-require-preflight': 'true' } });
-  const file = ok(await res.json() as never, 'uploadFile').uploadFile as { id: string; sha256: string };
+  const res = await t.upload(query, { f: null, s: submissionId }, { f: { name: 'manifest.txt', bytes: text } }, staff.token);
+  const file = ok(res as never, 'uploadFile').uploadFile as { id: string; sha256: string };
   expect(file.sha256).toBe(createHash('sha256').update(text).digest('hex'));
   ok(await t.gql(`mutation($id: ID!) { deleteFile(id: $id) { id } }`, { id: file.id }, staff.token), 'deleteFile');
   return file;

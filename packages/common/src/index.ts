@@ -43,6 +43,7 @@ export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
 
 export { eventOrigin, readDelegates, type BaseContext, type Delegate } from './subgraph/context.js';
+export { DelegateClient, DelegatedCallError } from './subgraph/delegate-client.js';
 export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphResolvers, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
 export type { BackgroundTask, SubgraphDeps, SubgraphModule, SubgraphParts } from './subgraph/module.js';
 export { createBus, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './subgraph/runtime.js';

@@ -37,6 +37,14 @@ function sheet(): string[][] {
 const toCsv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
 
 beforeAll(async () => { h = await startSubmission(); }, 120_000);
+
+/** A sheet uploaded to the submission through the gateway's multipart path, as the submitter. */
+async function stored(submissionId: string, name: string, bytes: string | Uint8Array): Promise<{ id: string; filename: string }> {
+  const res = await h.t.upload(`mutation($f: Upload!, $s: ID!) { uploadFile(file: $f, attachTo: { submissionId: $s }, kind: SAMPLE_SHEET) { id filename } }`,
+    { f: null, s: submissionId }, { f: { name, bytes } }, h.submitter.token);
+  if (res.errors || !res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.uploadFile;
+}
 afterAll(async () => { await h?.stop(); });
 
 async function previewFixExcludeCommit(jobId: string, submissionId: () => Promise<string>) {
@@ -127,6 +135,36 @@ describe('intake through the gateway as a submitter', () => {
     expect(created.createIntakeFromXlsx).toMatchObject({ kind: 'XLSX', status: 'VALIDATED', submission: null });
     const id = created.createIntakeFromXlsx.id;
     await previewFixExcludeCommit(id, async () => (await job(id)).submission.id);
+  }, 120_000);
+
+  it('a CSV uploaded to files first is read by fileId (as the caller): the same flow; another lab cannot read it', async () => {
+    const submissionId = await h.newSubmission();
+    const file = await stored(submissionId, 'lab sheet.csv', toCsv(sheet()));
+    const both = await h.t.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId, csv: 'name\nA', fileId: file.id } }, h.submitter.token);
+    expect(both.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'csv' } });
+
+    const outsider = await h.t.createUser('SUBMITTER', 'lab-b');
+    const theirProject = (await ok(`mutation { createProject(input: { name: "Lab B" }) { id } }`, {}, outsider.token)).createProject.id;
+    const theirs = (await ok(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: theirProject }, outsider.token)).createSubmission.id;
+    const refused = await h.t.gql(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id } }`, { i: { submissionId: theirs, fileId: file.id } }, outsider.token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(`{ intakeJobs(first: 10) { edges { node { id } } } }`, {}, outsider.token)).intakeJobs.edges).toHaveLength(0);
+
+    const created = (await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { ${JOB} filename } }`, { i: { submissionId, fileId: file.id } })).createIntakeFromCsv;
+    expect(created).toMatchObject({ kind: 'CSV', status: 'VALIDATED', filename: file.filename });
+    await previewFixExcludeCommit(created.id, async () => submissionId);
+  }, 120_000);
+
+  it('an XLSX uploaded to files first is read by fileId', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Samples');
+    for (const row of sheet()) ws.addRow(row);
+    const submissionId = await h.newSubmission();
+    const file = await stored(submissionId, 'sheet.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const created = (await ok(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { ${JOB} filename } }`, { i: { submissionId, fileId: file.id } })).createIntakeFromXlsx;
+    expect(created).toMatchObject({ kind: 'XLSX', status: 'VALIDATED', rowCount: 50, errorCount: 3, filename: 'sheet.xlsx' });
+    const neither = await h.t.gql(`mutation($i: CreateIntakeFromXlsxInput!) { createIntakeFromXlsx(input: $i) { id } }`, { i: { submissionId } }, h.submitter.token);
+    expect(neither.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'xlsxBase64' } });
   }, 120_000);
 
   it('a row samples refuses at commit is FAILED with its reason; fixed, the same key resumes to COMMITTED without duplicates', async () => {

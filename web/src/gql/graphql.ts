@@ -74,7 +74,9 @@ export type CreateIntakeFromCsvInput = {
   csv?: string | null | undefined;
   /** The CSV file as saved, base64-encoded: UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab delimited. */
   csvBase64?: string | null | undefined;
-  /** Name of the file it came from, for the record. */
+  /** A CSV stored in the files subgraph (uploadFile), which you may see; read as saved, at most INTAKE_MAX_BYTES bytes. Give one of csv, csvBase64 and fileId. */
+  fileId?: string | number | null | undefined;
+  /** Name of the file it came from, for the record (default: the stored file's name). */
   filename?: string | null | undefined;
   /** The project a new submission is created in at commit (give this or submissionId). */
   projectId?: string | number | null | undefined;
@@ -84,14 +86,16 @@ export type CreateIntakeFromCsvInput = {
 
 /** An XLSX sample sheet to read. */
 export type CreateIntakeFromXlsxInput = {
-  /** Name of the file it came from, for the record. */
+  /** A workbook stored in the files subgraph (uploadFile), which you may see; at most INTAKE_MAX_BYTES bytes. Give this or xlsxBase64. */
+  fileId?: string | number | null | undefined;
+  /** Name of the file it came from, for the record (default: the stored file's name). */
   filename?: string | null | undefined;
   /** The project a new submission is created in at commit (give this or submissionId). */
   projectId?: string | number | null | undefined;
   /** The submission the rows go into (give this or projectId). */
   submissionId?: string | number | null | undefined;
-  /** The workbook, base64-encoded (at most INTAKE_MAX_BYTES bytes decoded); the first worksheet is read. */
-  xlsxBase64: string;
+  /** The workbook, base64-encoded (at most INTAKE_MAX_BYTES bytes decoded); the first worksheet is read. Give this or fileId. */
+  xlsxBase64?: string | null | undefined;
 };
 
 /** Input to create a project. */

@@ -18,11 +18,22 @@ export interface TestSystem {
   admin: TestUser;
   /** Sends an operation to the gateway over HTTP, as the holder of `token` (anonymous when omitted). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends a GraphQL multipart request (the upload spec) to the gateway: `files` maps a variable path
+   * (e.g. "file" or "files.0") to the part's name and bytes.
+   */
+  upload<T = Record<string, any>>(query: string, variables: Record<string, unknown>, files: Record<string, UploadPart>, token?: string | null): Promise<GraphQLResponse<T>>;
   /** Logs in through the gateway and returns the access token. */
   login(email: string, password: string): Promise<string>;
   /** Creates a user through the gateway as the admin and logs them in. */
   createUser(role: Role, labId?: string | null): Promise<TestUser>;
   stop(): Promise<void>;
+}
+
+/** One file of a multipart request. */
+export interface UploadPart {
+  name: string;
+  bytes: Uint8Array | string;
 }
 
 export const ADMIN_PASSWORD = 'correct horse battery staple 42';
@@ -45,6 +56,17 @@ export async function startTestSystem(options: Partial<SystemOptions> = {}): Pro
     });
     return (await res.json()) as GraphQLResponse<any>;
   };
+  const upload = async (query: string, variables: Record<string, unknown>, files: Record<string, UploadPart>, token?: string | null) => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables }));
+    form.append('map', JSON.stringify(Object.fromEntries(Object.keys(files).map((path, i) => [String(i), [`variables.${path}`]]))));
+    Object.values(files).forEach((part, i) => form.append(String(i), new Blob([typeof part.bytes === 'string' ? part.bytes : new Uint8Array(part.bytes)]), part.name));
+    const res = await fetch(`${system.url}/graphql`, {
+      method: 'POST', body: form,
+      headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    return (await res.json()) as GraphQLResponse<any>;
+  };
   const login = async (email: string, password: string) => {
     const res = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
     if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
@@ -63,7 +85,7 @@ export async function startTestSystem(options: Partial<SystemOptions> = {}): Pro
     return { id: res.data.createUser.id, email, password, role, labId, token: await login(email, password) };
   };
   return {
-    system, url: system.url, admin, gql, login, createUser,
+    system, url: system.url, admin, gql, upload, login, createUser,
     async stop() {
       await system.stop();
       await deleteTestStream(stream);

@@ -1,5 +1,6 @@
 import { Migration20261123181854Initial } from './Migration20261123181854Initial.js';
 import { Migration20261202155946SampleExternalKey } from './Migration20261202155946SampleExternalKey.js';
+import { Migration20261203143000SampleLowerNameIndex } from './Migration20261203143000SampleLowerNameIndex.js';
 
 /** Forward-only migrations, in order. Generate the next with scripts/generate-migration.ts. */
-export const migrations = [Migration20261123181854Initial, Migration20261202155946SampleExternalKey];
+export const migrations = [Migration20261123181854Initial, Migration20261202155946SampleExternalKey, Migration20261203143000SampleLowerNameIndex];

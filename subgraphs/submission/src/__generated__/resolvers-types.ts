@@ -31,7 +31,9 @@ export type CreateIntakeFromCsvInput = {
   csv?: InputMaybe<Scalars['String']['input']>;
   /** The CSV file as saved, base64-encoded: UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon or tab delimited. */
   csvBase64?: InputMaybe<Scalars['String']['input']>;
-  /** Name of the file it came from, for the record. */
+  /** A CSV stored in the files subgraph (uploadFile), which you may see; read as saved, at most INTAKE_MAX_BYTES bytes. Give one of csv, csvBase64 and fileId. */
+  fileId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name of the file it came from, for the record (default: the stored file's name). */
   filename?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -51,9 +53,11 @@ export type CreateIntakeFromXlsxInput = {
   submissionId?: InputMaybe<Scalars['ID']['input']>;
   /** The project a new submission is created in at commit (give this or submissionId). */
   projectId?: InputMaybe<Scalars['ID']['input']>;
-  /** The workbook, base64-encoded (at most INTAKE_MAX_BYTES bytes decoded); the first worksheet is read. */
-  xlsxBase64: Scalars['String']['input'];
-  /** Name of the file it came from, for the record. */
+  /** The workbook, base64-encoded (at most INTAKE_MAX_BYTES bytes decoded); the first worksheet is read. Give this or fileId. */
+  xlsxBase64?: InputMaybe<Scalars['String']['input']>;
+  /** A workbook stored in the files subgraph (uploadFile), which you may see; at most INTAKE_MAX_BYTES bytes. Give this or xlsxBase64. */
+  fileId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name of the file it came from, for the record (default: the stored file's name). */
   filename?: InputMaybe<Scalars['String']['input']>;
 };
 

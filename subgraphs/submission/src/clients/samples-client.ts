@@ -1,21 +1,7 @@
-import {
-  AppError, CORRELATION_ID_HEADER, ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type BaseContext, type Delegate, type FieldProblem,
-} from '@app/common';
+import { DelegateClient, type BaseContext } from '@app/common';
 
 /** How long one call to samples may take (a 500-sample addSamples with its events takes well under this). */
 const TIMEOUT_MS = 60_000;
-
-interface GraphQLAnswer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; problems?: FieldProblem[]; field?: string } }[];
-}
-
-/** An error samples answered with, kept with its code and field problems. */
-export class SamplesError extends AppError {
-  constructor(message: string, code: ErrorCode, readonly problems: FieldProblem[] = []) {
-    super(message, code, problems.length ? { problems, field: problems[0]?.field } : {});
-  }
-}
 
 export interface SubmissionRef {
   id: string;
@@ -31,41 +17,19 @@ export interface ProjectRef {
 }
 
 /**
- * Calls the samples subgraph's own API as the caller (the gateway minted the token for it with the
- * caller's identity): intake never touches samples' tables, and samples applies its own rules.
+ * The samples subgraph's own API, called as the caller: intake never touches samples' tables, and
+ * samples applies its own rules. Its errors are DelegatedCallErrors with samples' codes and problems.
  */
 export class SamplesClient {
-  constructor(private readonly delegate: Delegate, private readonly ids: { requestId: string; correlationId: string }) {}
+  constructor(private readonly api: DelegateClient) {}
 
   static of(ctx: BaseContext): SamplesClient | null {
-    const delegate = ctx.delegates?.samples;
-    return delegate ? new SamplesClient(delegate, ctx) : null;
+    const api = DelegateClient.of(ctx, 'samples', TIMEOUT_MS);
+    return api ? new SamplesClient(api) : null;
   }
 
-  async request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(this.delegate.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: this.delegate.token,
-          [REQUEST_ID_HEADER]: this.ids.requestId, [CORRELATION_ID_HEADER]: this.ids.correlationId,
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (err) {
-      throw new SamplesError(`The samples service could not be reached: ${(err as Error).message}`, ErrorCode.INTERNAL_SERVER_ERROR);
-    }
-    if (res.status === 401) throw new SamplesError('The authorization to write samples expired; commit again to continue', ErrorCode.UNAUTHENTICATED);
-    const answer = (await res.json().catch(() => ({}))) as GraphQLAnswer<T>;
-    const error = answer.errors?.[0];
-    if (error) {
-      const code = (Object.values(ErrorCode) as string[]).includes(error.extensions?.code ?? '') ? (error.extensions!.code as ErrorCode) : ErrorCode.INTERNAL_SERVER_ERROR;
-      throw new SamplesError(error.message, code, error.extensions?.problems ?? []);
-    }
-    if (!answer.data) throw new SamplesError(`samples answered ${res.status} without data`, ErrorCode.INTERNAL_SERVER_ERROR);
-    return answer.data;
+  private request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    return this.api.request<T>(query, variables);
   }
 
   async submission(id: string): Promise<SubmissionRef> {

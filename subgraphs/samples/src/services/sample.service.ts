@@ -12,7 +12,7 @@ import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
 import { checkSampleDrafts, samplesLike } from './sample-drafts.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
-import { lastSampleNumber, refreshSubmission, submissionSnapshot } from './submission-status.js';
+import { addToSubmission, lastSampleNumber, refreshSubmission, submissionSnapshot } from './submission-status.js';
 
 export type { SampleInput } from './sample-rules.js';
 
@@ -99,9 +99,8 @@ export class SampleService {
       priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null, isControl: input.isControl ?? false,
       notes: input.notes?.trim() || null, externalKey: input.externalKey ?? null, submittedAt: now,
     }));
-    await em.flush();
     const before = submissionSnapshot(submission);
-    await refreshSubmission(em, this.deps.schema, submission, now);
+    addToSubmission(submission, samples.length);
     await em.flush();
     const origin = eventOrigin(this.ctx, SOURCE);
     const events = samples.map((s) => createEvent(origin, {

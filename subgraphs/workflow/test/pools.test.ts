@@ -87,7 +87,7 @@ describe('pools and the barcode rules', () => {
     ]);
     expect(problems[0]!.message).toBe(`sample "rules-01" (${a!.id}): "RB01" is not a barcode of SQK-NBD114.24 (NB01-NB24)`);
     expect(problems[1]!.message).toMatch(/"rules-02".*"NB25" is not a barcode of SQK-NBD114.24/);
-    expect(problems[2]!.message).toMatch(/"rules-03".*must be greater than 0/);
+    expect(problems[2]!.message).toMatch(/"rules-03".*must be between 0.001 and 100/);
     expect(problems[3]!.message).toMatch(/"rules-04".*must not be a barcode name/);
     expect(problems[4]!.message).toMatch(/"rules-01".*already in this pool/);
     expect(problems[5]!.message).toMatch(/has no workflow/);

@@ -937,7 +937,7 @@ export type PoolMemberInput = {
   sampleId: Scalars['ID']['input'];
   /** A barcode of the pool's kit: NB05, or barcode05. */
   barcode: Scalars['String']['input'];
-  /** Relative amount (default 1, at most 100). */
+  /** Relative amount (0.001-100, default 1). */
   molarRatio?: InputMaybe<Scalars['Float']['input']>;
   /** MinKNOW alias (1-40 of A-Z a-z 0-9 _ -, not a barcode name); default: the sample name made MinKNOW-safe. */
   alias?: InputMaybe<Scalars['String']['input']>;

@@ -240,7 +240,7 @@ export class PoolService {
 
   /**
    * The barcode rules, member by member: a sample with a workflow, once per pool; a barcode of the
-   * pool's kit, once per pool; a molar ratio in (0, 100]; an alias MinKNOW accepts, once per pool.
+   * pool's kit, once per pool; a molar ratio in [0.001, 100]; an alias MinKNOW accepts, once per pool.
    * Each problem is reported at `members.<i>.<field>` and names the sample.
    */
   private async checkMembers(em: EntityManager, kit: BarcodeKit, existing: PoolMember[], inputs: PoolMemberInput[], prefix: string, problems: Problems): Promise<NewMember[]> {
@@ -275,7 +275,7 @@ export class PoolService {
         else byBarcode.set(barcode, w);
       }
       const molarRatio = input.molarRatio ?? 1;
-      if (!Number.isFinite(molarRatio) || molarRatio <= 0 || molarRatio > 100) fail('molarRatio', `must be greater than 0 and at most 100 (got ${molarRatio})`);
+      if (!Number.isFinite(molarRatio) || molarRatio < 0.001 || molarRatio > 100) fail('molarRatio', `must be between 0.001 and 100 (got ${molarRatio})`);
       const alias = input.alias?.trim() || null;
       if (alias) {
         const problem = aliasProblem(alias);

@@ -119,6 +119,32 @@ export class World {
       this.t.admin, 'registerWebhookEndpoint')).registerWebhookEndpoint.endpoint.id;
   }
 
+  /** A flow cell received into stock (a fresh serial each time), CHECKED above the warranty when `checked`. */
+  async flowCell(checked = false): Promise<string> {
+    const serial = `FC${randomBytes(4).toString('hex').toUpperCase()}`;
+    const expiresAt = new Date(Date.now() + 180 * 86_400_000).toISOString();
+    const id = (await this.gql(`mutation($i: [ReceiveFlowCellInput!]!) { receiveFlowCells(input: $i) { id } }`,
+      { i: [{ productCode: 'FLO-MIN114', serial, expiresAt }] }, this.staff, 'receiveFlowCells')).receiveFlowCells[0].id;
+    if (checked) await this.gql(`mutation($id: ID!) { checkFlowCell(id: $id, input: { poreCount: 1500 }) { status } }`, { id }, this.staff, 'checkFlowCell');
+    return id;
+  }
+
+  /** A pool of SQK-NBD114.24 holding one lab sample on NB01 (or empty). */
+  async pool(withMember = true): Promise<{ poolId: string; sampleId: string | null }> {
+    const sampleId = withMember ? await this.labSample() : null;
+    const members = sampleId ? [{ sampleId, barcode: 'NB01' }] : [];
+    const poolId = (await this.gql(`mutation($i: CreatePoolInput!) { createPool(input: $i) { id } }`,
+      { i: { name: `cov-${randomBytes(3).toString('hex')}`, barcodeKit: 'SQK-NBD114.24', members } }, this.staff, 'createPool')).createPool.id;
+    return { poolId, sampleId };
+  }
+
+  /** A one-sample pool loaded onto a checked flow cell. */
+  async loadedPool(): Promise<{ poolId: string; flowCellId: string }> {
+    const [{ poolId }, flowCellId] = await Promise.all([this.pool(), this.flowCell(true)]);
+    await this.gql(`mutation($p: ID!, $f: ID!) { loadPool(poolId: $p, flowCellId: $f) { status } }`, { p: poolId, f: flowCellId }, this.staff, 'loadPool');
+    return { poolId, flowCellId };
+  }
+
   /** Requests an upload ticket and PUTs the bytes through the gateway's /files proxy. */
   async uploaded(): Promise<{ uploadId: string }> {
     const s = await this.submission();
@@ -445,6 +471,33 @@ export const SCENARIOS: Record<string, Scenario> = {
     await w.gql(`mutation($id: ID!) { releaseLegalHold(id: $id, reason: "inquiry closed") { id } }`, { id }, w.t.admin, 'releaseLegalHold');
     return by(w.t.admin);
   } },
+  // the lab (workflow): flow-cell inventory and pools
+  receiveFlowCells: { events: ['FlowCellReceived'], run: async (w) => { await w.flowCell(); return by(w.staff); } },
+  checkFlowCell: { events: ['FlowCellChecked'], run: async (w) => { await w.flowCell(true); return by(w.staff); } },
+  washFlowCell: { events: ['FlowCellWashed'], run: async (w) => {
+    const { flowCellId } = await w.loadedPool();
+    await w.gql(`mutation($id: ID!) { washFlowCell(id: $id, input: { washKit: "EXP-WSH004", poreCountAtEnd: 900 }) { status } }`, { id: flowCellId }, w.staff, 'washFlowCell');
+    return by(w.staff);
+  } },
+  retireFlowCell: { events: ['FlowCellRetired'], run: async (w) => {
+    const id = await w.flowCell();
+    await w.gql(`mutation($id: ID!) { retireFlowCell(id: $id, input: { reason: "dropped on the floor" }) { status } }`, { id }, w.staff, 'retireFlowCell');
+    return by(w.staff);
+  } },
+  createPool: { events: ['PoolCreated'], run: async (w) => { await w.pool(); return by(w.staff); } },
+  addPoolMembers: { events: ['PoolMembersAdded'], run: async (w) => {
+    const { poolId } = await w.pool(false);
+    const s = await w.labSample();
+    await w.gql(`mutation($p: ID!, $s: ID!) { addPoolMembers(poolId: $p, members: [{ sampleId: $s, barcode: "NB02" }]) { memberCount } }`, { p: poolId, s }, w.staff, 'addPoolMembers');
+    return by(w.staff);
+  } },
+  removePoolMember: { events: ['PoolMemberRemoved'], run: async (w) => {
+    const { poolId, sampleId } = await w.pool();
+    await w.gql(`mutation($p: ID!, $s: ID!) { removePoolMember(poolId: $p, sampleId: $s) { memberCount } }`, { p: poolId, s: sampleId }, w.staff, 'removePoolMember');
+    return by(w.staff);
+  } },
+  loadPool: { events: ['PoolLoaded', 'FlowCellPicked'], run: async (w) => { await w.loadedPool(); return by(w.staff); } },
+
   // notifications (workflow)
   markNotificationsRead: { events: ['NotificationsRead'], run: async (w) => {
     await w.labSample(); // its receipt notifies the submitter in-app

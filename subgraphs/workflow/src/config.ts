@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { envBoolean, envPort, loadConfig } from '@app/common';
 import { Priorities, StepNames, type Priority, type StepName } from './entities/enums.js';
 import { notifyConfigOf, type NotifyConfig } from './notify-config.js';
+import { DEFAULT_LOW_STOCK, FlowCellProductCodes, FlowCellProducts, type FlowCellProductCode } from './services/lab/flow-cell-products.js';
 import { DEFAULT_QC_THRESHOLDS, mergeThresholds, qcThresholdsSchema, type QcThresholds } from './services/qc-thresholds.js';
 
 /** Default hours per step (domain.md §4.1): 59 hours in total. */
@@ -63,6 +64,17 @@ export const workflowEnvSchema = z.object({
   WORKFLOW_OVERDUE_SCAN_MS: z.coerce.number().int().min(20).max(86_400_000).default(60_000),
   /** Turn the overdue scanner off (e.g. when another replica runs it); scans are idempotent either way. */
   WORKFLOW_OVERDUE_SCAN_ENABLED: envBoolean(true),
+  // The lab's inventory (README "Flow cells and pools").
+  /** Warranty pore counts by product, over the defaults (MinION 800, PromethION 5000, Flongle 50), e.g. `FLO-MIN114=900`. */
+  WORKFLOW_FLOWCELL_WARRANTY_PORES: keyValueList(FlowCellProductCodes, (raw) => (/^\d{1,5}$/.test(raw) ? Number(raw) : null), 'a pore count').default({}),
+  /** Low-stock thresholds by product (default 2 each), e.g. `FLO-MIN114=5,FLO-PRO114M=4`; 0 turns a product's alert off. */
+  WORKFLOW_FLOWCELL_LOW_STOCK: keyValueList(FlowCellProductCodes, (raw) => (/^\d{1,4}$/.test(raw) ? Number(raw) : null), 'a number of flow cells').default({}),
+  /** Unused cells expiring within this many days raise FlowCellExpiringSoon (once per cell). */
+  WORKFLOW_FLOWCELL_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How often the expiry scan runs. */
+  WORKFLOW_FLOWCELL_EXPIRY_SCAN_MS: z.coerce.number().int().min(20).max(86_400_000).default(3_600_000),
+  /** Turn the expiry scan off on a replica; scans are idempotent either way. */
+  WORKFLOW_FLOWCELL_EXPIRY_SCAN_ENABLED: envBoolean(true),
   // Notifications (README "Notifications"); read by notify-config.ts.
   /** SMTP server for notification e-mail; e-mail is off when unset. */
   SMTP_HOST: z.string().min(1).optional(),
@@ -106,6 +118,16 @@ export interface WorkflowConfig {
   overdueScanMs: number;
   overdueScanEnabled: boolean;
   notify: NotifyConfig;
+  lab: LabConfig;
+}
+
+/** The flow-cell inventory's rules. */
+export interface LabConfig {
+  warrantyPores: Record<FlowCellProductCode, number>;
+  lowStock: Record<FlowCellProductCode, number>;
+  expiryWarningDays: number;
+  expiryScanMs: number;
+  expiryScanEnabled: boolean;
 }
 
 export function loadWorkflowConfig(env: Record<string, string | undefined>): WorkflowConfig {
@@ -118,5 +140,12 @@ export function loadWorkflowConfig(env: Record<string, string | undefined>): Wor
     overdueScanMs: raw.WORKFLOW_OVERDUE_SCAN_MS,
     overdueScanEnabled: raw.WORKFLOW_OVERDUE_SCAN_ENABLED,
     notify: notifyConfigOf(raw),
+    lab: {
+      warrantyPores: { ...Object.fromEntries(FlowCellProductCodes.map((c) => [c, FlowCellProducts[c].warrantyPores])) as Record<FlowCellProductCode, number>, ...raw.WORKFLOW_FLOWCELL_WARRANTY_PORES },
+      lowStock: { ...Object.fromEntries(FlowCellProductCodes.map((c) => [c, DEFAULT_LOW_STOCK])) as Record<FlowCellProductCode, number>, ...raw.WORKFLOW_FLOWCELL_LOW_STOCK },
+      expiryWarningDays: raw.WORKFLOW_FLOWCELL_EXPIRY_WARNING_DAYS,
+      expiryScanMs: raw.WORKFLOW_FLOWCELL_EXPIRY_SCAN_MS,
+      expiryScanEnabled: raw.WORKFLOW_FLOWCELL_EXPIRY_SCAN_ENABLED,
+    },
   });
 }

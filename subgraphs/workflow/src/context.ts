@@ -11,5 +11,6 @@ export interface WorkflowContext extends BaseContext {
 }
 
 export function createWorkflowContext(deps: WorkflowDeps, base: BaseContext): WorkflowContext {
-  return { ...base, loaders: createLoaders(base.em, base.principal), services: createServices(deps, base), now: deps.now };
+  const loaders = createLoaders(base.em, base.principal);
+  return { ...base, loaders, services: createServices(deps, base, loaders), now: deps.now };
 }

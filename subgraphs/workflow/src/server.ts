@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@app/common';
+import { createFlowCellExpiryScheduler } from './background/flow-cell-expiry.scheduler.js';
 import { createOverdueScheduler } from './background/overdue.scheduler.js';
 import { createSampleEventsConsumer } from './background/sample-events.consumer.js';
 import { loadWorkflowConfig, type WorkflowConfig } from './config.js';
@@ -6,6 +7,7 @@ import { createWorkflowContext, type WorkflowContext } from './context.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
+import { workflowRoutes } from './routes/index.js';
 import { createNotificationRuntime } from './services/notifications/runtime.js';
 import { typeDefs } from './schema.js';
 
@@ -22,8 +24,11 @@ export const module: SubgraphModule<WorkflowConfig, WorkflowContext> = {
       typeDefs,
       resolvers,
       createContext: (base) => createWorkflowContext(deps, base),
-      routes: (app) => notifications.routes(app),
-      background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps), ...notifications.background],
+      routes: (app, authenticate) => {
+        notifications.routes(app);
+        workflowRoutes(deps)(app, authenticate);
+      },
+      background: [createSampleEventsConsumer(deps), createOverdueScheduler(deps), createFlowCellExpiryScheduler(deps), ...notifications.background],
     };
   },
 };

@@ -88,3 +88,61 @@ export async function collectEvents(bus: EventBus): Promise<DomainEvent[]> {
 export function expectNoErrors(res: { errors?: unknown[] }): void {
   if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
 }
+
+// ── The lab: flow cells and pools ──
+
+export const CELL_FIELDS = `id productCode serial lot status flaggedForReturn returnReason warrantyPoreThreshold latestPoreCount useCount washCount
+  storageLocation expired loadedAt loadedPool { id } loadedSample { id } version`;
+
+export const LAB = {
+  receive: `mutation($i: [ReceiveFlowCellInput!]!) { receiveFlowCells(input: $i) { ${CELL_FIELDS} } }`,
+  check: `mutation($id: ID!, $n: Int!, $notes: String) { checkFlowCell(id: $id, input: { poreCount: $n, notes: $notes }) { ${CELL_FIELDS} } }`,
+  wash: `mutation($id: ID!, $kit: String!, $n: Int) { washFlowCell(id: $id, input: { washKit: $kit, poreCountAtEnd: $n }) { ${CELL_FIELDS} } }`,
+  retire: `mutation($id: ID!, $r: String!) { retireFlowCell(id: $id, input: { reason: $r }) { ${CELL_FIELDS} } }`,
+  cell: `query($id: ID!) { flowCell(id: $id) { ${CELL_FIELDS}
+    poreCounts(first: 20) { totalCount edges { node { kind poreCount warrantyThreshold belowWarranty by { id } byName sample { id } pool { id } } } }
+    washes { totalCount edges { node { washKit by { id } } } } } }`,
+  createPool: `mutation($i: CreatePoolInput!) { createPool(input: $i) { id name barcodeKit status labId memberCount flowCell { id serial }
+    members { sample { id } sampleName barcode sampleSheetBarcode molarRatio alias } } }`,
+  addMembers: `mutation($p: ID!, $m: [PoolMemberInput!]!) { addPoolMembers(poolId: $p, members: $m) { id memberCount labId members { sample { id } barcode } } }`,
+  removeMember: `mutation($p: ID!, $s: ID!) { removePoolMember(poolId: $p, sampleId: $s) { id memberCount members { barcode } } }`,
+  load: `mutation($p: ID!, $f: ID!) { loadPool(poolId: $p, flowCellId: $f) { id status loadedAt flowCell { id serial status loadedPool { id } } } }`,
+  pool: `query($id: ID!) { pool(id: $id) { id name status labId memberCount flowCell { id } members { sample { id } barcode alias } } }`,
+  sheet: `query($p: ID!, $e: String!) { poolSampleSheet(poolId: $p, experimentId: $e) { filename contentType csv rowCount flowCellSerial downloadPath } }`,
+};
+
+let serialSeq = 0;
+/** A flow-cell id nobody else in this process has used (5-12 letters and digits). */
+export function freshSerial(prefix = 'FA'): string {
+  serialSeq += 1;
+  return `${prefix}${randomUUID().replace(/-/g, '').slice(0, 5).toUpperCase()}${serialSeq}`.slice(0, 12);
+}
+
+/** Receives `n` flow cells of a product (expiring in 180 days); returns their ids. */
+export async function receiveCells(sg: TestSubgraph, staff: Principal, n: number, productCode = 'FLO-MIN114', extra: Record<string, unknown> = {}): Promise<string[]> {
+  const expiresAt = new Date(Date.now() + 180 * 86_400_000).toISOString();
+  const res = await sg.call(LAB.receive, { i: Array.from({ length: n }, () => ({ productCode, serial: freshSerial(), expiresAt, ...extra })) }, staff);
+  expectNoErrors(res);
+  return res.data!.receiveFlowCells.map((c: { id: string }) => c.id);
+}
+
+/** A received cell that passed its platform check (MinION: 1500 pores). */
+export async function checkedCell(sg: TestSubgraph, staff: Principal, productCode = 'FLO-MIN114', pores = 1500): Promise<string> {
+  const [id] = await receiveCells(sg, staff, 1, productCode);
+  expectNoErrors(await sg.call(LAB.check, { id, n: pores }, staff));
+  return id!;
+}
+
+/** Walks a sample through steps 1-3 and starts SEQUENCING_SETUP. */
+export async function toSequencingSetup(sg: TestSubgraph, staff: Principal, sampleId: string): Promise<void> {
+  for (const step of STEPS.slice(0, 3)) {
+    expectNoErrors(await sg.call(M.start, { s: sampleId, step }, staff));
+    expectNoErrors(await sg.call(M.complete, { s: sampleId, step, r: goodResults[step] }, staff));
+  }
+  expectNoErrors(await sg.call(M.start, { s: sampleId, step: 'SEQUENCING_SETUP' }, staff));
+}
+
+export const SETUP_WITH_STOCK = `mutation($s: ID!, $f: ID!, $n: Int) { completeStep(sampleId: $s, step: SEQUENCING_SETUP, results: { sequencingSetup: { device: MINION_MK1D, position: "X1", stockFlowCellId: $f, poreCountAtCheck: $n } }) {
+  status results { ... on SequencingSetupResults { flowCellId flowCellProductCode poreCountAtCheck stockFlowCell { id status } } } } }`;
+
+export const errorCode = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;

@@ -656,10 +656,12 @@ export type SequencingSetupResultsInput = {
   flowCellId?: string | null | undefined;
   /** Flow cell product code. */
   flowCellProductCode?: string | null | undefined;
-  /** Pores at the flow cell check. */
+  /** Pores at the flow cell check (default: the stock flow cell's last count). */
   poreCountAtCheck?: number | null | undefined;
   /** Device position. */
   position?: string | null | undefined;
+  /** Picks this flow cell from the inventory (it must be CHECKED, or WASHED for reuse, and not in another run): its id, product code and pore count fill the fields above. */
+  stockFlowCellId?: string | number | null | undefined;
 };
 
 /** Input to read a quote PDF: a stored file, or small PDF bytes inline. */

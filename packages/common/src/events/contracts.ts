@@ -87,6 +87,23 @@ export const EventTypes = {
   NotificationDeliveryReplayed: 'NotificationDeliveryReplayed',
   WebhookEndpointRegistered: 'WebhookEndpointRegistered',
   WebhookEndpointUpdated: 'WebhookEndpointUpdated',
+  /** workflow → audit, like every event of this group below: the flow-cell inventory (FlowCell). */
+  FlowCellReceived: 'FlowCellReceived',
+  /** A platform check: its pore count, and whether it fell below the product's warranty threshold (the cell is then flagged for return). */
+  FlowCellChecked: 'FlowCellChecked',
+  /** Taken from stock for a run: by a sample's SEQUENCING_SETUP step or by loading a pool. */
+  FlowCellPicked: 'FlowCellPicked',
+  FlowCellWashed: 'FlowCellWashed',
+  FlowCellRetired: 'FlowCellRetired',
+  /** An alert: a product's usable stock fell below its threshold (WORKFLOW_FLOWCELL_LOW_STOCK). */
+  FlowCellStockLow: 'FlowCellStockLow',
+  /** An alert, once per cell: it expires within WORKFLOW_FLOWCELL_EXPIRY_WARNING_DAYS and has not been used. */
+  FlowCellExpiringSoon: 'FlowCellExpiringSoon',
+  /** workflow → audit: pools of barcoded libraries sequenced on one flow cell (Pool). */
+  PoolCreated: 'PoolCreated',
+  PoolMembersAdded: 'PoolMembersAdded',
+  PoolMemberRemoved: 'PoolMemberRemoved',
+  PoolLoaded: 'PoolLoaded',
 
   // ── ai ──
   /** ai → ai (wakes the extraction worker). */

@@ -156,6 +156,29 @@ export interface NotificationDeliveryReplayedData { replayOf: string; channel: s
 /** `WebhookEndpointRegistered` and `WebhookEndpointUpdated` `.data`. */
 export interface WebhookEndpointEventData { url: string; events: string[]; active: boolean; secretChanged: boolean }
 
+/** What every flow-cell event says about the cell: which one and where it stands after the change. */
+export interface FlowCellFacts { productCode: string; serial: string; lot: string | null; status: string }
+/** `FlowCellReceived.data`. */
+export interface FlowCellReceivedData extends FlowCellFacts { receivedAt: string; expiresAt: string; storageLocation: string | null }
+/** `FlowCellChecked.data`: a platform check; below the warranty threshold on an unused cell it is FAILED_CHECK and flagged for return. */
+export interface FlowCellCheckedData extends FlowCellFacts { poreCount: number; warrantyThreshold: number; belowWarranty: boolean; flaggedForReturn: boolean; previousStatus: string }
+/** `FlowCellPicked.data`: taken for a run (IN_USE, or REUSED after a wash) by a sample's setup step or a pool. */
+export interface FlowCellPickedData extends FlowCellFacts { previousStatus: string; useCount: number; sampleId: string | null; poolId: string | null; stepId: string | null; poreCount: number | null }
+/** `FlowCellWashed.data`. */
+export interface FlowCellWashedData extends FlowCellFacts { washKit: string; washCount: number; poreCountAtEnd: number | null; previousStatus: string }
+/** `FlowCellRetired.data`. */
+export interface FlowCellRetiredData extends FlowCellFacts { previousStatus: string; flaggedForReturn: boolean; poreCountAtEnd: number | null }
+/** `FlowCellStockLow.data`: usable cells (IN_STOCK or CHECKED, unexpired, not flagged) of a product left after the change. */
+export interface FlowCellStockLowData { productCode: string; available: number; threshold: number }
+/** `FlowCellExpiringSoon.data`. */
+export interface FlowCellExpiringSoonData extends FlowCellFacts { expiresAt: string; daysLeft: number }
+/** One pooled library: the sample, its barcode (the kit's label, e.g. NB05) and its molar ratio in the pool. */
+export interface PoolMemberFacts { sampleId: string; barcode: string; molarRatio: number }
+/** `PoolCreated`, `PoolMembersAdded` and `PoolMemberRemoved` `.data` (`members`: the ones added or removed). */
+export interface PoolEventData { name: string; barcodeKit: string; status: string; memberCount: number; members: PoolMemberFacts[] }
+/** `PoolLoaded.data`: the pool went onto one flow cell. */
+export interface PoolLoadedData { name: string; barcodeKit: string; memberCount: number; flowCellId: string; serial: string; productCode: string }
+
 // ── ai ──
 
 /** `ExtractionJobQueued.data`. */

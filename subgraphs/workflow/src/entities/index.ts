@@ -11,11 +11,18 @@ import { NotifySetting } from './notify-setting.entity.js';
 import { NotifySubmission } from './notify-submission.entity.js';
 import { NotifyUser } from './notify-user.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import { FlowCell } from './flow-cell.entity.js';
+import { FlowCellPoreCount } from './flow-cell-pore-count.entity.js';
+import { FlowCellWash } from './flow-cell-wash.entity.js';
+import { Pool } from './pool.entity.js';
+import { PoolMember } from './pool-member.entity.js';
 
 export { StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
 export { Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint };
+export { FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
 export const entities = [
   Workflow, WorkflowStep, StepTransition, SubmissionReceipt,
   Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint,
+  FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember,
 ];

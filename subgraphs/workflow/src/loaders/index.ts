@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeLab, type Principal } from '@app/common';
-import { StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
+import { byIdLoader, canSeeLab, labScopedByIdLoader, type Principal } from '@app/common';
+import { FlowCell, Pool, PoolMember, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
 
 /**
  * Whether the caller may read a workflow of `labId`: signed in, API tokens with workflow:read,
@@ -37,6 +37,14 @@ export function createLoaders(em: EntityManager, principal: Principal) {
     transitionById: new DataLoader<string, StepTransition | null>(async (ids) => {
       const rows = await em.find(StepTransition, { id: { $in: [...ids] } }, { populate: ['step.workflow'] });
       return keyed(ids, rows.filter((t) => canReadWorkflow(principal, t.step.workflow.labId)), (t) => t.id);
+    }),
+    // The lab's inventory: flow cells are facility stock (readers are checked by FlowCellService);
+    // pools are lab-scoped by their members' lab (a mixed-lab pool has none: staff only).
+    flowCellById: byIdLoader<FlowCell>(em, FlowCell),
+    poolById: labScopedByIdLoader<Pool>(em, Pool, principal),
+    membersByPoolId: new DataLoader<string, PoolMember[]>(async (ids) => {
+      const rows = await em.find(PoolMember, { pool: { $in: [...ids] } }, { orderBy: { barcode: 'asc' } });
+      return ids.map((id) => rows.filter((r) => r.pool.id === id));
     }),
   };
 }

@@ -1,5 +1,6 @@
 import { Migration20261123181615Initial } from './Migration20261123181615Initial.js';
 import { Migration20261202155940Notifications } from './Migration20261202155940Notifications.js';
+import { Migration20261203143101FlowCellsAndPools } from './Migration20261203143101FlowCellsAndPools.js';
 
 /** Forward-only migrations, in order. Generate the next with scripts/generate-migration.ts. */
-export const migrations = [Migration20261123181615Initial, Migration20261202155940Notifications];
+export const migrations = [Migration20261123181615Initial, Migration20261202155940Notifications, Migration20261203143101FlowCellsAndPools];

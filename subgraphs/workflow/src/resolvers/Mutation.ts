@@ -17,4 +17,13 @@ export const Mutation: MutationResolvers = {
   registerWebhookEndpoint: (_, { input }, ctx) => ctx.services.webhooks.register(input),
   updateWebhookEndpoint: (_, { id, input }, ctx) => ctx.services.webhooks.update(id, input),
   replayNotificationDelivery: (_, { id }, ctx) => ctx.services.webhooks.replay(id),
+  // The lab: flow-cell inventory and pools.
+  receiveFlowCells: (_, { input }, ctx) => ctx.services.flowCells.receive(input),
+  checkFlowCell: (_, { id, input }, ctx) => ctx.services.flowCells.check(id, input),
+  washFlowCell: (_, { id, input }, ctx) => ctx.services.flowCells.wash(id, input),
+  retireFlowCell: (_, { id, input }, ctx) => ctx.services.flowCells.retire(id, input),
+  createPool: (_, { input }, ctx) => ctx.services.pools.create(input),
+  addPoolMembers: (_, { poolId, members }, ctx) => ctx.services.pools.addMembers(poolId, members),
+  removePoolMember: (_, { poolId, sampleId }, ctx) => ctx.services.pools.removeMember(poolId, sampleId),
+  loadPool: (_, { poolId, flowCellId }, ctx) => ctx.services.pools.load(poolId, flowCellId),
 };

@@ -13,4 +13,13 @@ export const Query: QueryResolvers = {
   notificationPreferences: (_, __, ctx) => ctx.services.notifications.preferences(),
   webhookEndpoints: (_, __, ctx) => ctx.services.webhooks.list(),
   notificationDeliveries: (_, args, ctx) => ctx.services.webhooks.deliveries(args),
+  // The lab: flow-cell inventory, barcode kits, pools, sample sheets.
+  flowCell: (_, { id }, ctx) => ctx.services.flowCells.byId(id),
+  flowCells: (_, args, ctx) => ctx.services.flowCells.list(args),
+  flowCellStock: (_, __, ctx) => ctx.services.flowCells.stock(),
+  barcodeKits: (_, __, ctx) => ctx.services.pools.kits(),
+  pool: (_, { id }, ctx) => ctx.services.pools.byId(id),
+  pools: (_, args, ctx) => ctx.services.pools.list(args),
+  suggestBarcodes: (_, args, ctx) => ctx.services.pools.suggestBarcodes(args),
+  poolSampleSheet: (_, { poolId, experimentId }, ctx) => ctx.services.pools.sampleSheet(poolId, experimentId),
 };

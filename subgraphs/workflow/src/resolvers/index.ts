@@ -1,8 +1,15 @@
 import { DateTimeScalar } from '@app/common';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { BarcodeKit } from './BarcodeKit.js';
+import { FlowCell } from './FlowCell.js';
+import { FlowCellPoreCount } from './FlowCellPoreCount.js';
+import { FlowCellWash } from './FlowCellWash.js';
 import { Mutation } from './Mutation.js';
+import { Pool } from './Pool.js';
+import { PoolMember } from './PoolMember.js';
 import { Query } from './Query.js';
 import { Sample } from './Sample.js';
+import { SequencingSetupResults } from './SequencingSetupResults.js';
 import { StepTransition } from './StepTransition.js';
 import { WebhookEndpoint } from './WebhookEndpoint.js';
 import { WorkQueueItem } from './WorkQueueItem.js';
@@ -11,4 +18,5 @@ import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
+  SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit,
 };

@@ -5,7 +5,9 @@
  */
 import type { Connection } from '@app/common';
 import type { StepResults } from '../__generated__/resolvers-types.js';
-import type { Notification, NotificationDelivery, StepTransition, WebhookEndpoint } from '../entities/index.js';
+import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, StepTransition, WebhookEndpoint } from '../entities/index.js';
+import type { BarcodeKit } from '../services/lab/barcode-kits.js';
+import type { BarcodeName } from '../services/lab/pool.service.js';
 import type { BulkItemResult } from '../services/bulk.service.js';
 import type { QueueItem } from '../services/queue.service.js';
 
@@ -24,3 +26,9 @@ export type StoredQcCheck = Record<string, unknown>;
 /** Served by the gateway from bus events; the subgraph never resolves it. */
 export interface WorkflowEvent { seq: number; sampleId: string }
 export interface EntityStub { id: string }
+export type FlowCellConnection = Connection<FlowCell>;
+export type FlowCellPoreCountConnection = Connection<FlowCellPoreCount>;
+export type FlowCellWashConnection = Connection<FlowCellWash>;
+export type PoolConnection = Connection<Pool>;
+/** A kit from the catalog with its barcodes. */
+export interface BarcodeKitModel { kit: BarcodeKit; barcodes: BarcodeName[] }

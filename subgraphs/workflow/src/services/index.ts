@@ -1,5 +1,8 @@
 import type { BaseContext } from '@app/common';
 import type { WorkflowDeps } from '../deps.js';
+import type { WorkflowLoaders } from '../loaders/index.js';
+import { FlowCellService } from './lab/flow-cell.service.js';
+import { PoolService } from './lab/pool.service.js';
 import { BulkService } from './bulk.service.js';
 import { QueueService } from './queue.service.js';
 import { StepService } from './step.service.js';
@@ -7,10 +10,12 @@ import { NotificationService } from './notifications/notification.service.js';
 import { WebhookService } from './notifications/webhook.service.js';
 
 /** The rules of the workflow domain, bound to one request's caller and entity manager. */
-export function createServices(deps: WorkflowDeps, ctx: BaseContext) {
-  const steps = new StepService(deps, ctx);
+export function createServices(deps: WorkflowDeps, ctx: BaseContext, loaders: WorkflowLoaders) {
+  const flowCells = new FlowCellService(deps, ctx, loaders);
+  const steps = new StepService(deps, ctx, flowCells);
   return {
     steps, bulk: new BulkService(ctx, steps), queues: new QueueService(ctx),
+    flowCells, pools: new PoolService(deps, ctx, loaders, flowCells),
     notifications: new NotificationService(deps, ctx), webhooks: new WebhookService(deps, ctx),
   };
 }

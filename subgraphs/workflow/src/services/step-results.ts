@@ -52,6 +52,8 @@ const sequencingSetup = z.object({
   flowCellId: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,12}$/, 'must be a flow cell id such as FAW12345'),
   flowCellProductCode: z.string().trim().toUpperCase().regex(/^FLO-[A-Z0-9]+$/, 'must be a flow cell product code such as FLO-MIN114'),
   poreCountAtCheck: z.number().int().min(0).max(20_000),
+  /** The inventory's FlowCell picked from stock; its id, product code and pore count fill the fields above. */
+  stockFlowCellId: z.string().uuid('must be the id of a flow cell in the inventory').nullish(),
 });
 const sequencingRun = z.object({
   runId: text(100),

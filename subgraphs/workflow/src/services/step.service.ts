@@ -10,6 +10,8 @@ import { evaluate, rulesFor } from './qc-thresholds.js';
 import { isQcStep, refuse, requireNothingLaterStarted, requirePreviousDone, requireSenior, requireStatus } from './step-rules.js';
 import { mergePartial, pickStepInput, qcMetrics, requireComplete, type StepResultsInput } from './step-results.js';
 import { hoursBetween } from './timing.js';
+import type { FlowCellService } from './lab/flow-cell.service.js';
+import { pickForSetup } from './lab/setup-pick.js';
 import { recordStepEvents, refreshWorkflow, stepSnapshot, type StepChange } from './workflow-state.js';
 
 export interface StepRef { sampleId: string; step: StepName; expectedVersion?: number | null }
@@ -40,7 +42,7 @@ function assigneeOf(id: string | null | undefined, field = 'assigneeId'): string
 
 /** The step state machine (domain.md §4.4). Every operation locks the sample's workflow row, so edits of one sample serialize. */
 export class StepService {
-  constructor(private readonly deps: WorkflowDeps, private readonly ctx: BaseContext) {}
+  constructor(private readonly deps: WorkflowDeps, private readonly ctx: BaseContext, private readonly flowCells: FlowCellService) {}
 
   requireActor(): void {
     requireWrite(this.ctx.principal, 'workflow:write', 'ADMIN', 'STAFF');
@@ -102,11 +104,12 @@ export class StepService {
     this.requireActor(); // who may act is checked before anything about the input is revealed
     if (input.expectedVersion === null || input.expectedVersion === undefined) throw ValidationError.field('expectedVersion', 'is required');
     const block = pickStepInput(input.step, input.results);
-    return this.change(input, ({ step, now }) => {
+    return this.change(input, async ({ em, workflow, step, now }) => {
       const before = stepSnapshot(step);
       const deliveredAlready = step.name === 'DATA_DELIVERY' && step.status === 'COMPLETED';
       if (!deliveredAlready) requireStatus(step, ['IN_PROGRESS'], 'record results of');
       let results = this.stampAcknowledgement(mergePartial(step.name, step.results ?? null, block), now);
+      if (step.name === 'SEQUENCING_SETUP') results = await pickForSetup(this.flowCells, em, workflow, step, results, now);
       if (deliveredAlready) results = requireComplete(step.name, results);
       step.results = results;
       return { action: 'RESULTS_RECORDED', before };
@@ -118,11 +121,12 @@ export class StepService {
     this.requireActor(); // who may act is checked before anything about the input is revealed
     const block = input.results ? pickStepInput(input.step, input.results) : null;
     const notes = notesOf(input.notes);
-    return this.change(input, ({ step, workflow, steps, now }) => {
+    return this.change(input, async ({ em, step, workflow, steps, now }) => {
       const before = stepSnapshot(step);
       requireStatus(step, ['IN_PROGRESS'], 'complete');
-      const merged = block ? mergePartial(step.name, step.results ?? null, block) : step.results;
+      let merged = block ? mergePartial(step.name, step.results ?? null, block) : step.results;
       if (!merged) refuse(step, 'cannot be completed without results');
+      if (step.name === 'SEQUENCING_SETUP') merged = await pickForSetup(this.flowCells, em, workflow, step, merged, now);
       const results = requireComplete(step.name, this.stampAcknowledgement(merged, now));
       step.results = results;
       if (notes !== undefined) step.notes = notes;

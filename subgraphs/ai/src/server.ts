@@ -15,8 +15,8 @@ export const module: SubgraphModule<AiConfig, AiContext> = {
   entities,
   migrations,
   loadConfig: loadAiConfig,
-  build: (deps) => {
-    const { memory, assistant } = createAssistance(deps);
+  build: async (deps) => {
+    const { memory, assistant } = await createAssistance(deps);
     return {
       typeDefs,
       resolvers,

@@ -25,7 +25,7 @@ export class CorrectionMemory {
   }
 
   async indexAccepted(jobId: string): Promise<void> {
-    if (this.store.kind === 'postgres') return;
+    if (this.store.kind !== 'qdrant') return; // in PostgreSQL the rows are the index
     await this.store.index(await this.deps.orm.em.fork().find(FieldCorrection, { jobId, accepted: true }));
   }
 

@@ -4,6 +4,7 @@ import { createAiContext, type AiContext } from './context.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
+import { registerAiRoutes } from './routes/index.js';
 import { typeDefs } from './schema.js';
 import { createAssistance } from './services/assist/create-assistance.js';
 import { ExtractionWorker } from './worker/extraction-worker.js';
@@ -21,6 +22,7 @@ export const module: SubgraphModule<AiConfig, AiContext> = {
       typeDefs,
       resolvers,
       createContext: (base) => createAiContext(deps, memory, base),
+      routes: (app, authenticate) => registerAiRoutes(app, deps, authenticate),
       background: [new ExtractionWorker(deps, assistant)],
     };
   },

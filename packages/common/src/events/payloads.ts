@@ -158,8 +158,8 @@ export interface WebhookEndpointEventData { url: string; events: string[]; activ
 
 // ── ai ──
 
-/** `ExtractionJobQueued.data`. */
-export interface ExtractionJobQueuedData { method: string; source: 'FILE' | 'INLINE'; fileId: string | null | undefined; filename: string | null | undefined; byteSize: number }
+/** `ExtractionJobQueued.data`; `source`: a stored file (fileId), a multipart upload, or inline base64. */
+export interface ExtractionJobQueuedData { method: string; source: 'FILE' | 'UPLOAD' | 'INLINE'; fileId: string | null | undefined; filename: string | null | undefined; byteSize: number }
 /** `ExtractionProgress.data`: one progress report of a running job. */
 export interface ExtractionProgressData {
   jobId: string;

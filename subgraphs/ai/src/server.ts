@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@app/common';
+import { createSampleLinksConsumer } from './background/intake-events.consumer.js';
 import { loadAiConfig, type AiConfig } from './config.js';
 import { createAiContext, type AiContext } from './context.js';
 import { entities } from './entities/index.js';
@@ -23,7 +24,7 @@ export const module: SubgraphModule<AiConfig, AiContext> = {
       resolvers,
       createContext: (base) => createAiContext(deps, memory, base),
       routes: (app, authenticate) => registerAiRoutes(app, deps, authenticate),
-      background: [new ExtractionWorker(deps, assistant)],
+      background: [new ExtractionWorker(deps, assistant), createSampleLinksConsumer(deps)],
     };
   },
 };

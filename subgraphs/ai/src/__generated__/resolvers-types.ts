@@ -388,8 +388,10 @@ export type Sample = {
   __typename?: 'Sample';
   /** The sample's id. */
   id: Scalars['ID']['output'];
-  /** The newest extraction job for this sample that the caller may see; null when there is none. */
+  /** The newest extraction job for this sample that the caller may see (a text job for it, or the quote PDF whose sample table it was created from); null when there is none. */
   aiExtraction?: Maybe<ExtractionJob>;
+  /** The row of a quote's sample table this sample was created from (through an intake of the accepted extraction), as the job holds it; null when it was not. */
+  aiExtractedSample?: Maybe<ExtractedSample>;
 };
 
 /** Input to read a quote PDF: a stored file, the PDF uploaded with the request, or small PDF bytes inline (exactly one). */
@@ -733,6 +735,7 @@ export type SampleResolvers<ContextType = AiContext, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Sample']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   aiExtraction?: Resolver<Maybe<ResolversTypes['ExtractionJob']>, ParentType, ContextType>;
+  aiExtractedSample?: Resolver<Maybe<ResolversTypes['ExtractedSample']>, ParentType, ContextType>;
 };
 
 export type SubmissionResolvers<ContextType = AiContext, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission'], FederationReferenceType extends FederationReferenceTypes['Submission'] = FederationReferenceTypes['Submission']> = {

@@ -27,7 +27,7 @@ const cleanFilename = (name: string | undefined) => (name ?? '').split(/[\\/]/).
 /** The uploaded part's bytes, read to the end within `maxBytes`; a part that did not arrive is the caller's error, naming the field. */
 async function readUpload(part: UploadPart, maxBytes: number): Promise<{ bytes: Uint8Array; filename: string | null }> {
   const field = 'input.upload';
-  const refused = (err: unknown) => uploadNotReceived(err, field, maxBytes) ?? err;
+  const refused = (err: unknown) => (err instanceof ValidationError ? err : uploadNotReceived(err, field, maxBytes) ?? err);
   const file = await part.catch((err: unknown) => { throw refused(err); });
   const chunks: Buffer[] = [];
   let size = 0;
@@ -39,7 +39,7 @@ async function readUpload(part: UploadPart, maxBytes: number): Promise<{ bytes: 
       chunks.push(chunk as Buffer);
     }
   } catch (err) {
-    throw err instanceof ValidationError ? err : refused(err);
+    throw refused(err);
   }
   if (size === 0) throw ValidationError.field(field, 'is empty');
   return { bytes: new Uint8Array(Buffer.concat(chunks, size)), filename: cleanFilename(file.filename) };

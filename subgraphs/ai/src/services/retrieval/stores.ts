@@ -28,7 +28,9 @@ export class PostgresCorrectionStore implements CorrectionStore {
 
   async search(fieldName: string, vector: number[], limit: number): Promise<CorrectionHit[]> {
     const rows = await this.orm.em.fork().find(FieldCorrection, { fieldName, accepted: true }, { orderBy: { createdAt: 'desc' }, limit: 5_000 });
-    return rows.map((r) => hit(r, cosine(vector, r.embedding))).sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+    // Only vectors of the query's dimension (the same embedding model) are comparable, as with pgvector.
+    return rows.filter((r) => r.embedding.length === vector.length).map((r) => hit(r, cosine(vector, r.embedding)))
+      .sort((a, b) => b.similarity - a.similarity).slice(0, limit);
   }
 }
 

@@ -79,9 +79,9 @@ describe('a quote PDF uploaded through the gateway', () => {
   it('refuses what is not a proper upload, naming input.upload', async () => {
     const large = await uploadQuote(staff.token, tooLarge.pdf, { labId: 'lab-a' });
     expect(large.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.upload' });
-    expect(large.body.errors[0].message).toMatch(`input.upload is larger than ${MAX_PDF} bytes`);
+    expect(large.body.errors[0].message).toBe(`input.upload: is larger than ${MAX_PDF} bytes`);
 
-    const both = await uploadQuote(staff.token, quote.pdf, { labId: 'lab-a', pdfBase64: Buffer.from(quote.pdf).toString('base64') });
+    const both = await uploadQuote(staff.token, quote.pdf, { labId: 'lab-a', pdfBase64: Buffer.from('%PDF-').toString('base64') });
     expect(both.body.errors[0].extensions.problems).toEqual([expect.objectContaining({ field: 'input.pdfBase64', message: 'must not be given with input.upload' })]);
 
     const inline = await t.gql(`mutation { startPdfExtraction(input: { upload: "not a file", labId: "lab-a" }) { id } }`, {}, staff.token);

@@ -72,6 +72,23 @@ describe('correction retrieval in PostgreSQL', () => {
     expect(await store.search('nothingHere', (await embedder.embed('x')).vector, 5)).toEqual([]);
   });
 
+  it('looks up many fields at once as one search per field would (one statement with pgvector)', async () => {
+    const store = await postgresCorrectionStore(orm, schema, captureLogger('ai', 'silent').logger);
+    const queries = await Promise.all([
+      ['genomeSize', key('genomeSize', 'Genome size:', '3.1 Gb')], ['organism', key('organism', 'Source organism:', '4.6 Mb')],
+      ['nothingHere', 'x'], ['genomeSize', key('genomeSize', 'Approximate genome size:', '4.6 Mb')],
+    ].map(async ([fieldName, text]) => ({ fieldName: fieldName!, vector: (await embedder.embed(text!)).vector })));
+    const nearest = await store.nearest(queries);
+    expect(nearest.map((h) => h?.rightValue ?? null)).toEqual(['3.1 Gbp', 'wrong field', null, '4.6 Mbp (E. coli)']);
+    for (const [i, q] of queries.entries()) {
+      const [one] = await store.search(q.fieldName, q.vector, 1);
+      expect(nearest[i]?.id ?? null).toBe(one?.id ?? null);
+      if (one) expect(nearest[i]!.similarity).toBeCloseTo(one.similarity, 5);
+    }
+    expect(await new PostgresCorrectionStore(orm).nearest(queries)).toEqual(nearest.map((h) => h && expect.objectContaining({ id: h.id })));
+    expect(await store.nearest([])).toEqual([]);
+  });
+
   it('with pgvector, keeps the vector column filled by every write (a generated column)', async () => {
     if (!serverHasPgvector) return void expect(process.env.TEST_DATABASE_URL).toBeDefined();
     await postgresCorrectionStore(orm, schema, captureLogger('ai', 'silent').logger);

@@ -12,7 +12,12 @@ export interface CorrectionStore {
   readonly kind: 'postgres' | 'pgvector' | 'qdrant';
   index(corrections: FieldCorrection[]): Promise<void>;
   search(fieldName: string, vector: number[], limit: number): Promise<CorrectionHit[]>;
+  /** The nearest correction for each query (null where there is none), in as few round trips as the store allows. */
+  nearest(queries: CorrectionQuery[]): Promise<(CorrectionHit | null)[]>;
 }
+
+/** One field's lookup: its name and the embedding of its key text. */
+export interface CorrectionQuery { fieldName: string; vector: number[] }
 
 const hit = (c: Pick<FieldCorrection, 'id' | 'wrongValue' | 'rightValue'>, similarity: number): CorrectionHit =>
   ({ id: c.id, similarity, wrongValue: c.wrongValue ?? null, rightValue: c.rightValue ?? null });
@@ -28,11 +33,21 @@ export class PostgresCorrectionStore implements CorrectionStore {
 
   async search(fieldName: string, vector: number[], limit: number): Promise<CorrectionHit[]> {
     const rows = await this.orm.em.fork().find(FieldCorrection, { fieldName, accepted: true }, { orderBy: { createdAt: 'desc' }, limit: 5_000 });
-    // Only vectors of the query's dimension (the same embedding model) are comparable, as with pgvector.
-    return rows.filter((r) => r.embedding.length === vector.length).map((r) => hit(r, cosine(vector, r.embedding)))
-      .sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+    return ranked(rows, vector).slice(0, limit);
+  }
+
+  /** One query for every field asked about; each is then ranked here. */
+  async nearest(queries: CorrectionQuery[]): Promise<(CorrectionHit | null)[]> {
+    const names = [...new Set(queries.map((q) => q.fieldName))];
+    if (!names.length) return [];
+    const rows = await this.orm.em.fork().find(FieldCorrection, { fieldName: { $in: names }, accepted: true }, { orderBy: { createdAt: 'desc' }, limit: 5_000 * names.length });
+    return queries.map((q) => ranked(rows.filter((r) => r.fieldName === q.fieldName), q.vector)[0] ?? null);
   }
 }
+
+/** Rows by similarity to `vector`; only vectors of its dimension (the same embedding model) are comparable, as with pgvector. */
+const ranked = (rows: FieldCorrection[], vector: number[]) =>
+  rows.filter((r) => r.embedding.length === vector.length).map((r) => hit(r, cosine(vector, r.embedding))).sort((a, b) => b.similarity - a.similarity);
 
 /**
  * PostgreSQL with pgvector: `field_correction.embedding_vector`, a column generated from the JSON
@@ -56,18 +71,44 @@ export class PgvectorCorrectionStore implements CorrectionStore {
   async search(fieldName: string, vector: number[], limit: number): Promise<CorrectionHit[]> {
     const v = `"${this.vectorSchema}"`;
     const distance = `embedding_vector operator(${v}.<=>) ?::${v}.vector`;
-    const rows = await this.orm.em.fork().getConnection().execute<{ id: string; wrong_value: string | null; right_value: string | null; distance: number | string }[]>(
+    const rows = await this.orm.em.fork().getConnection().execute<VectorRow[]>(
       `select id, wrong_value, right_value, ${distance} as distance from ${this.table}
        where field_name = ? and accepted and embedding_vector is not null and ${v}.vector_dims(embedding_vector) = ?
        order by ${distance} limit ?`,
       [JSON.stringify(vector), fieldName, vector.length, JSON.stringify(vector), limit],
     );
     return rows.flatMap((r) => {
-      // A zero vector has no direction: its distance is NaN, which the scan would score 0.
-      const similarity = 1 - Number(r.distance);
-      return Number.isFinite(similarity) ? [hit({ id: r.id, wrongValue: r.wrong_value, rightValue: r.right_value }, similarity)] : [];
+      const found = hitOf(r);
+      return found ? [found] : [];
     });
   }
+
+  /** Every field's nearest correction in one statement: the queries as a JSON array, each searched by a lateral subquery. */
+  async nearest(queries: CorrectionQuery[]): Promise<(CorrectionHit | null)[]> {
+    if (!queries.length) return [];
+    const v = `"${this.vectorSchema}"`;
+    const query = `(q.item->'vector')::text::${v}.vector`;
+    const rows = await this.orm.em.fork().getConnection().execute<({ i: number | string } & VectorRow)[]>(
+      `select q.i, c.id, c.wrong_value, c.right_value, c.distance
+       from jsonb_array_elements(?::jsonb) with ordinality as q(item, i)
+       cross join lateral (
+         select id, wrong_value, right_value, embedding_vector operator(${v}.<=>) ${query} as distance from ${this.table}
+         where field_name = q.item->>'fieldName' and accepted and embedding_vector is not null
+           and ${v}.vector_dims(embedding_vector) = jsonb_array_length(q.item->'vector')
+         order by embedding_vector operator(${v}.<=>) ${query} limit 1) c`,
+      [JSON.stringify(queries)],
+    );
+    const byQuery = new Map(rows.map((r) => [Number(r.i) - 1, hitOf(r)]));
+    return queries.map((_, i) => byQuery.get(i) ?? null);
+  }
+}
+
+interface VectorRow { id: string; wrong_value: string | null; right_value: string | null; distance: number | string }
+
+/** A zero vector has no direction: its distance is NaN (no hit), which the scan would score 0. */
+function hitOf(r: VectorRow): CorrectionHit | null {
+  const similarity = 1 - Number(r.distance);
+  return Number.isFinite(similarity) ? hit({ id: r.id, wrongValue: r.wrong_value, rightValue: r.right_value }, similarity) : null;
 }
 
 /** Makes pgvector usable for `schema.field_correction`; the extension's schema, or null when this server has no pgvector. */
@@ -147,6 +188,12 @@ export class QdrantCorrectionStore implements CorrectionStore {
       wait: true,
       points: corrections.map((c) => ({ id: c.id, vector: c.embedding, payload: { fieldName: c.fieldName, wrongValue: c.wrongValue ?? null, rightValue: c.rightValue ?? null, jobId: c.jobId } })),
     });
+  }
+
+  async nearest(queries: CorrectionQuery[]): Promise<(CorrectionHit | null)[]> {
+    const found: (CorrectionHit | null)[] = [];
+    for (const q of queries) found.push((await this.search(q.fieldName, q.vector, 1))[0] ?? null);
+    return found;
   }
 
   async search(fieldName: string, vector: number[], limit: number): Promise<CorrectionHit[]> {

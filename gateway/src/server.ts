@@ -26,7 +26,7 @@ import { mountUnsubscribeProxy } from './routes/unsubscribe.js';
 import { mountWebApp } from './routes/web.js';
 import { LiveSubscriptions } from './subscriptions/index.js';
 import { multipartUploads } from './uploads/multipart-guard.js';
-import { UploadForwardingDataSource } from './uploads/upload-data-source.js';
+import { UPLOAD_FIELDS, UploadForwardingDataSource } from './uploads/upload-data-source.js';
 import { listSubgraphs, resolveSubgraphUrl, serviceBaseUrl, type SubgraphEndpoint } from './subgraphs.js';
 
 export interface GatewayOptions {
@@ -130,8 +130,11 @@ function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoin
     logger: options.logger,
     buildService: ({ name, url }) => {
       const target = urls[name] ?? resolveSubgraphUrl(name, url);
-      // Only files takes Upload arguments (federation.md §3.3): its fetches may carry a multipart stream.
-      if (name === 'files') return new UploadForwardingDataSource(name, target, options.internalTokenIssuer, fetcher).configureUploads({ timeoutMs: options.config.UPLOAD_TIMEOUT_MS });
+      // The subgraphs taking Upload arguments (federation.md §3.3): their fetches may carry a multipart stream.
+      const uploadField = UPLOAD_FIELDS[name];
+      if (uploadField) {
+        return new UploadForwardingDataSource(name, target, options.internalTokenIssuer, fetcher).configureUploads({ timeoutMs: options.config.UPLOAD_TIMEOUT_MS, field: uploadField });
+      }
       const delegates = (DELEGATIONS[name] ?? []).flatMap((to) => (urls[to] ? [{ name: to, url: urls[to] }] : []));
       return new SubgraphDataSource(name, target, options.internalTokenIssuer, fetcher, delegates);
     },

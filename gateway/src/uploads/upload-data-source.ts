@@ -27,22 +27,33 @@ function withoutUploads(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The subgraphs whose schema takes an `Upload`, each with the argument its upload errors name:
+ * files (`uploadFile(file:)`, `uploadFiles(files:)`, `uploadFileVersion(file:)`) and ai
+ * (`startPdfExtraction(input: { upload })`). Every other subgraph gets plain JSON fetches.
+ */
+export const UPLOAD_FIELDS: Record<string, string> = { files: 'file', ai: 'input.upload' };
+
 export interface UploadForwardingOptions {
   /** A fetch carrying files may take this long (a 200 MB upload from a slow client). */
   timeoutMs: number;
+  /** The argument a refused upload is reported under (`file`, `input.upload`). */
+  field?: string;
 }
 
 /**
- * The files subgraph's data source. A fetch whose variables hold Uploads (graphql-upload-ts,
+ * The data source of a subgraph that takes uploads. A fetch whose variables hold Uploads (graphql-upload-ts,
  * parsed by the gateway's multipart middleware) is re-sent to the subgraph as a multipart
  * request, each file streamed from the gateway's spool as it arrives; every other fetch takes
  * the ordinary JSON path. The identity headers were set by willSendRequest before this runs.
  */
 export class UploadForwardingDataSource extends SubgraphDataSource {
   private uploadTimeoutMs = 600_000;
+  private uploadField = 'file';
 
   configureUploads(options: UploadForwardingOptions): this {
     this.uploadTimeoutMs = options.timeoutMs;
+    this.uploadField = options.field ?? this.uploadField;
     return this;
   }
 
@@ -80,7 +91,7 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
       answer = await postStream(http.url, headers, body, this.uploadTimeoutMs);
     } catch (err) {
       body.destroy();
-      throw uploadFailed(bodyError ?? (err as Error));
+      throw uploadFailed(bodyError ?? (err as Error), this.uploadField);
     }
     return this.answer(answer);
   }
@@ -91,7 +102,7 @@ export class UploadForwardingDataSource extends SubgraphDataSource {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new GraphQLError(`${res.status}: the files service answered without JSON`, { extensions: { response: { status: res.status, body: text.slice(0, 500) } } });
+      throw new GraphQLError(`${res.status}: the ${this.subgraphName} service answered without JSON`, { extensions: { response: { status: res.status, body: text.slice(0, 500) } } });
     }
     // Multipart parse failures (size and count limits) come back as HTTP errors in GraphQL shape.
     if ((res.status < 200 || res.status > 299) && !(parsed as { data?: unknown }).data) {
@@ -111,9 +122,9 @@ function uploadCode(status: number, code: string | undefined): string {
  * A file stream that broke (size limit, client gone, a part missing or malformed) explains the
  * failure better than fetch's own error; what the sender got wrong is a client error.
  */
-function uploadFailed(cause: Error): GraphQLError {
+function uploadFailed(cause: Error, field: string): GraphQLError {
   const refusal = uploadRefusal(cause);
-  if (refusal?.status === 413) return new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
-  if (refusal) return new GraphQLError(`The upload was refused: ${refusal.message}`, { extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+  if (refusal?.status === 413) return new GraphQLError(refusal.message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  if (refusal) return new GraphQLError(`The upload was refused: ${refusal.message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
   return new GraphQLError(`The upload could not be forwarded: ${cause.message}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: cause });
 }

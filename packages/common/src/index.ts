@@ -8,7 +8,7 @@ export { Problems, isUuid } from './validation.js';
 export { createMetrics, metricsPlugin, type ServiceMetrics } from './metrics.js';
 export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requestIds, type ReadinessCheck } from './http/app.js';
 export { listenHttp } from './http/listen.js';
-export { uploadRefusal, type UploadRefusal } from './http/multipart.js';
+export { multipartUploads, uploadNotReceived, uploadRefusal, type MultipartLimits, type UploadRefusal } from './http/multipart.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
 
 export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type Role, type Via } from './identity/principal.js';
@@ -40,6 +40,7 @@ export { LabScopedReads, type LabScopedReadsOptions } from './db/lab-scoped-read
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
 
 export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
+export { uploadScalar, type FileUpload, type UploadPart } from './graphql/upload.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
 
 export { eventOrigin, readDelegates, type BaseContext, type Delegate } from './subgraph/context.js';

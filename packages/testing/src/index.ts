@@ -3,6 +3,7 @@ export { createTestBus, deleteTestStream, testStreamName } from './bus.js';
 export { waitFor } from './wait.js';
 export { storedZip, workbookParts } from './zip.js';
 export { captureLogger, testLogger } from './logger.js';
+export { curlMultipart, type CurlAnswer, type CurlFile } from './multipart.js';
 export { userPrincipal } from './principals.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';
 export {

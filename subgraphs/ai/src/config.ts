@@ -22,6 +22,8 @@ export const aiEnvSchema = z.object({
   AI_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(5_000).default(50),
   /** Wall-clock budget for reading one PDF. */
   AI_PDF_TIMEOUT_MS: ms(100, 600_000, 20_000),
+  /** Heap of the thread a PDF is read in (worker_threads resourceLimits); a read that needs more ends FAILED. */
+  AI_PDF_MEMORY_MB: z.coerce.number().int().min(128).max(8_192).default(512),
   /** Painted shapes kept per page. */
   AI_MAX_SHAPES_PER_PAGE: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   /** PDF jobs one process runs at a time. */

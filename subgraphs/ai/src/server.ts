@@ -1,9 +1,11 @@
 import type { SubgraphModule } from '@app/common';
+import { createSampleLinksConsumer } from './background/intake-events.consumer.js';
 import { loadAiConfig, type AiConfig } from './config.js';
 import { createAiContext, type AiContext } from './context.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
+import { registerAiRoutes } from './routes/index.js';
 import { typeDefs } from './schema.js';
 import { createAssistance } from './services/assist/create-assistance.js';
 import { ExtractionWorker } from './worker/extraction-worker.js';
@@ -15,13 +17,14 @@ export const module: SubgraphModule<AiConfig, AiContext> = {
   entities,
   migrations,
   loadConfig: loadAiConfig,
-  build: (deps) => {
-    const { memory, assistant } = createAssistance(deps);
+  build: async (deps) => {
+    const { memory, assistant } = await createAssistance(deps);
     return {
       typeDefs,
       resolvers,
       createContext: (base) => createAiContext(deps, memory, base),
-      background: [new ExtractionWorker(deps, assistant)],
+      routes: (app, authenticate) => registerAiRoutes(app, deps, authenticate),
+      background: [new ExtractionWorker(deps, assistant), createSampleLinksConsumer(deps)],
     };
   },
 };

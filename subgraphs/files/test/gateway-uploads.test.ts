@@ -3,12 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { waitFor } from '@app/testing';
+import { curlMultipart, waitFor } from '@app/testing';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { UrlSigner } from '../src/services/url-signer.js';
 import { pdf, png, sha } from './helpers.js';
 import { EICAR, startTestClamd, type TestClamd } from './support/clamd.js';
-import { curlMultipart } from './support/multipart.js';
 
 const SECRET = randomBytes(32).toString('hex');
 let t: TestSystem;

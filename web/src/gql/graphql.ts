@@ -664,18 +664,20 @@ export type SequencingSetupResultsInput = {
   stockFlowCellId?: string | number | null | undefined;
 };
 
-/** Input to read a quote PDF: a stored file, or small PDF bytes inline. */
+/** Input to read a quote PDF: a stored file, the PDF uploaded with the request, or small PDF bytes inline (exactly one). */
 export type StartPdfExtractionInput = {
   /** A StoredFile (application/pdf) the caller may see; the job belongs to its lab. */
   fileId?: string | number | null | undefined;
-  /** File name to record (default: the stored file's, or quote.pdf). */
+  /** File name to record (default: the stored file's, the uploaded part's, or quote.pdf). */
   filename?: string | null | undefined;
-  /** Lab for an inline PDF: required for staff; submitters may omit it (their own lab is used). */
+  /** Lab for an uploaded or inline PDF: required for staff; submitters may omit it (their own lab is used). */
   labId?: string | null | undefined;
-  /** The PDF itself, base64, at most AI_INLINE_PDF_MAX_BYTES decoded (instead of fileId). */
+  /** The PDF itself, base64, at most AI_INLINE_PDF_MAX_BYTES decoded (instead of fileId or upload). */
   pdfBase64?: string | null | undefined;
   /** The submission the quote is for, when it exists already. */
   submissionId?: string | number | null | undefined;
+  /** The PDF as a multipart file part, at most AI_MAX_PDF_BYTES (instead of fileId or pdfBase64); kept with the job like inline bytes. */
+  upload?: unknown;
 };
 
 /** One sample of a bulk start. */

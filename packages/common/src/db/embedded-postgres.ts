@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -17,7 +18,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 /**
- * PostgreSQL in-process (PGlite) behind the wire protocol, so the same driver, ORM and migrations
+ * PostgreSQL in-process (PGlite, with pgvector available) behind the wire protocol, so the same driver, ORM and migrations
  * run as in production. PGlite is one session: everything is serialised, and code must never wait
  * on a second connection inside a transaction (stack.md §2).
  */
@@ -27,6 +28,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     // A small buffer pool keeps the embedded process's memory modest.
     postgresqlconf: ['shared_buffers=32MB'],
+    // pgvector, loaded before the socket serves: `create extension vector` then works over the wire
+    // (the ai subgraph's correction retrieval orders by `<=>` when it finds the extension).
+    extensions: { vector },
   });
   const server = new PGLiteSocketServer({ db: keepExtendedQueriesWhole(db), host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 100 });
   await server.start();

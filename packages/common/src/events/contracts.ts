@@ -155,6 +155,8 @@ export const EventTypes = {
   IntakeCommitStarted: 'IntakeCommitStarted',
   /** submission → audit, workflow (notifications: intake committed, when it ends COMMITTED or PARTIALLY_COMMITTED). */
   IntakeCommitFinished: 'IntakeCommitFinished',
+  /** submission → ai (links each sample made from an accepted extraction's row to that job: `Sample.aiExtraction`); only for intakes of an extraction. */
+  IntakeRowsCommitted: 'IntakeRowsCommitted',
   /** submission → audit. */
   IntakeJobCreated: 'IntakeJobCreated',
   IntakeSubmissionCreated: 'IntakeSubmissionCreated',

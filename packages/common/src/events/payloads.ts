@@ -181,8 +181,8 @@ export interface PoolLoadedData { name: string; barcodeKit: string; memberCount:
 
 // ── ai ──
 
-/** `ExtractionJobQueued.data`. */
-export interface ExtractionJobQueuedData { method: string; source: 'FILE' | 'INLINE'; fileId: string | null | undefined; filename: string | null | undefined; byteSize: number }
+/** `ExtractionJobQueued.data`; `source`: a stored file (fileId), a multipart upload, or inline base64. */
+export interface ExtractionJobQueuedData { method: string; source: 'FILE' | 'UPLOAD' | 'INLINE'; fileId: string | null | undefined; filename: string | null | undefined; byteSize: number }
 /** `ExtractionProgress.data`: one progress report of a running job. */
 export interface ExtractionProgressData {
   jobId: string;
@@ -280,5 +280,9 @@ export interface IntakeJobCounts {
 }
 /** What every intake job event's `.data` starts with; each event adds its own fields. */
 export interface IntakeJobEventData { kind: string; filename: string | null | undefined; [field: string]: unknown }
+/** One committed row of `IntakeRowsCommitted`: its number in the intake, the sample it became, and the quote row it was read from. */
+export interface IntakeCommittedRow { rowNumber: number; sampleId: string; sampleNumber: string | null }
+/** `IntakeRowsCommitted.data`: one commit batch of an intake made from an accepted extraction (`extractionJobId`). */
+export interface IntakeRowsCommittedData extends IntakeJobEventData { extractionJobId: string; rows: IntakeCommittedRow[] }
 /** `IntakeProgress.data`: how far parsing or committing is. */
 export interface IntakeProgressData extends IntakeJobCounts { jobId: string; phase: string; processed: number; total: number | null }

@@ -2,17 +2,48 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { labScope, labScopedByIdLoader, qualified, type Principal } from '@app/common';
 import { ExtractionJob, ExtractionResult } from '../entities/index.js';
+import type { DraftSample } from '../services/pdf/draft.js';
 import { isUuid } from '../services/validation.js';
 
-/** Ids of the newest visible job per parent (sample or submission), in one query. */
+/**
+ * Ids of the newest visible job per parent (sample or submission), in one query. A sample's jobs
+ * are those made for it (`sample_id`) and the PDF job whose sample table it was created from
+ * (`extraction_sample_link`, written from the submission subgraph's IntakeRowsCommitted).
+ */
 async function latestJobIds(em: EntityManager, schema: string, column: 'sample_id' | 'submission_id', parents: string[], scope: string | null) {
+  const job = qualified(schema, 'extraction_job');
+  const list = parents.map(() => '?').join(', ');
+  const lab = scope === null ? '' : 'and j.lab_id = ?';
+  const own = `select j.${column} as parent, j.id, j.created_at from ${job} j where j.${column} in (${list}) ${lab}`;
+  const linked = `select l.sample_id as parent, j.id, j.created_at from ${qualified(schema, 'extraction_sample_link')} l join ${job} j on j.id = l.job_id
+    where l.sample_id in (${list}) ${lab}`;
+  const params = scope === null ? parents : [...parents, scope];
   const rows = await em.getConnection().execute<{ parent: string; id: string }[]>(
-    `select distinct on (${column}) ${column} as parent, id from ${qualified(schema, 'extraction_job')}
-     where ${column} in (${parents.map(() => '?').join(', ')}) ${scope === null ? '' : 'and lab_id = ?'}
-     order by ${column}, created_at desc, id desc`,
-    scope === null ? parents : [...parents, scope],
+    `select distinct on (parent) parent, id from (${column === 'sample_id' ? `${own} union all ${linked}` : own}) as candidates
+     order by parent, created_at desc, id desc`,
+    column === 'sample_id' ? [...params, ...params] : params,
   );
   return new Map(rows.map((r) => [r.parent, r.id]));
+}
+
+/** The quote row each sample was created from, in one query, within the caller's lab; null for the others. */
+function extractedSampleBy(em: EntityManager, schema: string, principal: Principal) {
+  return new DataLoader<string, DraftSample | null>(async (keys) => {
+    const ids = [...new Set(keys.filter(isUuid))];
+    if (!ids.length) return keys.map(() => null);
+    const scope = labScope(principal);
+    const rows = await em.getConnection().execute<{ sample_id: string; sample_number: string | null; samples: DraftSample[] | string }[]>(
+      `select l.sample_id, l.sample_number, j.samples from ${qualified(schema, 'extraction_sample_link')} l
+       join ${qualified(schema, 'extraction_job')} j on j.id = l.job_id
+       where l.sample_id in (${ids.map(() => '?').join(', ')}) ${scope === null ? '' : 'and j.lab_id = ?'}`,
+      scope === null ? ids : [...ids, scope],
+    );
+    const bySample = new Map(rows.map((r) => {
+      const table = typeof r.samples === 'string' ? (JSON.parse(r.samples) as DraftSample[]) : r.samples;
+      return [r.sample_id, table.find((s) => s.sampleNumber === r.sample_number) ?? null] as const;
+    }));
+    return keys.map((k) => bySample.get(k) ?? null);
+  });
 }
 
 /** The newest job per parent id; ids that are not UUIDs cannot match and resolve to null. */
@@ -37,6 +68,8 @@ export function createLoaders(em: EntityManager, principal: Principal, schema: s
       return ids.map((id) => rows.filter((r) => r.job.id === id));
     }),
     latestJobBySampleId: latestJobBy(em, schema, 'sample_id', principal),
+    /** The quote row a sample was created from (lab-scoped through its job). */
+    extractedSampleBySampleId: extractedSampleBy(em, schema, principal),
     latestJobBySubmissionId: latestJobBy(em, schema, 'submission_id', principal),
   };
 }

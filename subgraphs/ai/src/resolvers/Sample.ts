@@ -7,4 +7,8 @@ export const Sample: SampleResolvers = {
     requireRead(ctx.principal, 'samples:read');
     return ctx.loaders.latestJobBySampleId.load(sample.id);
   },
+  aiExtractedSample: (sample, _, ctx) => {
+    requireRead(ctx.principal, 'samples:read');
+    return ctx.loaders.extractedSampleBySampleId.load(sample.id);
+  },
 };

@@ -1,9 +1,12 @@
 /**
  * What resolvers receive as parent for GraphQL types that are not entities (codegen mappers, see
- * codegen.json): connections as services build them, sample rows as the draft stores them, and
- * the entity stubs this subgraph extends, known here by id only.
+ * codegen.json): connections as services build them, sample rows as the draft stores them, an
+ * uploaded file part, and the entity stubs this subgraph extends, known here by id only.
  */
 import type { Connection } from '@app/common';
+
+/** An `Upload` input field: resolves to the file once its part of the multipart body arrives. */
+export type { UploadPart } from '@app/common';
 import type { ExtractionJob } from '../entities/index.js';
 import type { DraftSample } from '../services/pdf/draft.js';
 

@@ -4,6 +4,7 @@ import { ExtractionJob } from '../entities/index.js';
 import type { AiDeps } from '../deps.js';
 import type { Assistant } from '../services/assist/assistant.js';
 import { recordFileEvent } from '../services/files/known-files.js';
+import { PdfReaderPool } from '../services/pdf/reader-pool.js';
 import { failJob, JobRunner } from './job-runner.js';
 import { JobLeases } from './leases.js';
 
@@ -20,6 +21,8 @@ export class ExtractionWorker implements BackgroundTask {
   readonly owner = `ai-worker-${randomUUID()}`;
   private readonly leases: JobLeases;
   private readonly runner: JobRunner;
+  /** The reader threads PDFs are parsed in (one per concurrent job, kept warm). */
+  readonly reader: PdfReaderPool;
   private readonly running = new Set<Promise<void>>();
   private subscription: BusSubscription | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -27,7 +30,8 @@ export class ExtractionWorker implements BackgroundTask {
 
   constructor(private readonly deps: AiDeps, assistant: Assistant) {
     this.leases = new JobLeases(deps.orm, deps.schema, deps.config.AI_JOB_LEASE_MS);
-    this.runner = new JobRunner(deps, this.leases, assistant, this.owner);
+    this.reader = new PdfReaderPool({ maxIdle: deps.config.AI_WORKER_CONCURRENCY, logger: deps.logger });
+    this.runner = new JobRunner(deps, this.leases, assistant, this.owner, this.reader);
   }
 
   async start(): Promise<void> {
@@ -52,6 +56,7 @@ export class ExtractionWorker implements BackgroundTask {
     await this.subscription?.close();
     this.subscription = null;
     await this.idle();
+    await this.reader.close();
   }
 
   /** Resolves when nothing is running (tests, shutdown). */

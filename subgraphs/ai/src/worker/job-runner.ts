@@ -6,7 +6,9 @@ import { SOURCE, type AiDeps } from '../deps.js';
 import { jobSubject } from '../services/events.js';
 import { UnreadablePdfError } from '../services/pdf/document.js';
 import { LOW_CONFIDENCE, type DraftField, type ExtractionDraft } from '../services/pdf/draft.js';
-import { extractQuotePdf, type Stage } from '../services/pdf/extract.js';
+import type { Stage } from '../services/pdf/extract.js';
+import { pdfLimitsOf } from '../services/pdf/limits.js';
+import type { PdfReaderPool } from '../services/pdf/reader-pool.js';
 import type { Assistant } from '../services/assist/assistant.js';
 import type { JobLeases } from './leases.js';
 
@@ -21,7 +23,10 @@ const shareOf = (stage: Stage, page: number, pages: number) =>
 
 /** Runs one claimed PDF job to NEEDS_REVIEW (or FAILED), reporting progress as it goes. */
 export class JobRunner {
-  constructor(private readonly deps: AiDeps, private readonly leases: JobLeases, private readonly assistant: Assistant, private readonly owner: string) {}
+  constructor(
+    private readonly deps: AiDeps, private readonly leases: JobLeases, private readonly assistant: Assistant, private readonly owner: string,
+    private readonly reader: PdfReaderPool,
+  ) {}
 
   async run(jobId: string): Promise<void> {
     const em = this.deps.orm.em.fork();
@@ -29,7 +34,8 @@ export class JobRunner {
     const source = await em.findOne(ExtractionSource, jobId);
     try {
       if (!source) throw new UnreadablePdfError('CORRUPT', 'The job has no file to read');
-      const draft = await extractQuotePdf(new Uint8Array(source.bytes), this.limits(), (p) => this.progress(job, p.stage, p.page, p.pages));
+      // Read in a worker thread: a file that takes too long or too much memory has its thread stopped, and this loop goes on.
+      const draft = await this.reader.read(new Uint8Array(source.bytes), pdfLimitsOf(this.deps.config), (p) => this.progress(job, p.stage, p.page, p.pages));
       if (!draft.form) throw new UnreadablePdfError('NOT_PDF', draft.warnings[0] ?? 'Not a quote form');
       await this.progress(job, 'ASSIST', draft.pages, draft.pages);
       const assisted = await this.assistant.assist(job, draft);
@@ -39,11 +45,6 @@ export class JobRunner {
       if (!(err instanceof UnreadablePdfError)) this.deps.logger.error({ err, jobId }, 'extraction failed');
       await this.fail(job, err instanceof UnreadablePdfError ? err.message : 'The extractor failed on this file');
     }
-  }
-
-  private limits() {
-    const c = this.deps.config;
-    return { maxBytes: c.AI_MAX_PDF_BYTES, maxPages: c.AI_MAX_PDF_PAGES, timeoutMs: c.AI_PDF_TIMEOUT_MS, maxShapesPerPage: c.AI_MAX_SHAPES_PER_PAGE };
   }
 
   private async progress(job: ExtractionJob, stage: ExtractionStage, page: number, pages: number): Promise<void> {

@@ -3,8 +3,6 @@
  * codegen.json): a multipart file part as graphql-upload-ts hands it over, and the entity stubs
  * this subgraph extends, known here by id only.
  */
-import type { FileUpload } from 'graphql-upload-ts';
-
 /** An `Upload` argument: resolves to the file once its part of the multipart body arrives. */
-export type UploadPart = Promise<FileUpload>;
+export type { UploadPart } from '@app/common';
 export interface EntityStub { id: string }

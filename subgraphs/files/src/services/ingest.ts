@@ -1,6 +1,6 @@
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ValidationError, uploadRefusal } from '@app/common';
+import { ValidationError, uploadNotReceived } from '@app/common';
 import { ByteMeter, TooLargeError } from '../storage/byte-meter.js';
 import { blobKey, type FileStorage } from '../storage/index.js';
 import { SNIFF_BYTES, detectType } from './file-kinds.js';
@@ -70,17 +70,13 @@ export interface BudgetUse {
 
 /**
  * A file that did not arrive as sent, as the error its stream or its multipart promise ended with:
- * over the size limit (ours, or graphql-upload-ts's 413), the sender gone (499), or the sender's
- * multipart bytes broken (a part header that does not parse, a form cut short, a mapped part that
- * never came). Each is a client error naming the field; anything else (a disk error) is not.
+ * over the size limit (ours, or graphql-upload-ts's 413), the sender gone, or the sender's
+ * multipart bytes broken (`uploadNotReceived`). Each is a client error naming the field; anything
+ * else (a disk error) is not.
  */
 export function notReceived(err: unknown, field: string, maxBytes: number): ValidationError | null {
   if (err instanceof TooLargeError) return ValidationError.field(field, `is larger than ${maxBytes} bytes`);
-  const refusal = uploadRefusal(err);
-  if (!refusal) return null;
-  if (refusal.status === 413) return ValidationError.field(field, `is larger than ${maxBytes} bytes`);
-  if (refusal.status === 499) return ValidationError.field(field, 'did not arrive completely: the upload was interrupted');
-  return ValidationError.field(field, `did not arrive: ${refusal.message}`);
+  return uploadNotReceived(err, field, maxBytes);
 }
 
 /**

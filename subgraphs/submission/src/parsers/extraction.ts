@@ -25,6 +25,13 @@ const withUnit = (value?: string | null, unit?: string | null) => (value?.trim()
 /** One form field as a cell: a list (multi-choice) is joined, anything else printed as text. */
 const cellOf = (value: unknown) => (value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value));
 
+/** The sheet's first data row (row 1 is its header): sample `i` of the quote is row `i + FIRST_ROW`. */
+const FIRST_ROW = 2;
+
+/** The number the quote printed for the sample an intake row was made from (`readExtraction`'s rows); null when there is none. */
+export const quoteSampleNumber = (accepted: AcceptedExtraction, rowNumber: number): string | null =>
+  accepted.samples[rowNumber - FIRST_ROW]?.sampleNumber ?? null;
+
 /**
  * The accepted quote as a sheet in the intake template: one row per sample of its table, the
  * quote's form fields (sample type from the form, material, organism, buffer, flow cell) repeated
@@ -39,7 +46,7 @@ export function readExtraction(accepted: AcceptedExtraction): SheetReader {
   }).filter(([, v]) => v);
   const header = ['sample_type', ...formCells.map(([h]) => h), ...SAMPLE_COLUMNS.map(([h]) => h)];
   const rows = accepted.samples.map((sample, i): SheetRow => ({
-    rowNumber: i + 2,
+    rowNumber: i + FIRST_ROW,
     cells: [form, ...formCells.map(([, v]) => v), ...SAMPLE_COLUMNS.map(([, cell]) => cell(sample))],
   }));
   return { header, rows: (async function* () { yield* rows; })() };

@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DelegatedCallError, EventTypes, ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError, type BaseContext } from '@app/common';
-import { IntakeJob, IntakeRow } from '../entities/index.js';
+import {
+  DelegatedCallError, EventTypes, ConflictError, ErrorCode, executeBound, InvalidTransitionError, NotFoundError, qualified, requireWrite, ValidationError,
+  type BaseContext, type IntakeRowsCommittedData,
+} from '@app/common';
+import { AcceptedExtraction, IntakeJob, IntakeRow } from '../entities/index.js';
 import type { IntakeStatus } from '../entities/enums.js';
 import type { SubmissionDeps } from '../deps.js';
 import type { SamplesClient } from '../clients/samples-client.js';
 import type { SubmissionLoaders } from '../loaders/index.js';
+import { quoteSampleNumber } from '../parsers/extraction.js';
 import { samplesClientOf } from './intake.service.js';
 import { emitJobEvent, recountJob } from './job-events.js';
 import type { ProgressReporter } from './progress.js';
@@ -82,7 +86,7 @@ export class CommitService {
         const job = await em.findOneOrFail(IntakeJob, jobId);
         const rows = await em.find(IntakeRow, { job: jobId, status: 'VALID' }, { orderBy: { rowNumber: 'asc' }, limit: COMMIT_BATCH });
         if (rows.length === 0) break;
-        await this.sendBatch(em, job, rows, client);
+        await this.sendBatch(em, job, rows, client, origin);
         this.progress.report(job, 'COMMITTING', job.committedCount, job.rowCount - job.excludedCount - job.errorCount);
       }
     } catch (err) {
@@ -94,7 +98,7 @@ export class CommitService {
   }
 
   /** One addSamples call. Rows samples refuses are marked FAILED with its reasons; the rest go in the next call. */
-  private async sendBatch(em: EntityManager, job: IntakeJob, rows: IntakeRow[], client: SamplesClient): Promise<void> {
+  private async sendBatch(em: EntityManager, job: IntakeJob, rows: IntakeRow[], client: SamplesClient, origin: Origin): Promise<void> {
     try {
       const samples = await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
 
@@ -112,11 +116,24 @@ export class CommitService {
         locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
         await tx.flush();
         Object.assign(job, locked);
+        if (job.extractionJobId) await this.announceSamples(tx, job, rows, byKey, origin);
       });
     } catch (err) {
       if (!(err instanceof DelegatedCallError) || err.code !== ErrorCode.BAD_USER_INPUT) throw err;
       await this.markRefused(em, job, rows, err);
     }
+  }
+
+  /** An extraction's intake tells ai which sample each quote row became (`IntakeRowsCommitted`, with the rows' commit). */
+  private async announceSamples(tx: EntityManager, job: IntakeJob, rows: IntakeRow[], byKey: Map<unknown, string>, origin: Origin): Promise<void> {
+    const accepted = await tx.findOne(AcceptedExtraction, job.extractionJobId!);
+    const committed = rows.flatMap((r) => {
+      const sampleId = byKey.get(r.parsed.externalKey);
+      return sampleId ? [{ rowNumber: r.rowNumber, sampleId, sampleNumber: accepted ? quoteSampleNumber(accepted, r.rowNumber) : null }] : [];
+    });
+    if (!committed.length) return;
+    const data: Omit<IntakeRowsCommittedData, 'kind' | 'filename'> = { extractionJobId: job.extractionJobId!, rows: committed };
+    await emitJobEvent(tx, this.deps, origin, EventTypes.IntakeRowsCommitted, job, data);
   }
 
   private async markRefused(em: EntityManager, job: IntakeJob, rows: IntakeRow[], err: DelegatedCallError): Promise<void> {

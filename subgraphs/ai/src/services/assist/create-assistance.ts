@@ -2,18 +2,21 @@ import { Ollama } from 'ollama';
 import type { AiDeps } from '../../deps.js';
 import { HashingEmbedder, OllamaEmbedder, type Embedder } from '../retrieval/embedder.js';
 import { CorrectionMemory } from '../retrieval/memory.js';
-import { PostgresCorrectionStore, QdrantCorrectionStore, type CorrectionStore } from '../retrieval/stores.js';
+import { postgresCorrectionStore, QdrantCorrectionStore, type CorrectionStore } from '../retrieval/stores.js';
 import type { Assistant } from './assistant.js';
 import { assistFreeText } from './ollama-assist.js';
 
-/** The process's correction memory and assistant, from configuration (Ollama and Qdrant optional). */
-export function createAssistance(deps: AiDeps): { memory: CorrectionMemory; assistant: Assistant } {
+/**
+ * The process's correction memory and assistant, from configuration (Ollama and Qdrant optional).
+ * Without Qdrant the store is chosen here, at start-up, by what the database offers (pgvector or a scan).
+ */
+export async function createAssistance(deps: AiDeps): Promise<{ memory: CorrectionMemory; assistant: Assistant }> {
   const c = deps.config;
   const ollama = c.OLLAMA_URL ? new Ollama({ host: c.OLLAMA_URL }) : null;
   const embedder: Embedder = ollama ? new OllamaEmbedder(ollama, c.OLLAMA_EMBED_MODEL) : new HashingEmbedder();
   const store: CorrectionStore = c.QDRANT_URL
     ? new QdrantCorrectionStore(c.QDRANT_URL, c.QDRANT_API_KEY, c.QDRANT_COLLECTION)
-    : new PostgresCorrectionStore(deps.orm);
+    : await postgresCorrectionStore(deps.orm, deps.schema, deps.logger);
   const memory = new CorrectionMemory(deps, embedder, store);
   const assistant: Assistant = {
     async assist(_job, draft) {

@@ -3,7 +3,10 @@ import type { AiDeps } from '../../deps.js';
 import type { DraftField, ExtractionDraft } from '../pdf/draft.js';
 import { labelOfField } from '../pdf/form-spec.js';
 import type { Embedder, Embedding } from './embedder.js';
-import type { CorrectionStore } from './stores.js';
+import type { CorrectionHit, CorrectionStore } from './stores.js';
+
+/** A field's value as one text (several marked options joined), as corrections record it. */
+const shownOf = (field: DraftField) => (Array.isArray(field.value) ? field.value.join(', ') : field.value);
 
 /** Below this a past correction is not even suggested. */
 const SUGGEST_SIMILARITY = 0.75;
@@ -25,21 +28,21 @@ export class CorrectionMemory {
   }
 
   async indexAccepted(jobId: string): Promise<void> {
-    if (this.store.kind === 'postgres') return;
+    if (this.store.kind !== 'qdrant') return; // in PostgreSQL the rows are the index
     await this.store.index(await this.deps.orm.em.fork().find(FieldCorrection, { jobId, accepted: true }));
   }
 
-  /** Applies a near-identical past correction of the same wrong value; suggests a merely similar one. */
+  /** Applies a near-identical past correction of the same wrong value; suggests a merely similar one. Every field is looked up at once. */
   async apply(draft: ExtractionDraft): Promise<ExtractionDraft> {
-    const fields: DraftField[] = [];
-    for (const field of draft.fields) fields.push(await this.applyOne(field));
-    return { ...draft, fields };
+    const queries = [];
+    // One embedding at a time: a model server gets one request after another, not a burst.
+    for (const field of draft.fields) queries.push({ fieldName: field.name, vector: (await this.embed(this.keyText(field.name, labelOfField(field.name), shownOf(field)))).vector });
+    const hits = await this.store.nearest(queries);
+    return { ...draft, fields: draft.fields.map((field, i) => this.applyHit(field, hits[i] ?? null)) };
   }
 
-  private async applyOne(field: DraftField): Promise<DraftField> {
-    const shown = Array.isArray(field.value) ? field.value.join(', ') : field.value;
-    const { vector } = await this.embed(this.keyText(field.name, labelOfField(field.name), shown));
-    const [best] = await this.store.search(field.name, vector, 1);
+  private applyHit(field: DraftField, best: CorrectionHit | null): DraftField {
+    const shown = shownOf(field);
     if (!best || best.similarity < SUGGEST_SIMILARITY) return field;
     const similarity = Math.round(best.similarity * 1000) / 1000;
     if (best.similarity >= this.deps.config.AI_RETRIEVAL_MIN_SIMILARITY && best.wrongValue === shown) {

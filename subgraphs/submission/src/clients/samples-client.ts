@@ -28,30 +28,26 @@ export class SamplesClient {
     return api ? new SamplesClient(api) : null;
   }
 
-  private request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    return this.api.request<T>(query, variables);
-  }
-
   async submission(id: string): Promise<SubmissionRef> {
-    const data = await this.request<{ submission: SubmissionRef }>('query($id: ID!) { submission(id: $id) { id labId status project { id } } }', { id });
+    const data = await this.api.request<{ submission: SubmissionRef }>('query($id: ID!) { submission(id: $id) { id labId status project { id } } }', { id });
     return data.submission;
   }
 
   async project(id: string): Promise<ProjectRef> {
-    const data = await this.request<{ project: ProjectRef }>('query($id: ID!) { project(id: $id) { id labId status } }', { id });
+    const data = await this.api.request<{ project: ProjectRef }>('query($id: ID!) { project(id: $id) { id labId status } }', { id });
     return data.project;
   }
 
   /** Billing account code → id for one lab (a lab has a handful). */
   async billingAccounts(labId: string): Promise<Map<string, string>> {
-    const data = await this.request<{ billingAccounts: { edges: { node: { id: string; code: string } }[] } }>(
+    const data = await this.api.request<{ billingAccounts: { edges: { node: { id: string; code: string } }[] } }>(
       'query($lab: String) { billingAccounts(filter: { labId: $lab }, first: 100) { edges { node { id code } } } }', { lab: labId },
     );
     return new Map(data.billingAccounts.edges.map((e) => [e.node.code.toUpperCase(), e.node.id]));
   }
 
   async validateDrafts(target: { submissionId?: string | null; projectId?: string | null }, samples: unknown[]): Promise<{ index: number; field: string; message: string }[]> {
-    const data = await this.request<{ validateSampleDrafts: { index: number; field: string; message: string }[] }>(
+    const data = await this.api.request<{ validateSampleDrafts: { index: number; field: string; message: string }[] }>(
       'query($s: ID, $p: ID, $samples: [SampleInput!]!) { validateSampleDrafts(submissionId: $s, projectId: $p, samples: $samples) { index field message } }',
       { s: target.submissionId ?? null, p: target.projectId ?? null, samples },
     );
@@ -59,7 +55,7 @@ export class SamplesClient {
   }
 
   async createSubmission(projectId: string): Promise<SubmissionRef> {
-    const data = await this.request<{ createSubmission: SubmissionRef }>(
+    const data = await this.api.request<{ createSubmission: SubmissionRef }>(
       'mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id labId status project { id } } }', { p: projectId },
     );
     return data.createSubmission;
@@ -67,7 +63,7 @@ export class SamplesClient {
 
   /** All or nothing per call; samples returns the sample already added for a repeated externalKey. */
   async addSamples(submissionId: string, samples: unknown[]): Promise<{ id: string; externalKey: string | null }[]> {
-    const data = await this.request<{ addSamples: { id: string; externalKey: string | null }[] }>(
+    const data = await this.api.request<{ addSamples: { id: string; externalKey: string | null }[] }>(
       'mutation($s: ID!, $samples: [SampleInput!]!) { addSamples(submissionId: $s, samples: $samples) { id externalKey } }', { s: submissionId, samples },
     );
     return data.addSamples;

@@ -1,6 +1,6 @@
 import { executeBound, isStaff, qualified, type Principal } from '@app/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BillingAccount, Sample } from '../entities/index.js';
+import { BillingAccount } from '../entities/index.js';
 import type { Priority } from '../entities/enums.js';
 import { checkSampleFields, checkSampleState, type SampleInput } from './sample-rules.js';
 import type { Problems } from '@app/common';

@@ -55,6 +55,17 @@ describeRedis('RedisStreamsBus', () => {
     expect(await redis().xlen(stream)).toBe(1);
   });
 
+  it('publishAll adds a batch in order in one exchange, and rejects when the bus is closed', async () => {
+    const stream = testStreamName();
+    const bus = newBus(stream);
+    await bus.publishAll(Array.from({ length: 250 }, (_, i) => event(i + 1)));
+    const entries = (await redis().xrange(stream, '-', '+')) as [string, string[]][];
+    expect(entries.map(([, fields]) => (JSON.parse(fields[1]!) as DomainEvent<{ n: number }>).data.n)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    await bus.close();
+    await expect(bus.publishAll([event(251)])).rejects.toThrow();
+    expect(await redis().xlen(stream)).toBe(250);
+  });
+
   it('handles each event once per group across two members; every group gets every event', async () => {
     const stream = testStreamName();
     const busA = newBus(stream);

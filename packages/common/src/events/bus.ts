@@ -48,6 +48,12 @@ export interface BusSubscription {
 export interface EventBus {
   readonly kind: 'redis' | 'memory';
   publish(event: DomainEvent): Promise<void>;
+  /**
+   * Publishes events in order in one exchange with the bus, all or none (a rejection means none is
+   * certain to be out; a repeat is harmless, handlers are idempotent). Buses without it get them
+   * one `publish` at a time.
+   */
+  publishAll?(events: DomainEvent[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<BusSubscription>;
   /** Resolves when the bus is reachable; used by /readyz. */
   ping(): Promise<void>;

@@ -28,6 +28,11 @@ export interface SubscribeOptions {
    * (in-process), at most `batchSize` deliveries each. All members of a group use the same kind.
    */
   batchHandler?: BatchDeliveryHandler;
+  /**
+   * The event types `handler` takes: the bus may acknowledge others without delivering them. A
+   * handler still ignores types it does not take (a bus may deliver them all).
+   */
+  types?: readonly string[];
   /** Events fetched per read (and the largest batch). */
   batchSize?: number;
 }

@@ -8,6 +8,8 @@ import { Mutation } from './Mutation.js';
 import { Pool } from './Pool.js';
 import { PoolMember } from './PoolMember.js';
 import { Query } from './Query.js';
+import { RunBarcodeYield } from './RunBarcodeYield.js';
+import { SequencingRun } from './SequencingRun.js';
 import { Sample } from './Sample.js';
 import { SequencingSetupResults } from './SequencingSetupResults.js';
 import { StepTransition } from './StepTransition.js';
@@ -18,5 +20,5 @@ import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
-  SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit,
+  SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit, SequencingRun, RunBarcodeYield,
 };

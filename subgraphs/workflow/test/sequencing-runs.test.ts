@@ -131,6 +131,14 @@ describe('sequencing runs', () => {
     expectNoErrors(await sg.call(RUN.start, { i: gridionRun(poolId, { position: 'X3' }) }, staff));
   });
 
+  it('lets one of two simultaneous starts on the same cell through (row lock), the other is CONFLICT', async () => {
+    const { poolId, cellId } = await loadedPool(1);
+    const both = await Promise.all(['X4', 'X5'].map((position) => sg.call(RUN.start, { i: gridionRun(poolId, { position }) }, staff)));
+    expect(both.map((r) => (r.errors ? errorCode(r) : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
+    const running = await sg.call(`query($f: ID!) { sequencingRuns(flowCellId: $f, status: RUNNING) { totalCount } }`, { f: cellId }, staff);
+    expect(running.data!.sequencingRuns.totalCount).toBe(1);
+  });
+
   it('refuses a flow cell that does not fit the device, and a pool not on a flow cell', async () => {
     const { poolId } = await loadedPool(1);
     const res = await sg.call(RUN.start, { i: gridionRun(poolId, { model: 'PROMETHION_24', position: '1A' }) }, staff);

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@app/common';
+import { DateTimeScalar, uploadScalar } from '@app/common';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { BarcodeKit } from './BarcodeKit.js';
 import { FlowCell } from './FlowCell.js';
@@ -19,6 +19,6 @@ import { Workflow } from './Workflow.js';
 import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
 export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
+  DateTime: DateTimeScalar, Upload: uploadScalar('input.sequencingSummaryUpload'), Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
   SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit, SequencingRun, RunBarcodeYield,
 };

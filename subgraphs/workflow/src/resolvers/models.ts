@@ -4,6 +4,7 @@
  * their GraphQL type, and the entity stubs this subgraph extends, known here by id only.
  */
 import type { Connection } from '@app/common';
+export type { UploadPart } from '@app/common';
 import type { StepResults } from '../__generated__/resolvers-types.js';
 import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, SequencingRun, StepTransition, WebhookEndpoint } from '../entities/index.js';
 import type { BarcodeKit } from '../services/lab/barcode-kits.js';

@@ -15,6 +15,9 @@ export const MAX_FINAL_SUMMARY_CHARS = 64 * 1024;
 /** Below the gateway's default 1 MB JSON body: a sequencing summary sent as text is a small one. */
 export const MAX_SEQUENCING_SUMMARY_CHARS = 900_000;
 export const MAX_SEQUENCING_SUMMARY_READS = 20_000;
+/** An uploaded sequencing summary: the gateway's default file limit, and the reads that fit in it. */
+export const MAX_SEQUENCING_SUMMARY_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_SEQUENCING_SUMMARY_UPLOAD_READS = 500_000;
 /** Problems reported before giving up on a file (the rest are of the same kind). */
 const MAX_PROBLEMS = 20;
 
@@ -77,52 +80,86 @@ class Bucket {
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const PASS = new Map([['TRUE', true], ['FALSE', false], ['1', true], ['0', false]]);
 
+/** Reads the rows of a sequencing summary one line at a time, so an uploaded file is never held whole. */
+export class SequencingSummaryReader {
+  private header: string[] | null = null;
+  private col = new Map<string, number>();
+  private bc: number | undefined;
+  private rows = 0;
+  private readonly problems = new Problems();
+  private readonly all = new Bucket();
+  private barcodes: Map<string, Bucket> | null = null;
+
+  constructor(private readonly field: string, private readonly maxReads: number) {}
+
+  /** False once enough problems were found that reading on is pointless. */
+  get wantsMore(): boolean {
+    return this.problems.all.length < MAX_PROBLEMS && this.rows <= this.maxReads;
+  }
+
+  line(text: string, lineNo: number): void {
+    if (!this.header) return this.readHeader(text);
+    if (!text.trim()) return;
+    this.rows += 1;
+    if (this.rows > this.maxReads) {
+      if (this.rows === this.maxReads + 1) this.problems.add(this.field, `has more than ${this.maxReads} reads; send a smaller sequencing summary`);
+      return;
+    }
+    const cells = text.split('\t');
+    const at = (name: string) => `line ${lineNo}, ${name}`;
+    if (cells.length !== this.header.length) { this.problems.add(this.field, `line ${lineNo}: has ${cells.length} columns, the header has ${this.header.length}`); return; }
+    const raw = (name: string) => cells[this.col.get(name)!]!;
+    const length = Number(raw('sequence_length_template'));
+    const q = Number(raw('mean_qscore_template'));
+    const pass = PASS.get(raw('passes_filtering').trim().toUpperCase());
+    if (!Number.isInteger(length) || length < 0 || length > 10_000_000) this.problems.add(this.field, `${at('sequence_length_template')}: "${raw('sequence_length_template')}" is not a read length (0-10000000)`);
+    else if (!Number.isFinite(q) || q < 0 || q > 90) this.problems.add(this.field, `${at('mean_qscore_template')}: "${raw('mean_qscore_template')}" is not a Q score (0-90)`);
+    else if (pass === undefined) this.problems.add(this.field, `${at('passes_filtering')}: "${raw('passes_filtering')}" is not TRUE or FALSE`);
+    else this.count(cells, length, q, pass, at);
+  }
+
+  /** The totals, or every problem found, each naming its line and column. */
+  result(): ReadTotals {
+    if (!this.header) throw ValidationError.field(this.field, 'is empty');
+    if (this.rows === 0 && !this.problems.any) this.problems.add(this.field, 'has a header but no reads');
+    this.problems.throwIfAny();
+    const totals = this.all.toYield();
+    return {
+      ...totals, passPercent: totals.readCount ? round((totals.passReadCount / totals.readCount) * 100, 2) : null,
+      barcodes: this.barcodes && new Map([...this.barcodes].sort(([a], [b]) => a.localeCompare(b)).map(([k, b]) => [k, b.toYield()])),
+    };
+  }
+
+  private readHeader(text: string): void {
+    this.header = text.split('\t').map((c) => c.trim());
+    this.col = new Map(this.header.map((c, i) => [c, i]));
+    const missing = REQUIRED_COLUMNS.filter((c) => !this.col.has(c));
+    if (missing.length) throw ValidationError.field(this.field, `line 1: the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (is it a tab-separated sequencing_summary file?)`);
+    this.bc = this.col.get('barcode_arrangement');
+    this.barcodes = this.bc === undefined ? null : new Map();
+  }
+
+  private count(cells: string[], length: number, q: number, pass: boolean, at: (name: string) => string): void {
+    const barcode = this.bc === undefined ? null : cells[this.bc]!.trim().toLowerCase();
+    if (barcode !== null && !/^[a-z0-9_-]{1,30}$/.test(barcode)) { this.problems.add(this.field, `${at('barcode_arrangement')}: "${cells[this.bc!]}" is not a barcode name`); return; }
+    this.all.add(length, q, pass);
+    if (this.barcodes && barcode !== null) {
+      if (!this.barcodes.has(barcode)) this.barcodes.set(barcode, new Bucket());
+      this.barcodes.get(barcode)!.add(length, q, pass);
+    }
+  }
+}
+
 /**
  * Totals (and per-barcode yields, when the file has a barcode_arrangement column) of a sequencing
- * summary. Problems name the line and column: `line 12, mean_qscore_template: "abc" is not a number`.
+ * summary sent as text. Problems name the line and column: `line 12, mean_qscore_template: "abc" is not a Q score`.
  */
 export function parseSequencingSummary(text: string, field = 'input.sequencingSummary'): ReadTotals {
   if (text.length > MAX_SEQUENCING_SUMMARY_CHARS) {
-    throw ValidationError.field(field, `must be at most ${MAX_SEQUENCING_SUMMARY_CHARS} characters (got ${text.length}); send a smaller sequencing summary`);
+    throw ValidationError.field(field, `must be at most ${MAX_SEQUENCING_SUMMARY_CHARS} characters (got ${text.length}); send a smaller sequencing summary, or upload it (sequencingSummaryUpload)`);
   }
+  const reader = new SequencingSummaryReader(field, MAX_SEQUENCING_SUMMARY_READS);
   const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? '').split('\t').map((c) => c.trim());
-  const col = new Map(header.map((c, i) => [c, i]));
-  const missing = REQUIRED_COLUMNS.filter((c) => !col.has(c));
-  if (missing.length) throw ValidationError.field(field, `line 1: the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (is it a tab-separated sequencing_summary file?)`);
-  const bc = col.get('barcode_arrangement');
-  const problems = new Problems();
-  const all = new Bucket();
-  const barcodes = bc === undefined ? null : new Map<string, Bucket>();
-  let rows = 0;
-  for (let i = 1; i < lines.length && problems.all.length < MAX_PROBLEMS; i++) {
-    if (!lines[i]!.trim()) continue;
-    rows += 1;
-    if (rows > MAX_SEQUENCING_SUMMARY_READS) { problems.add(field, `has more than ${MAX_SEQUENCING_SUMMARY_READS} reads; send a smaller sequencing summary`); break; }
-    const cells = lines[i]!.split('\t');
-    const at = (name: string) => `line ${i + 1}, ${name}`;
-    if (cells.length !== header.length) { problems.add(field, `line ${i + 1}: has ${cells.length} columns, the header has ${header.length}`); continue; }
-    const length = Number(cells[col.get('sequence_length_template')!]);
-    const q = Number(cells[col.get('mean_qscore_template')!]);
-    const pass = PASS.get(cells[col.get('passes_filtering')!]!.trim().toUpperCase());
-    if (!Number.isInteger(length) || length < 0 || length > 10_000_000) problems.add(field, `${at('sequence_length_template')}: "${cells[col.get('sequence_length_template')!]}" is not a read length (0-10000000)`);
-    else if (!Number.isFinite(q) || q < 0 || q > 90) problems.add(field, `${at('mean_qscore_template')}: "${cells[col.get('mean_qscore_template')!]}" is not a Q score (0-90)`);
-    else if (pass === undefined) problems.add(field, `${at('passes_filtering')}: "${cells[col.get('passes_filtering')!]}" is not TRUE or FALSE`);
-    else {
-      const barcode = bc === undefined ? null : cells[bc]!.trim().toLowerCase();
-      if (barcode !== null && !/^[a-z0-9_-]{1,30}$/.test(barcode)) { problems.add(field, `${at('barcode_arrangement')}: "${cells[bc!]}" is not a barcode name`); continue; }
-      all.add(length, q, pass);
-      if (barcodes && barcode !== null) {
-        if (!barcodes.has(barcode)) barcodes.set(barcode, new Bucket());
-        barcodes.get(barcode)!.add(length, q, pass);
-      }
-    }
-  }
-  if (rows === 0 && !problems.any) problems.add(field, 'has a header but no reads');
-  problems.throwIfAny();
-  const totals = all.toYield();
-  return {
-    ...totals, passPercent: totals.readCount ? round((totals.passReadCount / totals.readCount) * 100, 2) : null,
-    barcodes: barcodes && new Map([...barcodes].sort(([a], [b]) => a.localeCompare(b)).map(([k, b]) => [k, b.toYield()])),
-  };
+  for (let i = 0; i < lines.length && reader.wantsMore; i++) reader.line(lines[i]!, i + 1);
+  return reader.result();
 }

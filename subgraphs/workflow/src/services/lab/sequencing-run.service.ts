@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictError, EventTypes, InvalidTransitionError, NEWEST_FIRST, NotFoundError, Problems, ValidationError, createEvent, eventOrigin, isUuid,
   keysetPage, recordEvents, type BaseContext, type Connection, type DomainEvent, type PageArgs, type RunMetricsImportedData,
-  type SequencingRunEndedData, type SequencingRunFacts, type SequencingRunStartedData,
+  type SequencingRunEndedData, type SequencingRunFacts, type SequencingRunStartedData, type UploadPart,
 } from '@app/common';
 import { FlowCell, Pool, PoolMember, RunBarcodeYield, SequencingRun, Workflow } from '../../entities/index.js';
 import { SequencerModels, type SequencerModel, type SequencingRunStatus } from '../../entities/lab-enums.js';
@@ -15,6 +15,7 @@ import type { FlowCellService } from './flow-cell.service.js';
 import { InRunStatuses } from './flow-cell-states.js';
 import type { PoolService, SampleSheet } from './pool.service.js';
 import { parseFinalSummary, parseSequencingSummary, type ReadTotals, type Yield } from './run-metrics.js';
+import { UPLOAD_FIELD, readUploadedSummary } from './run-summary-upload.js';
 import { minknowIdProblem } from './sample-sheet.js';
 
 export interface StartSequencingRunInput {
@@ -22,7 +23,7 @@ export interface StartSequencingRunInput {
   experimentId: string; minknowRunId?: string | null; startedAt?: Date | null; poreCountAtStart?: number | null;
 }
 export interface EndSequencingRunInput { status: SequencingRunStatus; endedAt?: Date | null; poreCountAtEnd?: number | null; reason?: string | null }
-export interface ImportRunMetricsInput { finalSummary?: string | null; sequencingSummary?: string | null }
+export interface ImportRunMetricsInput { finalSummary?: string | null; sequencingSummary?: string | null; sequencingSummaryUpload?: UploadPart | null }
 export interface RunFilter extends PageArgs { status?: SequencingRunStatus | null; poolId?: string | null; flowCellId?: string | null }
 
 const ENDINGS: readonly SequencingRunStatus[] = ['COMPLETED', 'STOPPED', 'FAILED'];
@@ -145,9 +146,12 @@ export class SequencingRunService {
   async importMetrics(id: string, input: ImportRunMetricsInput): Promise<SequencingRun> {
     this.flowCells.requireManager();
     const now = this.deps.now();
-    if (!input.finalSummary?.trim() && !input.sequencingSummary?.trim()) throw ValidationError.field('input', 'send a finalSummary, a sequencingSummary, or both');
+    const upload = input.sequencingSummaryUpload ?? null;
+    if (upload && input.sequencingSummary?.trim()) throw ValidationError.field(UPLOAD_FIELD, 'send the sequencing summary once: as text (sequencingSummary) or as a file, not both');
+    if (!input.finalSummary?.trim() && !input.sequencingSummary?.trim() && !upload) throw ValidationError.field('input', 'send a finalSummary, a sequencingSummary (text or upload), or both');
     const summary = input.finalSummary?.trim() ? parseFinalSummary(input.finalSummary) : null;
-    const reads = input.sequencingSummary?.trim() ? parseSequencingSummary(input.sequencingSummary) : null;
+    // Read (and checked) before the transaction: a file streams in without a row held locked.
+    const reads = upload ? await readUploadedSummary(upload) : input.sequencingSummary?.trim() ? parseSequencingSummary(input.sequencingSummary) : null;
     return this.ctx.em.transactional(async (em) => {
       const run = await this.lock(em, id);
       const cell = await em.findOneOrFail(FlowCell, { id: run.flowCell.id });

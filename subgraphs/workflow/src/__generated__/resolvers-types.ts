@@ -1379,7 +1379,7 @@ export type SampleSheet = {
   rowCount: Scalars['Int']['output'];
   /** The flow cell id in it. */
   flowCellSerial: Scalars['String']['output'];
-  /** The workflow service's stable download path for the same sheet. */
+  /** The stable download path of the same sheet (served by the gateway, and by the workflow service). */
   downloadPath: Scalars['String']['output'];
 };
 

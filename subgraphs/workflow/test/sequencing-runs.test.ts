@@ -5,7 +5,7 @@ import { startTestSubgraph, userPrincipal, type TestSubgraph } from '@app/testin
 import { workflowSubgraph } from '../src/server.js';
 import { flowCellFitProblem, positionOf } from '../src/services/lab/devices.js';
 import { parseFinalSummary, parseSequencingSummary } from '../src/services/lab/run-metrics.js';
-import { LAB, checkedCell, createSample, errorCode, expectNoErrors, goodResults, toSequencingSetup } from './helpers.js';
+import { LAB, SETUP_WITH_STOCK, checkedCell, createSample, errorCode, expectNoErrors, goodResults, toSequencingSetup } from './helpers.js';
 
 // Sequencing runs (issue #15 point 2), pool-level steps 4-6 fanned out to members, MinKNOW summary
 // import with per-barcode yields mapped to samples (point 5), and the run's sample sheet (point 4).
@@ -177,6 +177,24 @@ describe('sequencing runs', () => {
     // A re-import replaces the yields rather than adding to them.
     expectNoErrors(await sg.call(RUN.import, { id: run.id, i: { sequencingSummary: reads } }, staff));
     expect((await sg.call(RUN.get, { id: run.id }, staff)).data!.sequencingRun.barcodeYields).toHaveLength(25);
+  });
+
+  it('runs a single sample on the cell its setup picked: one yield row for the sample, and no sample sheet', async () => {
+    const { sampleId } = await createSample(sg, staff, { name: `SOLO-${++seq}`, labId: 'lab-a' });
+    await toSequencingSetup(sg, staff, sampleId);
+    const cellId = await checkedCell(sg, staff);
+    expectNoErrors(await sg.call(SETUP_WITH_STOCK, { s: sampleId, f: cellId, n: 1490 }, staff));
+    const i = { sampleId, flowCellId: cellId, model: 'MINION_MK1D', position: 'MD-100123', experimentId: 'solo_run' };
+    expect(problemsOf(await sg.call(RUN.start, { i: { ...i, position: 'X1' } }, staff))[0]!.message).toBe('"X1" is not a position of a MinION Mk1D; use the device id, e.g. MD-100123');
+    const run = (await sg.call(RUN.start, { i }, staff)).data!.startSequencingRun;
+    expect(run).toMatchObject({ status: 'RUNNING', deviceType: 'MINION_MK1D', pool: null, flowCell: { id: cellId } });
+    // Without barcode_arrangement: the whole run is the sample's.
+    const drop = READS.split('\n')[0]!.split('\t').indexOf('barcode_arrangement');
+    const plain = READS.split('\n').map((l) => l.split('\t').filter((_, k) => k !== drop).join('\t')).join('\n');
+    const imported = (await sg.call(RUN.import, { id: run.id, i: { sequencingSummary: plain } }, staff)).data!.importRunMetrics;
+    expect(imported.barcodeYields).toEqual([expect.objectContaining({ barcode: 'all', sample: { id: sampleId }, readCount: EXPECTED.total.readCount, baseCount: EXPECTED.total.baseCount })]);
+    const sheet = await sg.call(`query($id: ID!) { runSampleSheet(runId: $id) { csv } }`, { id: run.id }, staff);
+    expect(errorCode(sheet)).toBe('INVALID_TRANSITION');
   });
 
   it('exports a pooled run\'s sample sheet with its position, staff only', async () => {

@@ -9,6 +9,7 @@ export { createMetrics, metricsPlugin, type ServiceMetrics } from './metrics.js'
 export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requestIds, type ReadinessCheck } from './http/app.js';
 export { listenHttp } from './http/listen.js';
 export { multipartUploads, uploadNotReceived, uploadRefusal, type MultipartLimits, type UploadRefusal } from './http/multipart.js';
+export { readStoredFile, type StoredFileDownload } from './http/stored-file-download.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
 
 export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type Role, type Via } from './identity/principal.js';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { ConflictError, DelegateClient, NotFoundError, ValidationError, type BaseContext } from '@app/common';
+import { DelegateClient, NotFoundError, readStoredFile, ValidationError, type BaseContext } from '@app/common';
 
 /** The facts intake needs about a stored file, as the files subgraph shows them to the caller. */
 export interface StoredFileRef {
@@ -41,15 +40,7 @@ export class FilesClient {
     if (!file) throw new NotFoundError('StoredFile', id);
     if (file.byteSize > maxBytes) throw ValidationError.field(field, `names a file of ${file.byteSize} bytes; at most ${maxBytes} are read`);
     if (!file.downloadUrl) throw ValidationError.field(field, `names a file that cannot be downloaded (scan status ${file.scanStatus})`);
-    let res: Response;
-    try {
-      res = await fetch(this.internalDownloadUrl(file.downloadUrl), { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-    } catch (err) {
-      throw new ConflictError(`The files service could not be reached to read file ${id}: ${(err as Error).message}`);
-    }
-    if (!res.ok || !res.body) throw new ConflictError(`The files service answered ${res.status} for file ${id}`);
-    const bytes = await readBounded(res.body, maxBytes, field);
-    if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw new ConflictError(`File ${id} does not match its recorded SHA-256`);
+    const bytes = await readStoredFile({ url: this.internalDownloadUrl(file.downloadUrl), fileId: id, sha256: file.sha256, maxBytes, field, timeoutMs: DOWNLOAD_TIMEOUT_MS });
     return { file, bytes };
   }
 
@@ -63,15 +54,4 @@ export class FilesClient {
     const at = url.pathname.lastIndexOf('/downloads/');
     return new URL(`${url.pathname.slice(at)}${url.search}`, this.api.url);
   }
-}
-
-async function readBounded(body: ReadableStream<Uint8Array>, maxBytes: number, field: string): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > maxBytes) throw ValidationError.field(field, `names a file larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

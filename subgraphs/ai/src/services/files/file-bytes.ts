@@ -1,6 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, NotFoundError, ValidationError, canSeeLab, type Principal } from '@app/common';
+import { NotFoundError, ValidationError, canSeeLab, readStoredFile, type Principal } from '@app/common';
 import { KnownFile } from '../../entities/index.js';
 import type { AiConfig } from '../../config.js';
 
@@ -37,9 +37,6 @@ export async function readStoredPdf(em: EntityManager, config: AiConfig, princip
   if (!file || file.deleted || !canSeeLab(principal, file.labId)) throw new NotFoundError('StoredFile', fileId);
   if (file.contentType !== 'application/pdf') throw ValidationError.field('input.fileId', `is ${file.contentType}, not application/pdf`);
   if (file.byteSize > config.AI_MAX_PDF_BYTES) throw ValidationError.field('input.fileId', `is ${file.byteSize} bytes; at most ${config.AI_MAX_PDF_BYTES} are read`);
-  const res = await fetch(downloadUrl(config, file), { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) throw new ConflictError(`The files service answered ${res.status} for file ${fileId}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw new ConflictError(`File ${fileId} does not match its recorded SHA-256`);
+  const bytes = await readStoredFile({ url: downloadUrl(config, file), fileId, sha256: file.sha256, maxBytes: config.AI_MAX_PDF_BYTES, field: 'input.fileId', timeoutMs: 30_000 });
   return { bytes, file };
 }

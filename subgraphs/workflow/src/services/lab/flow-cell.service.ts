@@ -12,6 +12,7 @@ import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import type { WorkflowLoaders } from '../../loaders/index.js';
 import { FLOW_CELL_SERIAL, FlowCellProductCodes, FlowCellProducts, WASH_KIT, isFlowCellProduct, type FlowCellProductCode } from './flow-cell-products.js';
 import { InRunStatuses, StockStatuses, move, requireMove } from './flow-cell-states.js';
+import { flushUnique, pastTime } from './lab-input.js';
 
 export interface ReceiveFlowCellInput {
   productCode: string; serial: string; lot?: string | null; receivedAt?: Date | null; expiresAt: Date; storageLocation?: string | null;
@@ -27,8 +28,6 @@ export interface FlowCellStock { productCode: string; description: string; avail
 const MAX_RECEIVE = 100;
 const MAX_PORES = 20_000;
 const DAY_MS = 86_400_000;
-/** Times people enter (checked at, washed at) may be a little ahead of the server's clock, never days. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export const facts = (c: FlowCell): FlowCellFacts => ({ productCode: c.productCode, serial: c.serial, lot: c.lot ?? null, status: c.status });
 
@@ -126,7 +125,7 @@ export class FlowCellService {
       if (!FLOW_CELL_SERIAL.test(serial)) problems.add(`${at}.serial`, 'must be a flow cell id such as FAW12345 (5-12 letters and digits)');
       const lot = problems.text(`${at}.lot`, input.lot, { required: false, max: 50, pattern: 'identifier' });
       const storageLocation = problems.text(`${at}.storageLocation`, input.storageLocation, { required: false, max: 100, pattern: 'name' });
-      const receivedAt = this.pastTime(problems, `${at}.receivedAt`, input.receivedAt, now) ?? now;
+      const receivedAt = pastTime(problems, `${at}.receivedAt`, input.receivedAt, now) ?? now;
       const expiresAt = input.expiresAt instanceof Date && !Number.isNaN(input.expiresAt.getTime()) ? input.expiresAt : null;
       if (!expiresAt) problems.add(`${at}.expiresAt`, 'is required (the date on the pack)');
       else if (expiresAt <= receivedAt) problems.add(`${at}.expiresAt`, 'must be after receivedAt');
@@ -146,7 +145,7 @@ export class FlowCellService {
       const cells = rows.map((r) => em.create(FlowCell, {
         ...r, status: 'IN_STOCK', receivedById: this.ctx.principal.userId, createdAt: now, updatedAt: now,
       }));
-      await this.flushUnique(em, 'a flow cell with one of these ids was received at the same time');
+      await flushUnique(em, 'a flow cell with one of these ids was received at the same time');
       await this.emit(em, cells.map((c) => this.event(EventTypes.FlowCellReceived, c, {
         ...facts(c), receivedAt: c.receivedAt.toISOString(), expiresAt: c.expiresAt.toISOString(), storageLocation: c.storageLocation ?? null,
       } satisfies FlowCellReceivedData, now)));
@@ -164,7 +163,7 @@ export class FlowCellService {
     const now = this.deps.now();
     const problems = new Problems();
     const poreCount = problems.number('input.poreCount', input.poreCount, { min: 0, max: MAX_PORES, integer: true });
-    const at = this.pastTime(problems, 'input.checkedAt', input.checkedAt, now) ?? now;
+    const at = pastTime(problems, 'input.checkedAt', input.checkedAt, now) ?? now;
     const notes = problems.text('input.notes', input.notes, { required: false, max: 2000, multiline: true });
     problems.throwIfAny();
     return this.ctx.em.transactional(async (em) => {
@@ -251,7 +250,7 @@ export class FlowCellService {
     const washKit = input.washKit?.trim().toUpperCase() ?? '';
     if (!WASH_KIT.test(washKit)) problems.add('input.washKit', 'must be an ONT wash kit such as EXP-WSH004');
     const poreCountAtEnd = problems.number('input.poreCountAtEnd', input.poreCountAtEnd, { min: 0, max: MAX_PORES, integer: true });
-    const at = this.pastTime(problems, 'input.washedAt', input.washedAt, now) ?? now;
+    const at = pastTime(problems, 'input.washedAt', input.washedAt, now) ?? now;
     const notes = problems.text('input.notes', input.notes, { required: false, max: 2000, multiline: true });
     problems.throwIfAny();
     return this.ctx.em.transactional(async (em) => {
@@ -337,24 +336,6 @@ export class FlowCellService {
       type: EventTypes.FlowCellStockLow, subject: { type: 'FlowCellProduct', id: productCode },
       data: { productCode, available, threshold } satisfies FlowCellStockLowData,
     }, now) as DomainEvent];
-  }
-
-  /** A time in the past (a little clock skew allowed), or null when not given. */
-  private pastTime(problems: Problems, field: string, value: Date | null | undefined, now: Date): Date | null {
-    if (value === null || value === undefined) return null;
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) { problems.add(field, 'is not a date-time'); return null; }
-    if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) { problems.add(field, 'must not be in the future'); return null; }
-    if (value.getTime() < Date.UTC(2014, 0, 1)) { problems.add(field, 'must be after 2014 (the first nanopore flow cells)'); return null; }
-    return value;
-  }
-
-  private async flushUnique(em: EntityManager, message: string): Promise<void> {
-    try {
-      await em.flush();
-    } catch (err) {
-      if ((err as Error).name === 'UniqueConstraintViolationException') throw new ConflictError(message);
-      throw err;
-    }
   }
 
   private event<T>(type: string, cell: FlowCell, data: T, now: Date,

@@ -17,6 +17,7 @@ import type { PoolService, SampleSheet } from './pool.service.js';
 import { parseFinalSummary, parseSequencingSummary, type ReadTotals, type Yield } from './run-metrics.js';
 import { UPLOAD_FIELD, readUploadedSummary } from './run-summary-upload.js';
 import { minknowIdProblem } from './sample-sheet.js';
+import { flushUnique, pastTime } from './lab-input.js';
 
 export interface StartSequencingRunInput {
   poolId?: string | null; sampleId?: string | null; flowCellId?: string | null; model: SequencerModel; position: string; deviceSerial?: string | null;
@@ -29,7 +30,6 @@ export interface RunFilter extends PageArgs { status?: SequencingRunStatus | nul
 const ENDINGS: readonly SequencingRunStatus[] = ['COMPLETED', 'STOPPED', 'FAILED'];
 const DEVICE_SERIAL = /^[A-Z0-9][A-Z0-9-]{2,29}$/;
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** `SQK-NBD114-24_barcode05` (dorado) or `barcode05` (MinKNOW) → `barcode05`; other names as they are. */
 const barcodeName = (raw: string) => /(barcode\d+)$/.exec(raw)?.[1] ?? raw;
 
@@ -105,7 +105,7 @@ export class SequencingRunService {
         minknowRunId: v.minknowRunId, experimentId: v.experimentId, status: 'RUNNING', startedAt: v.startedAt, poreCountAtStart: v.poreCountAtStart,
         startedById: this.ctx.principal.userId, createdAt: now, updatedAt: now,
       });
-      await this.flushUnique(em, `Flow cell ${cell.serial} was put on another run at the same time; reload and retry`);
+      await flushUnique(em, `Flow cell ${cell.serial} was put on another run at the same time; reload and retry`);
       await this.emit(em, EventTypes.SequencingRunStarted, run, {
         ...this.facts(run, cell), startedAt: run.startedAt.toISOString(), poreCountAtStart: run.poreCountAtStart ?? null, deviceSerial: run.deviceSerial ?? null,
       } satisfies SequencingRunStartedData, now, { after: { status: 'RUNNING' } });
@@ -120,7 +120,7 @@ export class SequencingRunService {
     const status = problems.oneOf('input.status', input.status, ENDINGS);
     const poreCountAtEnd = problems.number('input.poreCountAtEnd', input.poreCountAtEnd, { min: 0, max: 20_000, integer: true });
     const reason = problems.text('input.reason', input.reason, { required: false, max: 2000, multiline: true });
-    const endedAt = this.pastTime(problems, 'input.endedAt', input.endedAt, now) ?? now;
+    const endedAt = pastTime(problems, 'input.endedAt', input.endedAt, now) ?? now;
     problems.throwIfAny();
     return this.ctx.em.transactional(async (em) => {
       const run = await this.lock(em, id);
@@ -212,7 +212,7 @@ export class SequencingRunService {
     const minknowRunId = input.minknowRunId?.trim() || null;
     if (minknowRunId && !RUN_ID.test(minknowRunId)) problems.add('input.minknowRunId', 'must be MinKNOW\'s protocol_run_id (a UUID, or 1-100 letters, digits, _ and -)');
     const poreCountAtStart = problems.number('input.poreCountAtStart', input.poreCountAtStart, { min: 0, max: 20_000, integer: true });
-    const startedAt = this.pastTime(problems, 'input.startedAt', input.startedAt, now) ?? now;
+    const startedAt = pastTime(problems, 'input.startedAt', input.startedAt, now) ?? now;
     problems.throwIfAny();
     return { poolId, sampleId, model: model!, position: (where as { position: string }).position, deviceSerial, experimentId, minknowRunId, poreCountAtStart, startedAt };
   }
@@ -286,23 +286,6 @@ export class SequencingRunService {
     const run = isUuid(id) ? await em.findOne(SequencingRun, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
     if (!run) throw new NotFoundError('SequencingRun', id);
     return run;
-  }
-
-  private pastTime(problems: Problems, field: string, value: Date | null | undefined, now: Date): Date | null {
-    if (value === null || value === undefined) return null;
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) { problems.add(field, 'is not a date-time'); return null; }
-    if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) { problems.add(field, 'must not be in the future'); return null; }
-    if (value.getTime() < Date.UTC(2014, 0, 1)) { problems.add(field, 'must be after 2014 (the first nanopore runs)'); return null; }
-    return value;
-  }
-
-  private async flushUnique(em: EntityManager, message: string): Promise<void> {
-    try {
-      await em.flush();
-    } catch (err) {
-      if ((err as Error).name === 'UniqueConstraintViolationException') throw new ConflictError(message);
-      throw err;
-    }
   }
 
   private async emit<T>(em: EntityManager, type: string, run: SequencingRun, data: T, now: Date,

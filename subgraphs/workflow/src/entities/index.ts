@@ -1,3 +1,4 @@
+import { StepSignature } from './step-signature.entity.js';
 import { StepTransition } from './step-transition.entity.js';
 import { SubmissionReceipt } from './submission-receipt.entity.js';
 import { Workflow } from './workflow.entity.js';
@@ -17,7 +18,7 @@ import { FlowCellWash } from './flow-cell-wash.entity.js';
 import { Pool } from './pool.entity.js';
 import { PoolMember } from './pool-member.entity.js';
 
-export { StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
+export { StepSignature, StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
 export { Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint };
 export { FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
@@ -25,4 +26,5 @@ export const entities = [
   Workflow, WorkflowStep, StepTransition, SubmissionReceipt,
   Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint,
   FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember,
+  StepSignature,
 ];

@@ -22,4 +22,6 @@ export const Query: QueryResolvers = {
   pools: (_, args, ctx) => ctx.services.pools.list(args),
   suggestBarcodes: (_, args, ctx) => ctx.services.pools.suggestBarcodes(args),
   poolSampleSheet: (_, { poolId, experimentId }, ctx) => ctx.services.pools.sampleSheet(poolId, experimentId),
+  // E-signatures.
+  stepSignatureRecord: (_, a, ctx) => ctx.services.signatures.describe(a.sampleId, a.step, a.action, a.reason),
 };

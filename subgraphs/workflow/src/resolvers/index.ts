@@ -10,6 +10,7 @@ import { PoolMember } from './PoolMember.js';
 import { Query } from './Query.js';
 import { Sample } from './Sample.js';
 import { SequencingSetupResults } from './SequencingSetupResults.js';
+import { StepSignature } from './StepSignature.js';
 import { StepTransition } from './StepTransition.js';
 import { WebhookEndpoint } from './WebhookEndpoint.js';
 import { WorkQueueItem } from './WorkQueueItem.js';
@@ -17,6 +18,6 @@ import { Workflow } from './Workflow.js';
 import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
 export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
+  DateTime: DateTimeScalar, Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, StepSignature, WorkQueueItem, WebhookEndpoint,
   SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit,
 };

@@ -6,15 +6,17 @@ import { PoolService } from './lab/pool.service.js';
 import { BulkService } from './bulk.service.js';
 import { QueueService } from './queue.service.js';
 import { StepService } from './step.service.js';
+import { StepSignatures } from './step-signatures.js';
 import { NotificationService } from './notifications/notification.service.js';
 import { WebhookService } from './notifications/webhook.service.js';
 
 /** The rules of the workflow domain, bound to one request's caller and entity manager. */
 export function createServices(deps: WorkflowDeps, ctx: BaseContext, loaders: WorkflowLoaders) {
   const flowCells = new FlowCellService(deps, ctx, loaders);
-  const steps = new StepService(deps, ctx, flowCells);
+  const signatures = new StepSignatures(deps, ctx);
+  const steps = new StepService(deps, ctx, flowCells, signatures);
   return {
-    steps, bulk: new BulkService(ctx, steps), queues: new QueueService(ctx),
+    steps, signatures, bulk: new BulkService(ctx, steps), queues: new QueueService(ctx),
     flowCells, pools: new PoolService(deps, ctx, loaders, flowCells),
     notifications: new NotificationService(deps, ctx), webhooks: new WebhookService(deps, ctx),
   };

@@ -59,7 +59,7 @@ describe('e-signed step changes', () => {
       .toEqual([['STARTED', null], ['FAILED', null], ['OVERRIDDEN', signature.id]]);
 
     const event = events.find((e) => e.type === EventTypes.StepOverridden && e.subject.id === sampleId);
-    expect((event?.data as StepEventData).signature).toMatchObject({ signatureId: signature.id, signerId: admin.userId, meaning: 'APPROVED_BY', recordHash: signature.recordHash });
+    expect((event?.data as unknown as StepEventData).signature).toMatchObject({ signatureId: signature.id, signerId: admin.userId, meaning: 'APPROVED_BY', recordHash: signature.recordHash });
   });
 
   it('refuses a signature used twice, made for another record, by someone else, for an older version, or older than 5 minutes', async () => {

@@ -31,7 +31,7 @@ function toPrincipal(claims: UserClaims): Principal {
   return {
     kind: 'user', userId: claims.sub!, role: claims.role as Role, labId: optionalString(claims.lab),
     name: optionalString(claims.name), scopes: [], tokenId: optionalString(claims.jti), via: 'UI',
-    authTime: typeof claims.auth_time === 'number' ? claims.auth_time : null,
+    ...(typeof claims.auth_time === 'number' ? { authTime: claims.auth_time } : {}),
   };
 }
 

@@ -90,7 +90,8 @@ export class InternalTokenVerifier {
         scopes: Array.isArray(c.scopes) ? c.scopes.map(String) : [],
         tokenId: c.tid ?? null,
         via: Vias.includes(c.via) ? c.via : 'API',
-        authTime: typeof c.at === 'number' ? c.at : null,
+        // Only people who signed in with a password have one; absent otherwise.
+        ...(typeof c.at === 'number' ? { authTime: c.at } : {}),
       },
       client: { ip: c.ip ?? null, userAgent: c.ua ?? null },
     };

@@ -85,8 +85,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const configs = modules.map((module) => module.loadConfig(env));
     const gatewayConfig = loadGatewayConfig({ ...env, EMBEDDED: 'true' });
     // Auth listens on a port chosen at start, so its key set is located when first needed.
-    let authUrl: string | undefined;
-    const authTokens = { key: await authKeySource(gatewayConfig, () => authUrl), issuer: gatewayConfig.AUTH_ISSUER };
+    const authAddress: { url?: string } = {};
+    const authTokens = { key: await authKeySource(gatewayConfig, () => authAddress.url), issuer: gatewayConfig.AUTH_ISSUER };
     const started = await Promise.allSettled(modules.map((module, i) => startSubgraph(module, {
       databaseUrl, bus, gatewayPublicKey: keys.publicKey, logger, config: configs[i],
       poolMax: embedded ? 2 : 5, introspection: true, now: options.now, queryCounter: options.queryCounters?.[module.name],
@@ -96,7 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const byName = Object.fromEntries(running.map((s) => [s.name, s]));
-    authUrl = byName.auth?.url;
+    authAddress.url = byName.auth?.url;
     const internalTokenIssuer = new InternalTokenIssuer(keys.privateKey);
     const authServiceUrl = byName.auth?.url;
     const gateway = await createGateway({

@@ -21,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'ai-extraction', nodeFlags: ['--expose-gc'], about: 'quote PDF: 5-page/96-row read and job end to end, memory of a 6-page/200-row read' },
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
   { name: 'file-uploads', about: '1 MB and 200 MB multipart uploads and downloads, through the gateway vs straight to files: MB/s, peak RSS' },
+  { name: 'intake', nodeFlags: ['--expose-gc'], about: '100,000-row CSV intake through the gateway: parse+validate and commit time, CPU s, peak RSS and heap retained after GC' },
   { name: 'soak', about: 'distributed deployment under mixed traffic at a fixed rate (SOAK_SECONDS, default 600): p99 and RSS over time, invariants at the end', optIn: true },
 ];
 

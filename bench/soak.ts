@@ -6,29 +6,17 @@
  * the fault suite's invariants. Needs `npm run build`.
  *   SOAK_SECONDS=90 node --import tsx bench/soak.ts        (or npm run bench -- soak)
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expectConsistent } from '../test/faults/lib/invariants.js';
 import { watchProgress } from '../test/faults/lib/live.js';
 import { labSamples, mixedOperations, startWorld } from '../test/faults/lib/world.js';
 import { latencyStats } from './lib/stats.js';
-import { machine, printTable, writeResult } from './lib/report.js';
+import { machine, printTable, processRssMb as rssMb, writeResult } from './lib/report.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = Number(process.env.SOAK_RATE ?? 25);
 const WINDOW_S = Number(process.env.SOAK_WINDOW_SECONDS ?? Math.max(10, Math.round(SECONDS / 12)));
 const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 20);
-
-/** Resident set size of a process in MB, from /proc. */
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Math.round(kb / 102.4) / 10;
-  } catch {
-    return null;
-  }
-}
 
 /** Least-squares slope of y over x (MB per minute when x is minutes). */
 function slope(points: [number, number][]): number {

@@ -1,5 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
@@ -29,4 +29,15 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   const file = join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/** Resident set size of another process in MB, from /proc (null once it has gone). */
+export function processRssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Math.round(kb / 102.4) / 10;
+  } catch {
+    return null;
+  }
 }

@@ -17,7 +17,7 @@ import type { GatewayConfig } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { expensiveOperationLimit, formatLimitErrors, limitPrecheck, queryLimitRules } from './limits/index.js';
 import { httpErrorHandler } from './routes/errors.js';
-import { mountExportsProxy } from './routes/exports.js';
+import { mountCallerProxy, mountExportsProxy } from './routes/exports.js';
 import { mountFilesProxy } from './routes/files.js';
 import { mountIntakeProxy } from './routes/intake.js';
 import { mountJwksProxy } from './routes/jwks.js';
@@ -182,6 +182,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
     verifiers, issuer: options.internalTokenIssuer, logger,
   });
   mountUnsubscribeProxy(app, serviceUrl(subgraphs, 'workflow'), logger);
+  // MinKNOW sample sheets of pools and runs at stable URLs; the workflow service authorizes the caller.
+  for (const route of ['/lab/pools/:id/sample-sheet.csv', '/lab/runs/:id/sample-sheet.csv']) {
+    mountCallerProxy(app, { route, service: 'workflow', serviceUrl: serviceUrl(subgraphs, 'workflow'), what: 'sample sheet', verifiers, issuer: options.internalTokenIssuer, logger });
+  }
   // With the dashboard served, browsers get it at / and the Sandbox at /sandbox; otherwise the Sandbox
   // opens at the root. /healthz, /readyz and /metrics were mounted first by createHttpApp and keep precedence.
   if (config.WEB_APP) mountWebApp(app, config.WEB_DIR, logger);

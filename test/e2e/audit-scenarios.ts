@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -147,10 +147,26 @@ export class World {
   }
 
   /** A one-sample pool loaded onto a checked flow cell. */
-  async loadedPool(): Promise<{ poolId: string; flowCellId: string }> {
-    const [{ poolId }, flowCellId] = await Promise.all([this.pool(), this.flowCell(true)]);
+  async loadedPool(): Promise<{ poolId: string; flowCellId: string; sampleId: string }> {
+    const [{ poolId, sampleId }, flowCellId] = await Promise.all([this.pool(), this.flowCell(true)]);
     await this.gql(`mutation($p: ID!, $f: ID!) { loadPool(poolId: $p, flowCellId: $f) { status } }`, { p: poolId, f: flowCellId }, this.staff, 'loadPool');
-    return { poolId, flowCellId };
+    return { poolId, flowCellId, sampleId: sampleId! };
+  }
+
+  /** A loaded one-sample pool with a GridION run RUNNING at X1; its flow cell's serial. */
+  async runningPool(): Promise<{ poolId: string; sampleId: string; runId: string; serial: string }> {
+    const { poolId, sampleId } = await this.loadedPool();
+    const run = (await this.gql(`mutation($p: ID!) { startSequencingRun(input: { poolId: $p, model: GRIDION_X5, position: "X1", experimentId: "coverage_run", poreCountAtStart: 1400 }) { id flowCell { serial } } }`,
+      { p: poolId }, this.staff, 'startSequencingRun')).startSequencingRun;
+    return { poolId, sampleId, runId: run.id, serial: run.flowCell.serial };
+  }
+
+  /** Walks a sample through steps 1-3 with passing results, so SEQUENCING_SETUP may start. */
+  async throughLibraryQc(sampleId: string): Promise<void> {
+    for (const [step, results] of Object.entries(THROUGH_LIBRARY_QC)) {
+      await this.gql(`mutation($s: ID!, $step: WorkflowStepName!) { startStep(sampleId: $s, step: $step) { id } }`, { s: sampleId, step }, this.staff, 'startStep');
+      await this.gql(`mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status } }`, { s: sampleId, step, r: results }, this.staff, 'completeStep');
+    }
   }
 
   /** Requests an upload ticket and PUTs the bytes through the gateway's /files proxy. */
@@ -172,6 +188,12 @@ export class World {
 const CSV_HEADER = 'sample_name,project_id,submitter_name,submitter_email,lab_name,sample_type,sample_buffer,concentration,volume,total_amount,flow_cell_type,flow_cell_count,priority,assigned_to,library_prep_by,chart_field';
 const SAMPLE_QC = `{ sampleQc: { qubitNgPerUl: 40, volumeUl: 20, a260280: 1.85, a260230: 2.1, outcome: PASS } }`;
 const by = (u: TestUser): Performed => ({ actorUserId: u.id });
+/** Passing results of steps 1-3, as variables. */
+const THROUGH_LIBRARY_QC: Record<string, Record<string, unknown>> = {
+  SAMPLE_QC: { sampleQc: { qubitNgPerUl: 50, volumeUl: 30, a260280: 1.85, a260230: 2.1, fragmentSizeBp: 12000 } },
+  LIBRARY_PREP: { libraryPrep: { kitCode: 'SQK-NBD114-24', kitLot: 'L123', barcodeKit: 'SQK-NBD114.24', barcode: 'barcode01', inputNg: 1000, meanFragmentLengthBp: 10000 } },
+  LIBRARY_QC: { libraryQc: { concentrationNgPerUl: 12, meanSizeBp: 9500, fmolLoaded: 20 } },
+};
 
 /**
  * Every Mutation of the supergraph → a scenario making it succeed, and the audit events it must leave.
@@ -513,6 +535,28 @@ export const SCENARIOS: Record<string, Scenario> = {
     return by(w.staff);
   } },
   loadPool: { events: ['PoolLoaded', 'FlowCellPicked'], run: async (w) => { await w.loadedPool(); return by(w.staff); } },
+  // the lab (workflow): sequencing runs and pool-level steps
+  startSequencingRun: { events: ['SequencingRunStarted'], run: async (w) => { await w.runningPool(); return by(w.staff); } },
+  endSequencingRun: { events: ['SequencingRunEnded'], run: async (w) => {
+    const { runId } = await w.runningPool();
+    await w.gql(`mutation($id: ID!) { endSequencingRun(id: $id, input: { status: COMPLETED, poreCountAtEnd: 700 }) { status } }`, { id: runId }, w.staff, 'endSequencingRun');
+    return by(w.staff);
+  } },
+  importRunMetrics: { events: ['RunMetricsImported'], run: async (w) => {
+    const { runId, serial } = await w.runningPool();
+    const finalSummary = `instrument=GXB02001\nposition=X1\nflow_cell_id=${serial}\nprotocol_run_id=${randomUUID()}\n`;
+    const sequencingSummary = `read_id\tpasses_filtering\tsequence_length_template\tmean_qscore_template\tbarcode_arrangement\n${randomUUID()}\tTRUE\t5200\t15.2\tbarcode01\n`;
+    await w.gql(`mutation($id: ID!, $i: ImportRunMetricsInput!) { importRunMetrics(runId: $id, input: $i) { readCount } }`, { id: runId, i: { finalSummary, sequencingSummary } }, w.staff, 'importRunMetrics');
+    return by(w.staff);
+  } },
+  applyPoolStep: { events: ['StepStarted'], run: async (w) => {
+    const { poolId, sampleId } = await w.loadedPool();
+    await w.throughLibraryQc(sampleId);
+    const from = new Date().toISOString();
+    const res = await w.gql(`mutation($p: ID!) { applyPoolStep(input: { poolId: $p, step: SEQUENCING_SETUP, action: START }) { ok error { message } } }`, { p: poolId }, w.staff, 'applyPoolStep');
+    if (!res.applyPoolStep[0].ok) throw new Error(`applyPoolStep: ${JSON.stringify(res)}`);
+    return { ...by(w.staff), from };
+  } },
 
   // notifications (workflow)
   markNotificationsRead: { events: ['NotificationsRead'], run: async (w) => {

@@ -30,9 +30,10 @@ function withoutUploads(value: unknown): unknown {
 /**
  * The subgraphs whose schema takes an `Upload`, each with the argument its upload errors name:
  * files (`uploadFile(file:)`, `uploadFiles(files:)`, `uploadFileVersion(file:)`) and ai
- * (`startPdfExtraction(input: { upload })`). Every other subgraph gets plain JSON fetches.
+ * (`startPdfExtraction(input: { upload })`), workflow (`importRunMetrics(input: { sequencingSummaryUpload })`).
+ * Every other subgraph gets plain JSON fetches.
  */
-export const UPLOAD_FIELDS: Record<string, string> = { files: 'file', ai: 'input.upload' };
+export const UPLOAD_FIELDS: Record<string, string> = { files: 'file', ai: 'input.upload', workflow: 'input.sequencingSummaryUpload' };
 
 export interface UploadForwardingOptions {
   /** A fetch carrying files may take this long (a 200 MB upload from a slow client). */

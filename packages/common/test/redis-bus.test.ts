@@ -55,6 +55,31 @@ describeRedis('RedisStreamsBus', () => {
     expect(await redis().xlen(stream)).toBe(1);
   });
 
+  it('publishAll adds a batch in order in one exchange, and rejects when the bus is closed', async () => {
+    const stream = testStreamName();
+    const bus = newBus(stream);
+    await bus.publishAll(Array.from({ length: 250 }, (_, i) => event(i + 1)));
+    const entries = (await redis().xrange(stream, '-', '+')) as [string, string[]][];
+    expect(entries.map(([, fields]) => (JSON.parse(fields[fields.indexOf('event') + 1]!) as DomainEvent<{ n: number }>).data.n)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    await bus.close();
+    await expect(bus.publishAll([event(251)])).rejects.toThrow();
+    expect(await redis().xlen(stream)).toBe(250);
+  });
+
+  it('a subscriber that names its types is handed only those; the rest are acknowledged unread', async () => {
+    const stream = testStreamName();
+    const bus = newBus(stream);
+    const typed = (n: number, type: string) => ({ ...event(n), type }) as DomainEvent;
+    // An entry written before entries carried their type is handed over, for the handler to judge.
+    await redis().xadd(stream, '*', 'event', JSON.stringify(typed(0, 'Other')));
+    await bus.publishAll([1, 2, 3, 4, 5, 6].map((n) => typed(n, n % 2 ? 'Wanted' : 'Other')));
+    const seen: string[] = [];
+    await track(bus.subscribe({ group: 'typed', types: ['Wanted'], handler: async (d) => { seen.push(`${d.event!.type}-${numberOf(d)}`); } }));
+    await waitFor(() => seen.length >= 4, { what: 'the wanted events' });
+    expect(seen).toEqual(['Other-0', 'Wanted-1', 'Wanted-3', 'Wanted-5']);
+    await waitFor(async () => (await pendingFor(stream, 'typed')) === 0, { what: 'every entry acknowledged' });
+  });
+
   it('handles each event once per group across two members; every group gets every event', async () => {
     const stream = testStreamName();
     const busA = newBus(stream);

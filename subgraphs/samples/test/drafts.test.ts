@@ -44,6 +44,15 @@ describe('validateSampleDrafts', () => {
     expect(count.samples.totalCount).toBe(1);
   });
 
+  it('finds clashes with existing names whatever characters they hold, case-insensitively', async () => {
+    const odd = ["O'Brien, liver (1)", 'Ärzte-Öl-2', '50% / #3 + x:y'];
+    const { id } = await makeSubmission(sg, submitter, projectId);
+    await addSamples(sg, submitter, id, odd.map((name) => ({ name, sampleType: 'DNA' })));
+    const drafts = [...odd.map((name) => ({ name: name.toUpperCase(), sampleType: 'DNA' })), { name: 'new one', sampleType: 'DNA' }];
+    const { validateSampleDrafts: problems } = await ok(sg, VALIDATE, { s: id, x: drafts }, submitter);
+    expect(problems.map((p: { index: number; field: string }) => [p.index, p.field])).toEqual([[0, 'name'], [1, 'name'], [2, 'name']]);
+  });
+
   it('checks against a project for a submission not created yet', async () => {
     const { validateSampleDrafts } = await ok(sg, VALIDATE, { p: projectId, x: [{ name: 'Existing-1', sampleType: 'DNA' }] }, submitter);
     expect(validateSampleDrafts).toEqual([]);

@@ -186,6 +186,21 @@ describe('intake through the gateway as a submitter', () => {
     expect(names.sort()).toEqual(['R-1', 'R-2', 'R-3', 'R-3b']);
   }, 120_000);
 
+  it('a sheet of several batches: rows samples refuses in later batches are FAILED, every other row is committed once', async () => {
+    const submissionId = await h.newSubmission();
+    const csv = ['name,sample_type,volume', ...Array.from({ length: 2_600 }, (_, i) => `B-${i + 1},DNA,10`)].join('\n');
+    const created = (await ok(`mutation($i: CreateIntakeFromCsvInput!) { createIntakeFromCsv(input: $i) { id rowCount errorCount } }`, { i: { submissionId, csv } })).createIntakeFromCsv;
+    expect(created).toMatchObject({ rowCount: 2_600, errorCount: 0 });
+    // Two names taken after the preview, in the second and third batch of the commit.
+    await ok(`mutation($s: ID!) { addSamples(submissionId: $s, samples: [{ name: "B-1500", sampleType: DNA }, { name: "B-2400", sampleType: DNA }]) { id } }`, { s: submissionId });
+    await ok(`mutation($id: ID!, $k: String!) { commitIntake(id: $id, idempotencyKey: $k) { status } }`, { id: created.id, k: randomUUID() });
+    expect(await settled(created.id)).toMatchObject({ status: 'PARTIALLY_COMMITTED', committedCount: 2_598, failedCount: 2 });
+    const failed = (await ok(`query($id: ID!) { intakeJob(id: $id) { rows(status: FAILED) { edges { node { rowNumber } } } } }`, { id: created.id })).intakeJob.rows.edges;
+    expect(failed.map((e: any) => e.node.rowNumber)).toEqual([1501, 2401]);
+    const count = await ok(`query($s: ID!) { samples(filter: { submissionId: $s }, first: 1) { totalCount } }`, { s: submissionId });
+    expect(count.samples.totalCount).toBe(2_600);
+  }, 120_000);
+
   it("a submitter cannot import into another lab's submission", async () => {
     const other = await h.t.createUser('SUBMITTER', 'lab-b');
     const submissionId = await h.newSubmission();

@@ -28,6 +28,11 @@ export interface SubscribeOptions {
    * (in-process), at most `batchSize` deliveries each. All members of a group use the same kind.
    */
   batchHandler?: BatchDeliveryHandler;
+  /**
+   * The event types `handler` takes: the bus may acknowledge others without delivering them. A
+   * handler still ignores types it does not take (a bus may deliver them all).
+   */
+  types?: readonly string[];
   /** Events fetched per read (and the largest batch). */
   batchSize?: number;
 }
@@ -48,6 +53,12 @@ export interface BusSubscription {
 export interface EventBus {
   readonly kind: 'redis' | 'memory';
   publish(event: DomainEvent): Promise<void>;
+  /**
+   * Publishes events in order in one exchange with the bus, all or none (a rejection means none is
+   * certain to be out; a repeat is harmless, handlers are idempotent). Buses without it get them
+   * one `publish` at a time.
+   */
+  publishAll?(events: DomainEvent[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<BusSubscription>;
   /** Resolves when the bus is reachable; used by /readyz. */
   ping(): Promise<void>;

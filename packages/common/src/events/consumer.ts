@@ -49,7 +49,7 @@ export function createEventConsumer(options: EventConsumerOptions): BackgroundTa
 
   return {
     name: options.name,
-    async start() { subscription = await deps.bus.subscribe({ group, handler: handle }); },
+    async start() { subscription = await deps.bus.subscribe({ group, types: options.types, handler: handle }); },
     async stop() { await subscription?.close(); subscription = null; },
   };
 }

@@ -106,6 +106,11 @@ export const EventTypes = {
   PoolMembersAdded: 'PoolMembersAdded',
   PoolMemberRemoved: 'PoolMemberRemoved',
   PoolLoaded: 'PoolLoaded',
+  /** workflow → audit: sequencing runs of a pool or a sample on one flow cell at a device position (SequencingRun). */
+  SequencingRunStarted: 'SequencingRunStarted',
+  SequencingRunEnded: 'SequencingRunEnded',
+  /** A MinKNOW final summary / sequencing summary was read into the run's metrics and per-barcode yields. */
+  RunMetricsImported: 'RunMetricsImported',
 
   // ── ai ──
   /** ai → ai (wakes the extraction worker). */

@@ -201,6 +201,17 @@ export interface PoolMemberFacts { sampleId: string; barcode: string; molarRatio
 export interface PoolEventData { name: string; barcodeKit: string; status: string; memberCount: number; members: PoolMemberFacts[] }
 /** `PoolLoaded.data`: the pool went onto one flow cell. */
 export interface PoolLoadedData { name: string; barcodeKit: string; memberCount: number; flowCellId: string; serial: string; productCode: string }
+/** What every sequencing-run event says about the run. */
+export interface SequencingRunFacts { poolId: string | null; sampleId: string | null; flowCellId: string; serial: string; model: string; position: string; experimentId: string; minknowRunId: string | null; status: string }
+/** `SequencingRunStarted.data`. */
+export interface SequencingRunStartedData extends SequencingRunFacts { startedAt: string; poreCountAtStart: number | null; deviceSerial: string | null }
+/** `SequencingRunEnded.data`. */
+export interface SequencingRunEndedData extends SequencingRunFacts { endedAt: string; poreCountAtEnd: number | null; previousStatus: string }
+/** `RunMetricsImported.data`: the run's totals and, per barcode, its reads and bases with the sample it maps to (null: unclassified or not in the pool). */
+export interface RunMetricsImportedData extends SequencingRunFacts {
+  sources: string[]; readCount: number | null; baseCount: number | null; n50: number | null; passPercent: number | null; meanQScore: number | null;
+  barcodes: { barcode: string; sampleId: string | null; readCount: number; baseCount: number }[];
+}
 
 // ── ai ──
 

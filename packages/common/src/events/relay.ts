@@ -117,25 +117,38 @@ export class OutboxRelay {
   /** Publishes in order; stops at the first failure so later events never overtake it. */
   private async publish(batch: OutboxRow[]): Promise<number> {
     const conn = this.options.orm.em.getConnection();
-    const sent: string[] = [];
-    let failure: { seq: string; message: string } | null = null;
-    for (const row of batch) {
-      const event = typeof row.payload === 'string' ? (JSON.parse(row.payload) as DomainEvent) : row.payload;
-      try {
-        await this.options.bus.publish(event);
-        sent.push(row.seq);
-      } catch (err) {
-        failure = { seq: row.seq, message: (err as Error).message };
-        break;
-      }
-    }
+    const { sent, failure } = await this.send(batch);
     if (sent.length) await conn.execute(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${sent.join(',')}}`]);
     if (failure) {
-      const unsent = batch.map((r) => r.seq).filter((s) => !sent.includes(s));
+      const unsent = batch.map((r) => r.seq).slice(sent.length);
       // Release the rest of the claim so the next pass retries them promptly, in order.
       await conn.execute(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
       this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
     }
     return sent.length;
+  }
+
+  /** The rows published (a prefix of the batch, in order) and the first that was not. */
+  private async send(batch: OutboxRow[]): Promise<{ sent: string[]; failure: { seq: string; message: string } | null }> {
+    const events = batch.map((row) => (typeof row.payload === 'string' ? (JSON.parse(row.payload) as DomainEvent) : row.payload));
+    const { bus } = this.options;
+    if (bus.publishAll) {
+      try {
+        await bus.publishAll(events);
+        return { sent: batch.map((r) => r.seq), failure: null };
+      } catch (err) {
+        return { sent: [], failure: { seq: batch[0]!.seq, message: (err as Error).message } };
+      }
+    }
+    const sent: string[] = [];
+    for (const [i, event] of events.entries()) {
+      try {
+        await bus.publish(event);
+        sent.push(batch[i]!.seq);
+      } catch (err) {
+        return { sent, failure: { seq: batch[i]!.seq, message: (err as Error).message } };
+      }
+    }
+    return { sent, failure: null };
   }
 }

@@ -38,6 +38,7 @@ export class ExtractionWorker implements BackgroundTask {
     this.stopped = false;
     this.subscription = await this.deps.bus.subscribe({
       group: WORKER_GROUP,
+      types: [EventTypes.FileUploaded, EventTypes.FileDeleted, EventTypes.ExtractionJobQueued],
       handler: async ({ event }) => {
         if (!event) return;
         if (event.type === EventTypes.FileUploaded || event.type === EventTypes.FileDeleted) {

@@ -18,7 +18,7 @@ export function createServices(deps: SamplesDeps, ctx: BaseContext, loaders: Sam
     submissions: new SubmissionService(deps, ctx, projects, loaders),
     samples: new SampleService(deps, ctx, loaders),
     sampleQueries: new SampleQueryService(deps, ctx),
-    sampleDrafts: new SampleDraftService(ctx, loaders),
+    sampleDrafts: new SampleDraftService(deps, ctx, loaders),
     billing: new BillingAccountService(deps, ctx),
     exports: new ExportService(deps, ctx, runner),
   };

@@ -1,4 +1,5 @@
 import { NotFoundError, Problems, requireWrite, ValidationError, type BaseContext, type FieldProblem } from '@app/common';
+import type { SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkSampleDrafts, samplesLike, type DraftTarget } from './sample-drafts.js';
 import { MAX_SAMPLES_PER_CALL } from './sample.service.js';
@@ -14,7 +15,7 @@ export interface DraftProblem extends FieldProblem {
  * `addSamples` runs, against an existing submission or against a project a new submission would join.
  */
 export class SampleDraftService {
-  constructor(private readonly ctx: BaseContext, private readonly loaders: SamplesLoaders) {}
+  constructor(private readonly deps: Pick<SamplesDeps, 'schema'>, private readonly ctx: BaseContext, private readonly loaders: SamplesLoaders) {}
 
   async validate(target: { submissionId?: string | null; projectId?: string | null }, inputs: SampleInput[]): Promise<DraftProblem[]> {
     requireWrite(this.ctx.principal, 'samples:write', 'ADMIN', 'STAFF', 'SUBMITTER');
@@ -32,7 +33,7 @@ export class SampleDraftService {
     if (submissionId) {
       const submission = await this.loaders.submissionById.load(submissionId);
       if (!submission) throw new NotFoundError('Submission', submissionId);
-      const existing = await samplesLike(this.ctx.em, submission.id, inputs);
+      const existing = await samplesLike(this.ctx.em, this.deps.schema, submission.id, inputs);
       return { labId: submission.labId, priority: submission.priority, existing };
     }
     const project = await this.loaders.projectById.load(projectId!);

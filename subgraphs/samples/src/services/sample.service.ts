@@ -62,7 +62,7 @@ export class SampleService {
     return this.ctx.em.transactional(async (em) => {
       const submission = await em.findOneOrFail(Submission, submissionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       this.checkOpenForSamples(submission);
-      const existing = await samplesLike(em, submission.id, inputs);
+      const existing = await samplesLike(em, this.deps.schema, submission.id, inputs);
       const problems = new Problems();
       await checkSampleDrafts(em, problems, principal, { labId: submission.labId, priority: submission.priority, existing }, inputs);
       problems.throwIfAny();

@@ -53,6 +53,7 @@ export class SampleStatusConsumer implements BackgroundTask {
   async start(): Promise<void> {
     this.subscription = await this.deps.bus.subscribe({
       group: CONSUMER_GROUP,
+      types: [EventTypes.SampleStatusChanged],
       handler: async (delivery) => {
         const { event, raw } = delivery;
         if (!event || !isDomainEvent(event)) {

@@ -15,8 +15,8 @@ import type { ProgressReporter } from './progress.js';
 import { cellsOf, columnOf } from './row-check.js';
 import { LockMode } from '@mikro-orm/core';
 
-/** Samples per addSamples call: one transaction in samples, one batch of results here. */
-export const COMMIT_BATCH = 500;
+/** Samples per addSamples call (samples' own limit): one transaction in samples, one batch of results here. */
+export const COMMIT_BATCH = 1_000;
 /** A commit holds its job this long past its last batch; a crashed commit can be resumed after that. */
 const LEASE_MS = 2 * 60_000;
 const COMMITTABLE: IntakeStatus[] = ['VALIDATED', 'PARTIALLY_COMMITTED', 'COMMITTING', 'FAILED'];
@@ -77,18 +77,33 @@ export class CommitService {
     job.submissionId = submission.id;
   }
 
-  /** The batches, each on a fresh entity manager; ends COMMITTED, PARTIALLY_COMMITTED or FAILED. */
+  /**
+   * The batches in row order, each read on a fresh entity manager. While samples adds one batch,
+   * the results of the one before are stored here (one of each at a time, so counters and sample
+   * numbers still follow the sheet); ends COMMITTED, PARTIALLY_COMMITTED or FAILED.
+   */
   private async run(jobId: string, client: SamplesClient, origin: Origin): Promise<void> {
     let error: string | null = null;
+    let recording: Promise<void> = Promise.resolve();
     try {
+      const job = await this.deps.orm.em.fork().findOneOrFail(IntakeJob, jobId);
+      let after = 0;
       for (;;) {
         const em = this.deps.orm.em.fork();
-        const job = await em.findOneOrFail(IntakeJob, jobId);
-        const rows = await em.find(IntakeRow, { job: jobId, status: 'VALID' }, { orderBy: { rowNumber: 'asc' }, limit: COMMIT_BATCH });
+        const rows = await em.find(IntakeRow, { job: jobId, status: 'VALID', rowNumber: { $gt: after } }, { orderBy: { rowNumber: 'asc' }, limit: COMMIT_BATCH });
         if (rows.length === 0) break;
-        await this.sendBatch(em, job, rows, client, origin);
-        this.progress.report(job, 'COMMITTING', job.committedCount, job.rowCount - job.excludedCount - job.errorCount);
+        const sent = await this.send(job, rows, client);
+        await recording;
+        if (sent instanceof DelegatedCallError) {
+          // The rows samples named are marked FAILED; the rest of the batch is read again and resent.
+          await this.markRefused(em, job, rows, sent);
+          continue;
+        }
+        after = rows[rows.length - 1]!.rowNumber;
+        recording = this.record(job, rows, sent, origin);
+        recording.catch(() => undefined); // awaited before the next batch's results; this only keeps it from counting as unhandled meanwhile
       }
+      await recording;
     } catch (err) {
       // Samples' own answers are for the user; anything else is logged in full and masked (it could show SQL or row data).
       error = err instanceof DelegatedCallError ? err.message : `The commit stopped by an internal error (logged under job ${jobId}); commit again with the same key to resume`;
@@ -97,31 +112,35 @@ export class CommitService {
     await this.finish(jobId, error, origin).catch((err: unknown) => origin.logger.error({ err, jobId }, 'intake commit could not be finished'));
   }
 
-  /** One addSamples call. Rows samples refuses are marked FAILED with its reasons; the rest go in the next call. */
-  private async sendBatch(em: EntityManager, job: IntakeJob, rows: IntakeRow[], client: SamplesClient, origin: Origin): Promise<void> {
+  /** One addSamples call; a refusal of the rows (BAD_USER_INPUT) is answered, not thrown. */
+  private async send(job: IntakeJob, rows: IntakeRow[], client: SamplesClient): Promise<{ id: string; externalKey: string | null }[] | DelegatedCallError> {
     try {
-      const samples = await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
-
-      const byKey = new Map(samples.map((s) => [s.externalKey, s.id]));
-      await em.transactional(async (tx) => {
-        // One statement for the whole batch: an UPDATE per row cost more than the samples call itself.
-        const values = rows.map(() => '(?::uuid, ?::uuid)').join(', ');
-        const { affectedRows } = await executeBound<{ affectedRows: number }>(tx,
-          `update ${qualified(this.deps.schema, 'intake_row')} as r set status = 'COMMITTED', sample_id = v.sample_id from (values ${values}) as v(id, sample_id) where r.id = v.id and r.status = 'VALID'`,
-          rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run');
-        // Counted up in the transaction that commits the rows (a recount per batch read every row of the job each time);
-        // finish() recounts once at the end.
-        const locked = await tx.findOneOrFail(IntakeJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-        locked.committedCount += affectedRows;
-        locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
-        await tx.flush();
-        Object.assign(job, locked);
-        if (job.extractionJobId) await this.announceSamples(tx, job, rows, byKey, origin);
-      });
+      return await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
     } catch (err) {
-      if (!(err instanceof DelegatedCallError) || err.code !== ErrorCode.BAD_USER_INPUT) throw err;
-      await this.markRefused(em, job, rows, err);
+      if (err instanceof DelegatedCallError && err.code === ErrorCode.BAD_USER_INPUT) return err;
+      throw err;
     }
+  }
+
+  /** Marks a batch's rows COMMITTED with their samples and counts them onto the job, in one transaction. */
+  private async record(job: IntakeJob, rows: IntakeRow[], samples: { id: string; externalKey: string | null }[], origin: Origin): Promise<void> {
+    const byKey = new Map(samples.map((s) => [s.externalKey, s.id]));
+    await this.deps.orm.em.fork().transactional(async (tx) => {
+      // One statement for the whole batch: an UPDATE per row cost more than the samples call itself.
+      const values = rows.map(() => '(?::uuid, ?::uuid)').join(', ');
+      const { affectedRows } = await executeBound<{ affectedRows: number }>(tx,
+        `update ${qualified(this.deps.schema, 'intake_row')} as r set status = 'COMMITTED', sample_id = v.sample_id from (values ${values}) as v(id, sample_id) where r.id = v.id and r.status = 'VALID'`,
+        rows.flatMap((r) => [r.id, byKey.get(r.parsed.externalKey as string) ?? null]), 'run');
+      // Counted up in the transaction that commits the rows (a recount per batch read every row of the job each time);
+      // finish() recounts once at the end.
+      const locked = await tx.findOneOrFail(IntakeJob, job.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      locked.committedCount += affectedRows;
+      locked.leaseUntil = new Date(this.deps.now().getTime() + LEASE_MS);
+      await tx.flush();
+      Object.assign(job, locked);
+      if (job.extractionJobId) await this.announceSamples(tx, job, rows, byKey, origin);
+    });
+    this.progress.report(job, 'COMMITTING', job.committedCount, job.rowCount - job.excludedCount - job.errorCount);
   }
 
   /** An extraction's intake tells ai which sample each quote row became (`IntakeRowsCommitted`, with the rows' commit). */

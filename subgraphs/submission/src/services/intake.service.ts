@@ -38,8 +38,8 @@ export interface ExtractionIntakeInput {
 const SOURCE_NAME: Record<IntakeKind, string> = { CSV: 'CSV', XLSX: 'workbook', PDF: 'accepted quote', TEXT: 'text' };
 
 
-/** Rows read, checked by samples and stored per batch: memory holds one batch, whatever the sheet's length. */
-export const PARSE_BATCH = 500;
+/** Rows read, checked by samples and stored per batch: memory holds two batches (one checked, one being stored), whatever the sheet's length. */
+export const PARSE_BATCH = 1_000;
 
 /** Needs the samples API as the caller; the gateway supplies it (DELEGATIONS in gateway/src/subgraph-data-source.ts). */
 export function samplesClientOf(ctx: BaseContext): SamplesClient {
@@ -187,27 +187,37 @@ export class IntakeService {
     let batch: { rowNumber: number; raw: Record<string, string> }[] = [];
     let rowCount = 0;
     let errorCount = 0;
+    // One batch is stored while the next is read and checked.
+    let storing: Promise<unknown> = Promise.resolve();
     const flush = async () => {
       const checked = await checkRows(client, target, batch, earlierName);
       batch = [];
       errorCount += checked.filter((r) => r.errors.length).length;
-      await this.deps.orm.em.fork().insertMany(IntakeRow, checked.map((r) => ({
+      await storing;
+      storing = this.deps.orm.em.fork().insertMany(IntakeRow, checked.map((r) => ({
         id: crypto.randomUUID(), job: job.id, rowNumber: r.rowNumber, raw: r.raw, parsed: r.draft, errors: r.errors,
         status: r.errors.length ? 'INVALID' : 'VALID', nameKey: r.nameKey, sampleId: null,
       })));
+      storing.catch(() => undefined); // awaited before the next batch is stored; this only keeps it from counting as unhandled meanwhile
       this.progress.report(job, 'PARSING', rowCount, null);
     };
-    for await (const row of sheet.rows) {
-      checkCells(sheet.header, row);
-      if (isBlank(row.cells)) continue;
-      if (++rowCount > this.deps.config.INTAKE_MAX_ROWS) throw new SheetError(`has more than ${this.deps.config.INTAKE_MAX_ROWS} rows`);
-      const raw = Object.fromEntries(header.map((h, i) => [h, row.cells[i] ?? '']));
-      if (row.cells.length > header.length && !isBlank(row.cells.slice(header.length))) raw['(extra cells)'] = row.cells.slice(header.length).join(' | ');
-      batch.push({ rowNumber: row.rowNumber, raw });
-      if (batch.length >= PARSE_BATCH) await flush();
+    try {
+      for await (const row of sheet.rows) {
+        checkCells(sheet.header, row);
+        if (isBlank(row.cells)) continue;
+        if (++rowCount > this.deps.config.INTAKE_MAX_ROWS) throw new SheetError(`has more than ${this.deps.config.INTAKE_MAX_ROWS} rows`);
+        const raw = Object.fromEntries(header.map((h, i) => [h, row.cells[i] ?? '']));
+        if (row.cells.length > header.length && !isBlank(row.cells.slice(header.length))) raw['(extra cells)'] = row.cells.slice(header.length).join(' | ');
+        batch.push({ rowNumber: row.rowNumber, raw });
+        if (batch.length >= PARSE_BATCH) await flush();
+      }
+      if (rowCount === 0) throw new SheetError('has a header but no data rows');
+      if (batch.length) await flush();
+      await storing;
+    } finally {
+      // A failed sheet's rows are deleted next: no insert may still be on its way.
+      await storing.catch(() => undefined);
     }
-    if (rowCount === 0) throw new SheetError('has a header but no data rows');
-    if (batch.length) await flush();
     await this.ctx.em.transactional(async (em) => {
       const current = await em.findOneOrFail(IntakeJob, job.id);
       Object.assign(current, { status: 'VALIDATED', rowCount, errorCount, ignoredColumns: ignored });

@@ -17,14 +17,16 @@ import { FlowCellPoreCount } from './flow-cell-pore-count.entity.js';
 import { FlowCellWash } from './flow-cell-wash.entity.js';
 import { Pool } from './pool.entity.js';
 import { PoolMember } from './pool-member.entity.js';
+import { SequencingRun } from './sequencing-run.entity.js';
+import { RunBarcodeYield } from './run-barcode-yield.entity.js';
 
 export { StepSignature, StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
 export { Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint };
-export { FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember };
+export { FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, SequencingRun, RunBarcodeYield };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
 export const entities = [
   Workflow, WorkflowStep, StepTransition, SubmissionReceipt,
   Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint,
-  FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember,
+  FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, SequencingRun, RunBarcodeYield,
   StepSignature,
 ];

@@ -15,3 +15,14 @@ export type PoreCountKind = (typeof PoreCountKinds)[number];
 /** A pool is OPEN while its members change, LOADED once it is on a flow cell (members then fixed). */
 export const PoolStatuses = ['OPEN', 'LOADED'] as const;
 export type PoolStatus = (typeof PoolStatuses)[number];
+
+/**
+ * The sequencer a run is on (ONT product names; MinKNOW's device type follows from it). Each has its
+ * own position names: see services/lab/devices.ts.
+ */
+export const SequencerModels = ['MINION_MK1B', 'MINION_MK1C', 'MINION_MK1D', 'GRIDION_X5', 'P2_SOLO', 'P2_INTEGRATED', 'PROMETHION_24', 'PROMETHION_48'] as const;
+export type SequencerModel = (typeof SequencerModels)[number];
+
+/** A run's state: RUNNING until it ends COMPLETED (run limit reached), STOPPED (by the user) or FAILED (device or flow-cell error). */
+export const SequencingRunStatuses = ['RUNNING', 'COMPLETED', 'STOPPED', 'FAILED'] as const;
+export type SequencingRunStatus = (typeof SequencingRunStatuses)[number];

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, canSeeLab, labScopedByIdLoader, type Principal } from '@app/common';
-import { FlowCell, Pool, PoolMember, StepSignature, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
+import { FlowCell, Pool, PoolMember, RunBarcodeYield, SequencingRun, StepSignature, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
 
 /**
  * Whether the caller may read a workflow of `labId`: signed in, API tokens with workflow:read,
@@ -54,6 +54,17 @@ export function createLoaders(em: EntityManager, principal: Principal) {
     membersByPoolId: new DataLoader<string, PoolMember[]>(async (ids) => {
       const rows = await em.find(PoolMember, { pool: { $in: [...ids] } }, { orderBy: { barcode: 'asc' } });
       return ids.map((id) => rows.filter((r) => r.pool.id === id));
+    }),
+    // Sequencing runs are facility records (readers are checked by SequencingRunService); a
+    // sample's yields are lab-scoped by the sample's lab.
+    runById: byIdLoader<SequencingRun>(em, SequencingRun),
+    yieldsByRunId: new DataLoader<string, RunBarcodeYield[]>(async (ids) => {
+      const rows = await em.find(RunBarcodeYield, { run: { $in: [...ids] } }, { orderBy: { barcode: 'asc' } });
+      return ids.map((id) => rows.filter((r) => r.run.id === id));
+    }),
+    yieldsBySampleId: new DataLoader<string, RunBarcodeYield[]>(async (ids) => {
+      const rows = await em.find(RunBarcodeYield, { sampleId: { $in: [...ids] } }, { orderBy: { createdAt: 'desc' } });
+      return ids.map((id) => rows.filter((r) => r.sampleId === id && canReadWorkflow(principal, r.labId ?? '')));
     }),
   };
 }

@@ -26,4 +26,9 @@ export const Mutation: MutationResolvers = {
   addPoolMembers: (_, { poolId, members }, ctx) => ctx.services.pools.addMembers(poolId, members),
   removePoolMember: (_, { poolId, sampleId }, ctx) => ctx.services.pools.removeMember(poolId, sampleId),
   loadPool: (_, { poolId, flowCellId }, ctx) => ctx.services.pools.load(poolId, flowCellId),
+  // Sequencing runs and pool-level steps.
+  startSequencingRun: (_, { input }, ctx) => ctx.services.runs.start(input),
+  endSequencingRun: (_, { id, input }, ctx) => ctx.services.runs.end(id, input),
+  importRunMetrics: (_, { runId, input }, ctx) => ctx.services.runs.importMetrics(runId, input),
+  applyPoolStep: (_, { input }, ctx) => ctx.services.poolSteps.apply(input),
 };

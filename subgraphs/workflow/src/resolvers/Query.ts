@@ -22,6 +22,10 @@ export const Query: QueryResolvers = {
   pools: (_, args, ctx) => ctx.services.pools.list(args),
   suggestBarcodes: (_, args, ctx) => ctx.services.pools.suggestBarcodes(args),
   poolSampleSheet: (_, { poolId, experimentId }, ctx) => ctx.services.pools.sampleSheet(poolId, experimentId),
+  // Sequencing runs.
+  sequencingRun: (_, { id }, ctx) => ctx.services.runs.byId(id),
+  sequencingRuns: (_, args, ctx) => ctx.services.runs.list(args),
+  runSampleSheet: (_, { runId }, ctx) => ctx.services.runs.sampleSheet(runId),
   // E-signatures.
   stepSignatureRecord: (_, a, ctx) => ctx.services.signatures.describe(a.sampleId, a.step, a.action, a.reason),
 };

@@ -14,4 +14,5 @@ export const Sample: SampleResolvers = {
     const w = await ctx.loaders.workflowBySampleId.load(s.id);
     return !!w && isOverdue(w, ctx.now());
   },
+  sequencingYields: (s, _, ctx) => ctx.loaders.yieldsBySampleId.load(s.id),
 };

@@ -4,8 +4,9 @@
  * their GraphQL type, and the entity stubs this subgraph extends, known here by id only.
  */
 import type { Connection } from '@app/common';
+export type { UploadPart } from '@app/common';
 import type { StepResults } from '../__generated__/resolvers-types.js';
-import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, StepTransition, WebhookEndpoint } from '../entities/index.js';
+import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, SequencingRun, StepTransition, WebhookEndpoint } from '../entities/index.js';
 import type { BarcodeKit } from '../services/lab/barcode-kits.js';
 import type { BarcodeName } from '../services/lab/pool.service.js';
 import type { BulkItemResult } from '../services/bulk.service.js';
@@ -32,3 +33,4 @@ export type FlowCellWashConnection = Connection<FlowCellWash>;
 export type PoolConnection = Connection<Pool>;
 /** A kit from the catalog with its barcodes. */
 export interface BarcodeKitModel { kit: BarcodeKit; barcodes: BarcodeName[] }
+export type SequencingRunConnection = Connection<SequencingRun>;

@@ -3,6 +3,8 @@ import type { WorkflowDeps } from '../deps.js';
 import type { WorkflowLoaders } from '../loaders/index.js';
 import { FlowCellService } from './lab/flow-cell.service.js';
 import { PoolService } from './lab/pool.service.js';
+import { PoolStepService } from './lab/pool-steps.service.js';
+import { SequencingRunService } from './lab/sequencing-run.service.js';
 import { BulkService } from './bulk.service.js';
 import { QueueService } from './queue.service.js';
 import { StepService } from './step.service.js';
@@ -15,9 +17,12 @@ export function createServices(deps: WorkflowDeps, ctx: BaseContext, loaders: Wo
   const flowCells = new FlowCellService(deps, ctx, loaders);
   const signatures = new StepSignatures(deps, ctx);
   const steps = new StepService(deps, ctx, flowCells, signatures);
+  const bulk = new BulkService(ctx, steps);
+  const pools = new PoolService(deps, ctx, loaders, flowCells);
+  const runs = new SequencingRunService(deps, ctx, loaders, flowCells, pools);
   return {
-    steps, signatures, bulk: new BulkService(ctx, steps), queues: new QueueService(ctx),
-    flowCells, pools: new PoolService(deps, ctx, loaders, flowCells),
+    steps, signatures, bulk, queues: new QueueService(ctx),
+    flowCells, pools, runs, poolSteps: new PoolStepService(ctx, pools, runs, bulk),
     notifications: new NotificationService(deps, ctx), webhooks: new WebhookService(deps, ctx),
   };
 }

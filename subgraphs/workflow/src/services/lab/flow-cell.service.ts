@@ -313,7 +313,8 @@ export class FlowCellService {
     cell.updatedAt = now;
   }
 
-  private count(em: EntityManager, cell: FlowCell, kind: PoreCountKind, poreCount: number, at: Date, now: Date,
+  /** Adds a pore count to the cell's history (inside the caller's transaction; `em` is the transactional one). */
+  count(em: EntityManager, cell: FlowCell, kind: PoreCountKind, poreCount: number, at: Date, now: Date,
     extra: { notes?: string | null; sampleId?: string | null; poolId?: string | null } = {}): void {
     const warrantyThreshold = this.warrantyOf(cell.productCode);
     em.create(FlowCellPoreCount, {

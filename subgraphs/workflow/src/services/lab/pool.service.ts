@@ -11,7 +11,7 @@ import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import type { WorkflowLoaders } from '../../loaders/index.js';
 import { BarcodeKits, barcodesOf, minknowKitCode, normaliseBarcode, normaliseKitCode, sampleSheetName, type BarcodeKit } from './barcode-kits.js';
 import type { FlowCellService } from './flow-cell.service.js';
-import { aliasFromName, aliasProblem, minknowIdProblem, sampleSheetCsv, type SampleSheetRow } from './sample-sheet.js';
+import { RUN_SHEET_COLUMNS, aliasFromName, aliasProblem, minknowIdProblem, sampleSheetCsv, type SampleSheetRow } from './sample-sheet.js';
 
 export interface PoolMemberInput { sampleId: string; barcode: string; molarRatio?: number | null; alias?: string | null }
 export interface CreatePoolInput { name: string; barcodeKit: string; members?: PoolMemberInput[] | null }
@@ -184,9 +184,10 @@ export class PoolService {
   /**
    * The MinKNOW sample sheet of a loaded pool: one row per member, ordered by barcode. Aliases are
    * the member's alias, else its sample name made MinKNOW-safe; every alias that breaks MinKNOW's
-   * rules (characters, length, barcode names, uniqueness) is refused naming its sample.
+   * rules (characters, length, barcode names, uniqueness) is refused naming its sample. A run's
+   * sheet (`run`) adds the device position and its own download path.
    */
-  async sampleSheet(poolId: string, experimentId: string): Promise<SampleSheet> {
+  async sampleSheet(poolId: string, experimentId: string, run?: { positionId: string; downloadPath: string }): Promise<SampleSheet> {
     const pool = await this.visible(poolId);
     const problems = new Problems();
     const experiment = experimentId?.trim() ?? '';
@@ -211,13 +212,13 @@ export class PoolService {
       else byAlias.set(alias.toLowerCase(), m);
       return {
         flow_cell_id: cell.serial, kit: minknowKitCode(pool.barcodeKit), sample_id: pool.name, experiment_id: experiment,
-        barcode: sampleSheetName(m.barcode), alias,
+        barcode: sampleSheetName(m.barcode), alias, ...(run ? { position_id: run.positionId } : {}),
       };
     });
     problems.throwIfAny();
     return {
-      filename: `sample_sheet_${cell.serial}_${experiment}.csv`, contentType: 'text/csv; charset=utf-8', csv: sampleSheetCsv(rows), rowCount: rows.length,
-      flowCellSerial: cell.serial, downloadPath: `/lab/pools/${pool.id}/sample-sheet.csv?experimentId=${encodeURIComponent(experiment)}`,
+      filename: `sample_sheet_${cell.serial}_${experiment}.csv`, contentType: 'text/csv; charset=utf-8', csv: sampleSheetCsv(rows, run ? RUN_SHEET_COLUMNS : undefined), rowCount: rows.length,
+      flowCellSerial: cell.serial, downloadPath: run?.downloadPath ?? `/lab/pools/${pool.id}/sample-sheet.csv?experimentId=${encodeURIComponent(experiment)}`,
     };
   }
 

@@ -8,7 +8,9 @@ export const MINKNOW_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const RESERVED_ALIAS = /^(barcode\d+|unclassified)$/i;
 
 export const SAMPLE_SHEET_COLUMNS = ['flow_cell_id', 'kit', 'sample_id', 'experiment_id', 'barcode', 'alias'] as const;
-export type SampleSheetRow = Record<(typeof SAMPLE_SHEET_COLUMNS)[number], string>;
+/** A run's sheet also names the device position (MinKNOW matches a row by flow_cell_id and/or position_id). */
+export const RUN_SHEET_COLUMNS = ['flow_cell_id', 'position_id', 'kit', 'sample_id', 'experiment_id', 'barcode', 'alias'] as const;
+export type SampleSheetRow = Record<(typeof SAMPLE_SHEET_COLUMNS)[number], string> & { position_id?: string };
 
 /** Why a value cannot be a MinKNOW id (experiment, sample, alias), or null when it can. */
 export function minknowIdProblem(value: string): string | null {
@@ -31,7 +33,7 @@ export function aliasFromName(name: string): string {
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** The CSV text (RFC 4180, CRLF line ends as MinKNOW's own exports). */
-export function sampleSheetCsv(rows: SampleSheetRow[]): string {
-  const lines = [SAMPLE_SHEET_COLUMNS.join(','), ...rows.map((r) => SAMPLE_SHEET_COLUMNS.map((c) => cell(r[c])).join(','))];
+export function sampleSheetCsv(rows: SampleSheetRow[], columns: readonly (keyof SampleSheetRow)[] = SAMPLE_SHEET_COLUMNS): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c] ?? '')).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

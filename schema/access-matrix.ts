@@ -59,6 +59,7 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Query.notifications': PEOPLE,
   'Query.pool': SIGNED_IN,
   'Query.poolSampleSheet': SIGNED_IN,
+  'Query.stepSignatureRecord': STAFF_ONLY,
   'Query.pools': SIGNED_IN,
   'Query.project': SIGNED_IN,
   'Query.projects': SIGNED_IN,
@@ -136,6 +137,8 @@ export const ACCESS_MATRIX: Record<string, readonly Caller[]> = {
   'Mutation.requestPasswordReset': ADMIN_ONLY,
   'Mutation.retireFlowCell': STAFF_ONLY,
   'Mutation.revokeApiToken': PEOPLE,
+  // Any person may e-sign (the change that spends the signature decides who may make it); API tokens never sign.
+  'Mutation.signRecord': PEOPLE,
   'Mutation.setRetentionPolicy': ADMIN_ONLY,
   'Mutation.setNotificationPreference': PEOPLE,
   'Mutation.setSamplePriority': STAFF_ONLY,

@@ -69,6 +69,14 @@ export class World {
     return this.gql(`mutation($s: ID!) { ${op}(sampleId: $s, step: ${step}${extra}) { status version } }`, { s: sampleId }, as, `${op} ${step}`);
   }
 
+  /** An e-signature by `as` (with their password) for a signed step change, as a client makes one: the record from workflow, signed by auth. */
+  async signature(sampleId: string, step: string, action: 'OVERRIDDEN' | 'SKIPPED' | 'REOPENED', reason: string, as: TestUser): Promise<string> {
+    const { stepSignatureRecord: r } = await this.gql(`query($s: ID!, $step: WorkflowStepName!, $a: StepAction!, $r: String!) {
+      stepSignatureRecord(sampleId: $s, step: $step, action: $a, reason: $r) { recordType recordId hash } }`, { s: sampleId, step, a: action, r: reason }, as, 'stepSignatureRecord');
+    const input = { recordType: r.recordType, recordId: r.recordId, recordHash: r.hash, meaning: 'APPROVED_BY', password: as.password };
+    return (await this.gql(`mutation($i: SignRecordInput!) { signRecord(input: $i) { token } }`, { i: input }, as, 'signRecord')).signRecord.token;
+  }
+
   async stepVersion(sampleId: string, step: string): Promise<number> {
     const res = await this.gql(`query($id: ID!) { sample(id: $id) { workflow { steps { name version } } } }`, { id: sampleId }, this.staff, 'workflow');
     return res.sample.workflow.steps.find((s: { name: string }) => s.name === step).version;
@@ -345,12 +353,20 @@ export const SCENARIOS: Record<string, Scenario> = {
     const s = await w.labSample();
     await w.step('startStep', s, 'SAMPLE_QC');
     await w.step('failStep', s, 'SAMPLE_QC', `, reason: "low yield"`);
-    await w.step('overrideStep', s, 'SAMPLE_QC', `, reason: "PI accepts low yield"`, w.t.admin);
+    const signature = await w.signature(s, 'SAMPLE_QC', 'OVERRIDDEN', 'PI accepts low yield', w.t.admin);
+    await w.step('overrideStep', s, 'SAMPLE_QC', `, reason: "PI accepts low yield", signature: "${signature}"`, w.t.admin);
     return by(w.t.admin);
   } },
   skipStep: { events: ['StepSkipped'], run: async (w) => {
-    await w.step('skipStep', await w.labSample(), 'SAMPLE_QC', `, reason: "QC done by the customer"`, w.t.admin);
+    const s = await w.labSample();
+    const signature = await w.signature(s, 'SAMPLE_QC', 'SKIPPED', 'QC done by the customer', w.t.admin);
+    await w.step('skipStep', s, 'SAMPLE_QC', `, reason: "QC done by the customer", signature: "${signature}"`, w.t.admin);
     return by(w.t.admin);
+  } },
+  signRecord: { events: ['SignatureIssued'], run: async (w) => {
+    const s = await w.labSample();
+    await w.signature(s, 'SAMPLE_QC', 'SKIPPED', 'QC done by the customer', w.staff);
+    return by(w.staff);
   } },
   assignStep: { events: ['StepAssigned'], run: async (w) => {
     const s = await w.labSample();

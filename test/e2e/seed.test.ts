@@ -11,7 +11,7 @@ const SIZE = 40;
 
 beforeAll(async () => {
   t = await startTestSystem();
-  report = await seedFacility({ url: t.url, adminToken: t.admin.token, samples: SIZE, log: () => {}, settleTimeoutMs: 60_000 });
+  report = await seedFacility({ url: t.url, adminToken: t.admin.token, adminPassword: t.admin.password, samples: SIZE, log: () => {}, settleTimeoutMs: 60_000 });
 }, 300_000);
 afterAll(() => t?.stop());
 
@@ -71,7 +71,7 @@ describe('npm run seed (seedFacility)', () => {
   });
 
   it('runs a second time without failing: users and projects are reused, more samples added', async () => {
-    const again = await seedFacility({ url: t.url, adminToken: t.admin.token, samples: 12, log: () => {}, settleTimeoutMs: 60_000 });
+    const again = await seedFacility({ url: t.url, adminToken: t.admin.token, adminPassword: t.admin.password, samples: 12, log: () => {}, settleTimeoutMs: 60_000 });
     expect(again.users.every((u) => !u.created)).toBe(true);
     expect(again.projects).toBe(report.projects);
     const total = await t.gql(`{ samples(filter: { includeArchived: true }, first: 1) { totalCount } projects(first: 100) { totalCount } }`, {}, t.admin.token);

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { waitFor } from '@app/testing';
 import { expectConsistent } from './lib/invariants.js';
 import { report } from './lib/load.js';
-import { startWorld, type World } from './lib/world.js';
+import { signedSkip, startWorld, type World } from './lib/world.js';
 
 // A consumer crashing in the middle of a batch: SIGKILLed the moment Redis shows events delivered
 // to its group but not acknowledged (pending), then started again. Every event is redelivered and
@@ -62,5 +62,5 @@ async function samplesToMove(w: World, n: number): Promise<string[]> {
 
 /** Skips SAMPLE_QC of each: the workflow publishes step and status events the samples consumer applies. */
 async function moveSamples(w: World, ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => w.client.gql(`mutation($s: ID!) { skipStep(sampleId: $s, step: SAMPLE_QC, reason: "burst") { status } }`, { s: id }, w.admin)));
+  await Promise.all(ids.map((id) => signedSkip(w, id, 'SAMPLE_QC', 'burst')));
 }

@@ -60,7 +60,7 @@ ${report.users.map((u) => `    ${u.role.toLowerCase().padEnd(12)} ${u.email.padE
 async function seedRunningGateway(config: z.infer<typeof envSchema>, samples: number): Promise<void> {
   say(`seeding the gateway at ${config.SEED_URL}`);
   const token = await new GatewayClient(config.SEED_URL!).login(config.ADMIN_EMAIL!, config.ADMIN_PASSWORD!);
-  const report = await seedFacility({ url: config.SEED_URL!, adminToken: token, samples, log: say });
+  const report = await seedFacility({ url: config.SEED_URL!, adminToken: token, adminPassword: config.ADMIN_PASSWORD!, samples, log: say });
   printReport(report, config.SEED_URL!, { email: config.ADMIN_EMAIL! });
 }
 
@@ -75,7 +75,7 @@ async function seedEmbedded(config: z.infer<typeof envSchema>, samples: number, 
     say(`system ready at ${system.url}; creating the seed admin`);
     const admin = await createSeedAdmin(system.databaseUrl);
     const token = await new GatewayClient(system.url).login(admin.email, admin.password);
-    const report = await seedFacility({ url: system.url, adminToken: token, samples, log: say });
+    const report = await seedFacility({ url: system.url, adminToken: token, adminPassword: admin.password, samples, log: say });
     say('stopping the system');
     printReport(report, `http://localhost:${process.env.PORT ?? 4000}`, admin);
     console.log('  Start it with `npm start` and sign in with the accounts above.\n');

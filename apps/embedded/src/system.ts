@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  InternalTokenIssuer, createBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
+  InternalTokenIssuer, authKeySource, createBus, generateSigningKeyPair, runShutdown, startEmbeddedPostgres, startSubgraph,
   type EventBus, type Logger, type RunningSubgraph, type SigningKeyPair, type SubgraphModule,
 } from '@app/common';
 import { DEFAULT_SUPERGRAPH_PATH, HttpApiTokenResolver, createGateway, createUserTokenVerifier, loadGatewayConfig, type GatewayServer } from '@app/gateway';
@@ -83,16 +83,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     // Subgraphs do not depend on each other to start, so they migrate and boot concurrently.
     const modules = options.subgraphs ?? allSubgraphs;
     const configs = modules.map((module) => module.loadConfig(env));
+    const gatewayConfig = loadGatewayConfig({ ...env, EMBEDDED: 'true' });
+    // Auth listens on a port chosen at start, so its key set is located when first needed.
+    const authAddress: { url?: string } = {};
+    const authTokens = { key: await authKeySource(gatewayConfig, () => authAddress.url), issuer: gatewayConfig.AUTH_ISSUER };
     const started = await Promise.allSettled(modules.map((module, i) => startSubgraph(module, {
       databaseUrl, bus, gatewayPublicKey: keys.publicKey, logger, config: configs[i],
       poolMax: embedded ? 2 : 5, introspection: true, now: options.now, queryCounter: options.queryCounters?.[module.name],
-      relayIntervalMs: 250,
+      relayIntervalMs: 250, authTokens,
     })));
     for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const byName = Object.fromEntries(running.map((s) => [s.name, s]));
-    const gatewayConfig = loadGatewayConfig({ ...env, EMBEDDED: 'true' });
+    authAddress.url = byName.auth?.url;
     const internalTokenIssuer = new InternalTokenIssuer(keys.privateKey);
     const authServiceUrl = byName.auth?.url;
     const gateway = await createGateway({

@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { Roles, SIGNING_ALG, importPublicKey, type Principal, type Role } from '@app/common';
+import { errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { Roles, SIGNING_ALG, authKeySource, type Principal, type Role } from '@app/common';
 import { CredentialCache } from './credential-cache.js';
 import { InvalidCredentialsError } from './errors.js';
 
@@ -20,6 +20,7 @@ interface UserClaims extends JWTPayload {
   role?: unknown;
   lab?: unknown;
   name?: unknown;
+  auth_time?: unknown;
 }
 
 const optionalString = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -30,6 +31,7 @@ function toPrincipal(claims: UserClaims): Principal {
   return {
     kind: 'user', userId: claims.sub!, role: claims.role as Role, labId: optionalString(claims.lab),
     name: optionalString(claims.name), scopes: [], tokenId: optionalString(claims.jti), via: 'UI',
+    ...(typeof claims.auth_time === 'number' ? { authTime: claims.auth_time } : {}),
   };
 }
 
@@ -99,9 +101,6 @@ export interface UserTokenSettings {
  */
 export async function createUserTokenVerifier(settings: UserTokenSettings, authServiceUrl?: string): Promise<JwtUserTokenVerifier> {
   const common = { issuer: settings.AUTH_ISSUER, audience: settings.AUTH_AUDIENCE, clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS };
-  if (settings.AUTH_PUBLIC_KEY) return new JwtUserTokenVerifier({ key: await importPublicKey(settings.AUTH_PUBLIC_KEY), ...common });
-  const jwksUrl = settings.AUTH_JWKS_URL ?? (authServiceUrl ? `${authServiceUrl}/.well-known/jwks.json` : undefined);
-  if (!jwksUrl) throw new Error('Set AUTH_PUBLIC_KEY, AUTH_JWKS_URL or AUTH_SERVICE_URL so user tokens can be verified');
-  const jwks = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
-  return new JwtUserTokenVerifier({ key: jwks, ...common });
+  // The same key source every verifier of auth-signed tokens uses (workflow's e-signatures too).
+  return new JwtUserTokenVerifier({ key: await authKeySource(settings, authServiceUrl), ...common });
 }

@@ -10,6 +10,12 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An e-signed action was sent without a signature, or the signer must re-enter their password. */
+  SIGNATURE_REQUIRED: 'SIGNATURE_REQUIRED',
+  /** The signature is malformed, expired, someone else's, or made for another record. */
+  SIGNATURE_INVALID: 'SIGNATURE_INVALID',
+  /** The signature was already used (a signature signs one change of one record). */
+  SIGNATURE_REUSED: 'SIGNATURE_REUSED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A service the answer needs is down or not answering (the gateway names it); retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -75,6 +81,13 @@ export class ConflictError extends AppError {
 export class InvalidTransitionError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, ErrorCode.INVALID_TRANSITION, extensions);
+  }
+}
+
+/** An e-signature (21 CFR Part 11) is missing, unusable or spent; `code` says which (SIGNATURE_REQUIRED, SIGNATURE_INVALID, SIGNATURE_REUSED). */
+export class SignatureError extends AppError {
+  constructor(message: string, code: typeof ErrorCode.SIGNATURE_REQUIRED | typeof ErrorCode.SIGNATURE_INVALID | typeof ErrorCode.SIGNATURE_REUSED, extensions: Record<string, unknown> = {}) {
+    super(message, code, extensions);
   }
 }
 

@@ -1,7 +1,7 @@
 export { ConfigError, baseEnvSchema, dataServiceEnvSchema, envBoolean, envPort, loadConfig } from './config.js';
 export { createLogger, requestLogger, type Logger } from './logger.js';
 export {
-  AppError, ConflictError, ErrorCode, ForbiddenError, InvalidTransitionError, NotFoundError, RateLimitedError,
+  AppError, ConflictError, ErrorCode, ForbiddenError, InvalidTransitionError, NotFoundError, RateLimitedError, SignatureError,
   UnauthenticatedError, ValidationError, createErrorFormatter, type FieldProblem,
 } from './errors.js';
 export { Problems, isUuid } from './validation.js';
@@ -17,6 +17,11 @@ export {
   SIGNING_ALG, exportKeyPairPem, generateSigningKeyPair, importPrivateKey, importPublicKey, publicJwk, type SigningKeyPair,
 } from './identity/keys.js';
 export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, delegateTokenHeader, delegateUrlHeader, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
+export {
+  RECENT_SIGN_IN_SECONDS, SIGNATURE_AUDIENCE, SIGNATURE_MAX_AGE_SECONDS, SIGNATURE_TOKEN_TYPE, SignatureMeanings, SignatureMethods,
+  authKeySource, canonicalRecord, recordHash, signSignatureToken, verifySignatureToken,
+  type AuthKeySource, type AuthTokenTrust, type SignableRecord, type SignatureClaims, type SignatureMeaning, type SignatureMethod,
+} from './identity/signature.js';
 export {
   ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, type ApiScope,
 } from './identity/authorization.js';

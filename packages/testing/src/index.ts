@@ -5,6 +5,7 @@ export { storedZip, workbookParts } from './zip.js';
 export { captureLogger, testLogger } from './logger.js';
 export { curlMultipart, type CurlAnswer, type CurlFile } from './multipart.js';
 export { userPrincipal } from './principals.js';
+export { createTestSigner, type TestSigner } from './signatures.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';
 export {
   GatewayClient, PrivatePostgres, PrivateRedis, ServiceProcess, SUBGRAPHS, freePort, generateSecrets, probe, secretNeedles, startDistributedSystem,

@@ -1,6 +1,6 @@
 import {
   ANONYMOUS, InternalTokenIssuer, generateSigningKeyPair, startSubgraph, INTERNAL_TOKEN_HEADER,
-  type BaseContext, type ClientInfo, type EventBus, type Logger, type Principal, type RunningSubgraph, type SubgraphModule,
+  type AuthTokenTrust, type BaseContext, type ClientInfo, type EventBus, type Logger, type Principal, type RunningSubgraph, type SubgraphModule,
 } from '@app/common';
 import { createTestBus, deleteTestStream } from './bus.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -29,6 +29,8 @@ export interface TestSubgraphOptions<Config> {
   db?: TestDatabase;
   now?: () => Date;
   queryCounter?: { count: number };
+  /** Keys the subgraph trusts for tokens auth signs (see `testSigner`). */
+  authTokens?: AuthTokenTrust;
   /** Where the subgraph logs (e.g. `captureLogger().logger` to assert what was logged); default testLogger. */
   logger?: Logger;
 }
@@ -44,6 +46,7 @@ export async function startTestSubgraph<Config, Ctx extends BaseContext>(module:
   const running = await startSubgraph(module, {
     databaseUrl: db.url, bus, gatewayPublicKey: keys.publicKey, logger: options.logger ?? testLogger(module.name),
     config: options.config ?? module.loadConfig({ ...options.env }), now: options.now, queryCounter: options.queryCounter, relayIntervalMs: 50,
+    authTokens: options.authTokens,
   });
   return {
     running, db, bus, issuer,

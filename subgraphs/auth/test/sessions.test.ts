@@ -220,7 +220,9 @@ describe('access tokens and the JWKS', () => {
     const { user, email, password } = await createUser(h, 'SUBMITTER', { labId: 'lab-z' });
     const token = (await login(h, email, password)).data!.login.accessToken as string;
     const claims = decodeJwt(token);
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'lab', 'name', 'role', 'sub']);
+    expect(Object.keys(claims).sort()).toEqual(['aud', 'auth_time', 'exp', 'iat', 'iss', 'jti', 'lab', 'name', 'role', 'sub']);
+    // auth_time is the sign-in (password) time, which e-signatures read; at sign-in it is the issue time.
+    expect(claims.auth_time).toBe(claims.iat);
     expect(claims).toMatchObject({ sub: user.id, role: 'SUBMITTER', lab: 'lab-z', name: user.name, iss: 'nanopore-auth', aud: 'nanopore-api' });
     expect(claims.exp! - claims.iat!).toBe(15 * 60);
     const admin = decodeJwt((await login(h, ADMIN_EMAIL, ADMIN_PASSWORD)).data!.login.accessToken);

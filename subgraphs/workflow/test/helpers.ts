@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type DomainEvent, type EventBus, type Principal } from '@app/common';
-import { userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { userPrincipal, waitFor, type TestSigner, type TestSubgraph } from '@app/testing';
 
 export const samplesActor = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 
@@ -65,9 +65,9 @@ export const M = {
   complete: `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput, $n: String, $v: Int) { completeStep(sampleId: $s, step: $step, results: $r, notes: $n, expectedVersion: $v) { ${STEP_FIELDS} } }`,
   record: `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput!, $v: Int!) { recordStepResults(sampleId: $s, step: $step, results: $r, expectedVersion: $v) { ${STEP_FIELDS} } }`,
   fail: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { failStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
-  skip: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { skipStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
-  reopen: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { reopenStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
-  override: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!) { overrideStep(sampleId: $s, step: $step, reason: $reason) { ${STEP_FIELDS} } }`,
+  skip: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!, $sig: String) { skipStep(sampleId: $s, step: $step, reason: $reason, signature: $sig) { ${STEP_FIELDS} } }`,
+  reopen: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!, $sig: String) { reopenStep(sampleId: $s, step: $step, reason: $reason, signature: $sig) { ${STEP_FIELDS} } }`,
+  override: `mutation($s: ID!, $step: WorkflowStepName!, $reason: String!, $sig: String) { overrideStep(sampleId: $s, step: $step, reason: $reason, signature: $sig) { ${STEP_FIELDS} } }`,
   assign: `mutation($s: ID!, $step: WorkflowStepName!, $a: ID, $v: Int!) { assignStep(sampleId: $s, step: $step, assigneeId: $a, expectedVersion: $v) { ${STEP_FIELDS} } }`,
 };
 
@@ -77,6 +77,20 @@ export const WORKFLOW_FULL = `query($id: ID!) { workflow(sampleId: $id) {
   steps { ${STEP_FIELDS} }
   transitions(first: 100) { totalCount edges { node { stepName action from to reason seq actor { id } secondsInPreviousStatus } } }
 } }`;
+
+const SIGNABLE = `query($s: ID!, $step: WorkflowStepName!, $a: StepAction!, $r: String!) {
+  stepSignatureRecord(sampleId: $s, step: $step, action: $a, reason: $r) { recordType recordId hash canonical stepVersion } }`;
+
+/** An e-signature by `who` for `action` on the step as it is now (the record from stepSignatureRecord, signed by the test signer). */
+export async function signFor(
+  sg: TestSubgraph, signer: TestSigner, who: Principal, sampleId: string, step: string, action: 'OVERRIDDEN' | 'SKIPPED' | 'REOPENED', reason: string,
+  options?: Parameters<TestSigner['sign']>[2],
+): Promise<string> {
+  const res = await sg.call(SIGNABLE, { s: sampleId, step, a: action, r: reason }, who);
+  expectNoErrors(res);
+  const { recordType, recordId, hash } = res.data!.stepSignatureRecord;
+  return signer.sign(who, { recordType, recordId, recordHash: hash }, options);
+}
 
 /** Collects every event the subgraph publishes (and the test publishes) on its bus. */
 export async function collectEvents(bus: EventBus): Promise<DomainEvent[]> {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, type TestSubgraph } from '@app/testing';
+import { createTestSigner, startTestSubgraph, userPrincipal, type TestSigner, type TestSubgraph } from '@app/testing';
 import type { Principal } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
-import { createSample, expectNoErrors, goodResults, M, STEPS, WORKFLOW_FULL } from './helpers.js';
+import { createSample, expectNoErrors, goodResults, M, signFor, STEPS, WORKFLOW_FULL } from './helpers.js';
 
 let sg: TestSubgraph;
+let signer: TestSigner;
 const staff = userPrincipal('STAFF');
 const senior = userPrincipal('STAFF', { name: 'senior staff' });
 const admin = userPrincipal('ADMIN');
@@ -15,7 +16,8 @@ const readOnlyToken = userPrincipal('STAFF', { kind: 'apiToken', scopes: ['workf
 const writeToken = userPrincipal('STAFF', { kind: 'apiToken', scopes: ['workflow:read', 'workflow:write'], tokenId: 'tok-2', via: 'API' });
 
 beforeAll(async () => {
-  sg = await startTestSubgraph(workflowSubgraph, { env: { WORKFLOW_SENIOR_STAFF_IDS: senior.userId! } });
+  signer = await createTestSigner();
+  sg = await startTestSubgraph(workflowSubgraph, { env: { WORKFLOW_SENIOR_STAFF_IDS: senior.userId! }, authTokens: signer.trust });
 });
 afterAll(() => sg.stop());
 
@@ -94,14 +96,16 @@ describe('QC gates', () => {
     const before = await snapshot(sampleId);
     expect(code(await sg.call(M.override, { s: sampleId, step: 'SAMPLE_QC', reason: 'customer accepts the risk' }, staff))).toBe('FORBIDDEN');
     expect(await snapshot(sampleId)).toEqual(before);
-    const overridden = await sg.call(M.override, { s: sampleId, step: 'SAMPLE_QC', reason: 'customer accepts the risk' }, senior);
+    const sig = await signFor(sg, signer, senior, sampleId, 'SAMPLE_QC', 'OVERRIDDEN', 'customer accepts the risk');
+    const overridden = await sg.call(M.override, { s: sampleId, step: 'SAMPLE_QC', reason: 'customer accepts the risk', sig }, senior);
     expectNoErrors(overridden);
     expect(overridden.data!.overrideStep).toMatchObject({ status: 'COMPLETED', overridden: true, outcome: 'FAIL' });
     expectNoErrors(await sg.call(M.start, { s: sampleId, step: 'LIBRARY_PREP' }, staff));
     // Admins may override too; ordinary staff may not skip a QC gate.
     expectNoErrors(await sg.call(M.complete, { s: sampleId, step: 'LIBRARY_PREP', r: goodResults.LIBRARY_PREP }, staff));
     expect(code(await sg.call(M.skip, { s: sampleId, step: 'LIBRARY_QC', reason: 'no bioanalyzer' }, staff))).toBe('FORBIDDEN');
-    expectNoErrors(await sg.call(M.skip, { s: sampleId, step: 'LIBRARY_QC', reason: 'no bioanalyzer' }, admin));
+    const skipSig = await signFor(sg, signer, admin, sampleId, 'LIBRARY_QC', 'SKIPPED', 'no bioanalyzer');
+    expectNoErrors(await sg.call(M.skip, { s: sampleId, step: 'LIBRARY_QC', reason: 'no bioanalyzer', sig: skipSig }, admin));
     expectNoErrors(await sg.call(M.start, { s: sampleId, step: 'SEQUENCING_SETUP' }, staff));
   });
 

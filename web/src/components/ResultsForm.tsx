@@ -46,10 +46,34 @@ export function ResultsForm({ step, busy, onSubmit, onCancel, submitLabel = 'Com
   );
 }
 
-export function ReasonForm({ label, busy, onSubmit, onCancel }: { label: string; busy?: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
+/** What a signer enters for an e-signed change: the meaning, and the password unless they signed in moments ago. */
+export interface SignatureEntry { meaning: 'APPROVED_BY' | 'REVIEWED_BY' | 'AUTHORED_BY' | 'RESPONSIBLE_FOR'; password: string }
+
+export function ReasonForm({ label, busy, signing, onSubmit, onCancel }: {
+  label: string; busy?: boolean;
+  /** The change needs an e-signature (21 CFR Part 11): ask for its meaning and the password. */
+  signing?: boolean;
+  onSubmit: (reason: string, signature?: SignatureEntry) => void; onCancel: () => void;
+}) {
   return (
-    <form className="reason-form" onSubmit={(e) => { e.preventDefault(); onSubmit(String(new FormData(e.currentTarget).get('reason') ?? '')); }}>
+    <form className="reason-form" onSubmit={(e) => {
+      e.preventDefault();
+      const form = new FormData(e.currentTarget);
+      const signature = signing ? { meaning: String(form.get('meaning') ?? 'APPROVED_BY') as SignatureEntry['meaning'], password: String(form.get('password') ?? '') } : undefined;
+      onSubmit(String(form.get('reason') ?? ''), signature);
+    }}>
       <label>Reason <input name="reason" type="text" required minLength={3} autoFocus /></label>
+      {signing && <>
+        <label>Signature meaning{' '}
+          <select name="meaning" defaultValue="APPROVED_BY">
+            <option value="APPROVED_BY">Approved by</option>
+            <option value="REVIEWED_BY">Reviewed by</option>
+            <option value="RESPONSIBLE_FOR">Responsible for</option>
+            <option value="AUTHORED_BY">Authored by</option>
+          </select>
+        </label>
+        <label>Password to sign <input name="password" type="password" autoComplete="current-password" placeholder="not needed within 5 min of signing in" /></label>
+      </>}
       <button type="submit" disabled={busy}>{label}</button>
       <button type="button" onClick={onCancel}>Cancel</button>
     </form>

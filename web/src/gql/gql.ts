@@ -69,12 +69,14 @@ type Documents = {
     "mutation StartStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID) {\n  startStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId) { id status version assignee { id name } }\n}": typeof types.StartStepDocument,
     "mutation CompleteStep($sampleId: ID!, $step: WorkflowStepName!, $results: StepResultsInput, $notes: String) {\n  completeStep(sampleId: $sampleId, step: $step, results: $results, notes: $notes) { id status outcome version qcChecks { metric passed message } }\n}": typeof types.CompleteStepDocument,
     "mutation FailStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  failStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": typeof types.FailStepDocument,
-    "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": typeof types.SkipStepDocument,
-    "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason) { id status overridden version }\n}": typeof types.OverrideStepDocument,
-    "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": typeof types.ReopenStepDocument,
+    "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}": typeof types.SkipStepDocument,
+    "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status overridden version }\n}": typeof types.OverrideStepDocument,
+    "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}": typeof types.ReopenStepDocument,
     "mutation AssignStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID, $expectedVersion: Int!) {\n  assignStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId, expectedVersion: $expectedVersion) { id status version assignee { id name } }\n}": typeof types.AssignStepDocument,
     "mutation StartSteps($inputs: [StartStepInput!]!) {\n  startSteps(inputs: $inputs) { sampleId ok error { code message field } }\n}": typeof types.StartStepsDocument,
     "mutation CompleteSteps($inputs: [CompleteStepInput!]!) {\n  completeSteps(inputs: $inputs) { sampleId ok step { id status outcome } error { code message field } }\n}": typeof types.CompleteStepsDocument,
+    "query SignableStep($sampleId: ID!, $step: WorkflowStepName!, $action: StepAction!, $reason: String!) {\n  stepSignatureRecord(sampleId: $sampleId, step: $step, action: $action, reason: $reason) { recordType recordId hash canonical }\n}": typeof types.SignableStepDocument,
+    "mutation SignRecord($input: SignRecordInput!) {\n  signRecord(input: $input) { id token meaning signedAt }\n}": typeof types.SignRecordDocument,
 };
 const documents: Documents = {
     "\n  query Me { me { id name email role labId labName } }\n": types.MeDocument,
@@ -132,12 +134,14 @@ const documents: Documents = {
     "mutation StartStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID) {\n  startStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId) { id status version assignee { id name } }\n}": types.StartStepDocument,
     "mutation CompleteStep($sampleId: ID!, $step: WorkflowStepName!, $results: StepResultsInput, $notes: String) {\n  completeStep(sampleId: $sampleId, step: $step, results: $results, notes: $notes) { id status outcome version qcChecks { metric passed message } }\n}": types.CompleteStepDocument,
     "mutation FailStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  failStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": types.FailStepDocument,
-    "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": types.SkipStepDocument,
-    "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason) { id status overridden version }\n}": types.OverrideStepDocument,
-    "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}": types.ReopenStepDocument,
+    "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}": types.SkipStepDocument,
+    "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status overridden version }\n}": types.OverrideStepDocument,
+    "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}": types.ReopenStepDocument,
     "mutation AssignStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID, $expectedVersion: Int!) {\n  assignStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId, expectedVersion: $expectedVersion) { id status version assignee { id name } }\n}": types.AssignStepDocument,
     "mutation StartSteps($inputs: [StartStepInput!]!) {\n  startSteps(inputs: $inputs) { sampleId ok error { code message field } }\n}": types.StartStepsDocument,
     "mutation CompleteSteps($inputs: [CompleteStepInput!]!) {\n  completeSteps(inputs: $inputs) { sampleId ok step { id status outcome } error { code message field } }\n}": types.CompleteStepsDocument,
+    "query SignableStep($sampleId: ID!, $step: WorkflowStepName!, $action: StepAction!, $reason: String!) {\n  stepSignatureRecord(sampleId: $sampleId, step: $step, action: $action, reason: $reason) { recordType recordId hash canonical }\n}": types.SignableStepDocument,
+    "mutation SignRecord($input: SignRecordInput!) {\n  signRecord(input: $input) { id token meaning signedAt }\n}": types.SignRecordDocument,
 };
 
 /**
@@ -377,15 +381,15 @@ export function graphql(source: "mutation FailStep($sampleId: ID!, $step: Workfl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}"): (typeof documents)["mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}"];
+export function graphql(source: "mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}"): (typeof documents)["mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  skipStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason) { id status overridden version }\n}"): (typeof documents)["mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason) { id status overridden version }\n}"];
+export function graphql(source: "mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status overridden version }\n}"): (typeof documents)["mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  overrideStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status overridden version }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}"): (typeof documents)["mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }\n}"];
+export function graphql(source: "mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}"): (typeof documents)["mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {\n  reopenStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,6 +402,14 @@ export function graphql(source: "mutation StartSteps($inputs: [StartStepInput!]!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CompleteSteps($inputs: [CompleteStepInput!]!) {\n  completeSteps(inputs: $inputs) { sampleId ok step { id status outcome } error { code message field } }\n}"): (typeof documents)["mutation CompleteSteps($inputs: [CompleteStepInput!]!) {\n  completeSteps(inputs: $inputs) { sampleId ok step { id status outcome } error { code message field } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SignableStep($sampleId: ID!, $step: WorkflowStepName!, $action: StepAction!, $reason: String!) {\n  stepSignatureRecord(sampleId: $sampleId, step: $step, action: $action, reason: $reason) { recordType recordId hash canonical }\n}"): (typeof documents)["query SignableStep($sampleId: ID!, $step: WorkflowStepName!, $action: StepAction!, $reason: String!) {\n  stepSignatureRecord(sampleId: $sampleId, step: $step, action: $action, reason: $reason) { recordType recordId hash canonical }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignRecord($input: SignRecordInput!) {\n  signRecord(input: $input) { id token meaning signedAt }\n}"): (typeof documents)["mutation SignRecord($input: SignRecordInput!) {\n  signRecord(input: $input) { id token meaning signedAt }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

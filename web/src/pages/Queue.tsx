@@ -2,7 +2,7 @@
 // at once. Starting keeps the step's assignee (the server's default), else it is the caller's.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { WorkflowStepName } from '../gql/graphql';
 import { useAuth } from '../auth';
@@ -13,8 +13,8 @@ import { relative, titleCase } from '../lib/format';
 import { Empty, ErrorState, Loading, Notice } from '../components/States';
 import { OverdueBadge, PriorityBadge, StatusBadge } from '../components/Badges';
 import { Pager } from '../components/Pager';
-import { ReasonForm, ResultsForm } from '../components/ResultsForm';
-import { AssignStep, CompleteStep, CompleteSteps, FailStep, OverrideStep, ReopenStep, SkipStep, StartStep, StartSteps } from './stepMutations';
+import { ReasonForm, ResultsForm, type SignatureEntry } from '../components/ResultsForm';
+import { AssignStep, CompleteStep, CompleteSteps, FailStep, OverrideStep, ReopenStep, SignableStep, SignRecord, SkipStep, StartStep, StartSteps } from './stepMutations';
 import { assigneeChoices } from '../lib/assignees';
 
 export const QueueQuery = graphql(`
@@ -60,6 +60,16 @@ export function QueuePage() {
     override: useMutation(OverrideStep)[0], reopen: useMutation(ReopenStep)[0], startMany: useMutation(StartSteps)[0], completeMany: useMutation(CompleteSteps)[0],
     assign: useMutation(AssignStep)[0],
   };
+  const client = useApolloClient();
+  const [signRecord] = useMutation(SignRecord);
+  /** Signs a change as the workflow states it: the record's hash, signed by auth after re-authentication. */
+  async function sign(sampleId: string, action: 'SKIPPED' | 'OVERRIDDEN' | 'REOPENED', reason: string, entry: SignatureEntry): Promise<string> {
+    const { data: signable } = await client.query({ query: SignableStep, variables: { ...vars(sampleId), action, reason }, fetchPolicy: 'network-only' });
+    const r = signable!.stepSignatureRecord;
+    const signed = await signRecord({ variables: { input: { recordType: r.recordType, recordId: r.recordId, recordHash: r.hash, meaning: entry.meaning, ...(entry.password ? { password: entry.password } : {}) } } });
+    return signed.data!.signRecord.token;
+  }
+  const SIGNED_ACTION = { skip: 'SKIPPED', override: 'OVERRIDDEN', reopen: 'REOPENED' } as const;
   const people = useQuery(AssigneesQuery, { skip: !staff, fetchPolicy: 'cache-first' });
   const lists = [people.data?.staff.edges.map((e) => e.node) ?? [], people.data?.admins.edges.map((e) => e.node) ?? []];
   useEffect(() => { document.title = `${STEP_LABELS[step]} queue · Nanopore facility`; setSelected(new Set()); setPanel(null); }, [step]);
@@ -189,7 +199,12 @@ export function QueuePage() {
                             return `${item.sample.name} failed QC${failed.length ? `: ${failed.join('; ')}` : ''}`;
                           })} />
                       : <ReasonForm label={`${titleCase(open.kind)} ${item.sample.name}`} busy={busy} onCancel={() => setPanel(null)}
-                          onSubmit={(reason) => void act(`${titleCase(open.kind)}: ${item.sample.name}`, () => mutations[open.kind as 'fail' | 'skip' | 'override' | 'reopen']({ variables: { ...vars(id), reason } }))} />}
+                          signing={open.kind === 'skip' || open.kind === 'override' || (open.kind === 'reopen' && item.step.status === 'COMPLETED')}
+                          onSubmit={(reason, entry) => void act(`${titleCase(open.kind)}: ${item.sample.name}`, async () => {
+                            const kind = open.kind as 'fail' | 'skip' | 'override' | 'reopen';
+                            const signature = entry && kind !== 'fail' ? await sign(id, SIGNED_ACTION[kind], reason.trim(), entry) : undefined;
+                            return mutations[kind]({ variables: { ...vars(id), reason, signature } });
+                          })} />}
                   </td></tr>
                 ) : null,
               ];

@@ -10,14 +10,14 @@ export const CompleteStep = graphql(`mutation CompleteStep($sampleId: ID!, $step
 export const FailStep = graphql(`mutation FailStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {
   failStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }
 }`);
-export const SkipStep = graphql(`mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {
-  skipStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }
+export const SkipStep = graphql(`mutation SkipStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {
+  skipStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }
 }`);
-export const OverrideStep = graphql(`mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {
-  overrideStep(sampleId: $sampleId, step: $step, reason: $reason) { id status overridden version }
+export const OverrideStep = graphql(`mutation OverrideStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {
+  overrideStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status overridden version }
 }`);
-export const ReopenStep = graphql(`mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!) {
-  reopenStep(sampleId: $sampleId, step: $step, reason: $reason) { id status version }
+export const ReopenStep = graphql(`mutation ReopenStep($sampleId: ID!, $step: WorkflowStepName!, $reason: String!, $signature: String) {
+  reopenStep(sampleId: $sampleId, step: $step, reason: $reason, signature: $signature) { id status version }
 }`);
 export const AssignStep = graphql(`mutation AssignStep($sampleId: ID!, $step: WorkflowStepName!, $assigneeId: ID, $expectedVersion: Int!) {
   assignStep(sampleId: $sampleId, step: $step, assigneeId: $assigneeId, expectedVersion: $expectedVersion) { id status version assignee { id name } }
@@ -27,4 +27,12 @@ export const StartSteps = graphql(`mutation StartSteps($inputs: [StartStepInput!
 }`);
 export const CompleteSteps = graphql(`mutation CompleteSteps($inputs: [CompleteStepInput!]!) {
   completeSteps(inputs: $inputs) { sampleId ok step { id status outcome } error { code message field } }
+}`);
+
+// E-signatures: the record a signed change is bound to, and auth signing its hash after re-authentication.
+export const SignableStep = graphql(`query SignableStep($sampleId: ID!, $step: WorkflowStepName!, $action: StepAction!, $reason: String!) {
+  stepSignatureRecord(sampleId: $sampleId, step: $step, action: $action, reason: $reason) { recordType recordId hash canonical }
+}`);
+export const SignRecord = graphql(`mutation SignRecord($input: SignRecordInput!) {
+  signRecord(input: $input) { id token meaning signedAt }
 }`);

@@ -139,6 +139,8 @@ describe('the dashboard in chromium', () => {
         await screenshot(page, '07-queue-qc-failed');
         await row.getByRole('button', { name: 'Override…' }).click();
         await page.getByLabel('Reason').fill('Re-quantified on the Qubit: 20 fmol loaded');
+        // An override is e-signed: the admin re-enters their password (21 CFR Part 11).
+        await page.getByLabel('Password to sign').fill(t.admin.password);
         await page.getByRole('button', { name: `Override ${SAMPLE}` }).click();
         await page.getByText(`Override: ${SAMPLE}`).waitFor();
       } else {

@@ -10,6 +10,8 @@ export interface SeedOptions {
   url: string;
   /** Access token of an ADMIN. */
   adminToken: string;
+  /** That admin's password: the seed's QC override is e-signed with it (omitted: signed on the admin's sign-in if under 5 minutes old). */
+  adminPassword?: string;
   /** How many samples to add (default 300). */
   samples?: number;
   /** Seed of the generator (default fixed, so a first run is reproducible). */
@@ -188,7 +190,7 @@ export async function seedFacility(options: SeedOptions): Promise<SeedReport> {
   if (!ready) throw new Error(`workflows did not appear for every sample within ${settleMs / 1000} s; is the workflow subgraph consuming events?`);
 
   log('· staff walk the samples through the workflow');
-  const workers: Workers = { admin, staff };
+  const workers: Workers = { admin, adminPassword: options.adminPassword, staff };
   await walkWorkflows(workers, live, log);
 
   log('· waiting for sample statuses to follow the workflow (by event)');

@@ -11,6 +11,8 @@ export interface LiveSample {
 
 export interface Workers {
   admin: GatewayClient;
+  /** The admin's password, to e-sign the override (without it, the admin's recent sign-in signs). */
+  adminPassword?: string;
   /** Staff clients and user ids, in the order of the staff list. */
   staff: { client: GatewayClient; id: string }[];
 }
@@ -19,7 +21,9 @@ const START = `mutation SeedStartSteps($inputs: [StartStepInput!]!) { startSteps
 const COMPLETE = `mutation SeedCompleteSteps($inputs: [CompleteStepInput!]!) { completeSteps(inputs: $inputs) { sampleId ok error { code message field } } }`;
 const COMPLETE_ONE = `mutation SeedCompleteStep($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status outcome } }`;
 const REOPEN = `mutation SeedReopenStep($s: ID!, $step: WorkflowStepName!, $reason: String!) { reopenStep(sampleId: $s, step: $step, reason: $reason) { status } }`;
-const OVERRIDE = `mutation SeedOverrideStep($s: ID!, $step: WorkflowStepName!, $reason: String!) { overrideStep(sampleId: $s, step: $step, reason: $reason) { status } }`;
+const OVERRIDE = `mutation SeedOverrideStep($s: ID!, $step: WorkflowStepName!, $reason: String!, $sig: String) { overrideStep(sampleId: $s, step: $step, reason: $reason, signature: $sig) { status } }`;
+const SIGNABLE = `query SeedSignableStep($s: ID!, $step: WorkflowStepName!, $a: StepAction!, $r: String!) { stepSignatureRecord(sampleId: $s, step: $step, action: $a, reason: $r) { recordType recordId hash } }`;
+const SIGN = `mutation SeedSignRecord($i: SignRecordInput!) { signRecord(input: $i) { token } }`;
 const ARCHIVE = `mutation SeedArchive($id: ID!, $reason: String) { archiveSample(id: $id, reason: $reason) { status } }`;
 
 type BulkResult = { sampleId: string; ok: boolean; error: { code: string; message: string; field: string | null } | null };
@@ -44,6 +48,13 @@ async function bulk(w: Workers, samples: LiveSample[], what: string, build: (s: 
   });
 }
 
+/** The admin's e-signature (APPROVED_BY) for overriding `step` of a sample, as the web client makes it. */
+async function signOverride(w: Workers, sampleId: string, step: StepName, reason: string): Promise<string> {
+  const { stepSignatureRecord: r } = await w.admin.request(SIGNABLE, { s: sampleId, step, a: 'OVERRIDDEN', r: reason });
+  const input = { recordType: r.recordType, recordId: r.recordId, recordHash: r.hash, meaning: 'APPROVED_BY', ...(w.adminPassword ? { password: w.adminPassword } : {}) };
+  return (await w.admin.request(SIGN, { i: input })).signRecord.token;
+}
+
 /** One sample's QC story, step by step, outside the bulk calls. */
 async function story(w: Workers, s: LiveSample, step: StepName): Promise<boolean> {
   const staff = workerOf(w, s).client;
@@ -58,8 +69,9 @@ async function story(w: Workers, s: LiveSample, step: StepName): Promise<boolean
   }
   if (step === 'LIBRARY_QC' && story === 'library-qc-override') {
     await staff.request(COMPLETE_ONE, { s: s.id, step, r: stepResults(step, s.plan, s.context, true) });
-    // Accepting a failed gate needs seniority: the admin signs it off.
-    await w.admin.request(OVERRIDE, { s: s.id, step, reason: 'Low fmol accepted: precious sample, customer agreed to a lower yield' });
+    // Accepting a failed gate needs seniority and an e-signature: the admin signs it off.
+    const reason = 'Low fmol accepted: precious sample, customer agreed to a lower yield';
+    await w.admin.request(OVERRIDE, { s: s.id, step, reason, sig: await signOverride(w, s.id, step, reason) });
     return true;
   }
   return false;

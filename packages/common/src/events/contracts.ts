@@ -36,6 +36,8 @@ export const EventTypes = {
   PasswordReset: 'PasswordReset',
   ApiTokenCreated: 'ApiTokenCreated',
   ApiTokenRevoked: 'ApiTokenRevoked',
+  /** auth → audit (SECURITY): a person re-authenticated and e-signed a record's hash (the signature is spent where the record changes). */
+  SignatureIssued: 'SignatureIssued',
 
   // ── samples ──
   /** samples → workflow (opens the workflow; notifications' read model). */

@@ -16,6 +16,16 @@ export interface UserRoleChangedData { role: string; previousRole: string }
 export interface UserDeactivatedData { sessionsEnded: number }
 /** `LoginSucceeded.data`. */
 export interface LoginSucceededData { sessionId: string }
+/** `SignatureIssued.data`: what was signed (a hash of the record's canonical form), how the signer proved themself, and until when it can be used. */
+export interface SignatureIssuedData {
+  signatureId: string;
+  meaning: string;
+  method: string;
+  recordType: string;
+  recordId: string;
+  recordHash: string;
+  expiresAt: string;
+}
 /** `LoginFailed.data`; `email` only when what was typed looks like an address. */
 export interface LoginFailedData { reason: string; email: string | null; accountLocked: boolean; addressLocked: boolean }
 /** `AccountLocked.data`: the policy that locked it. */
@@ -127,6 +137,19 @@ export interface StepEventData {
   results: unknown;
   version: number;
   occurredAt: string;
+  /** The e-signature the change needed (overrides, skips, reopening a completed step); absent otherwise. */
+  signature?: StepSignatureData;
+}
+
+/** An e-signature as a step event carries it (21 CFR Part 11 §11.50: who, when, meaning, and the signed record's hash). */
+export interface StepSignatureData {
+  signatureId: string;
+  signerId: string;
+  signerName: string | null;
+  meaning: string;
+  method: string;
+  signedAt: string;
+  recordHash: string;
 }
 
 /** `SampleOverdue.data`. */

@@ -25,6 +25,8 @@ interface InternalClaims {
   via: Via;
   ip: string | null;
   ua: string | null;
+  /** The principal's authTime. */
+  at: number | null;
 }
 
 export interface VerifiedInternalCall {
@@ -45,7 +47,7 @@ export class InternalTokenIssuer {
   async issue(audience: string, principal: Principal, client: ClientInfo, lifetimeSeconds = LIFETIME_SECONDS): Promise<string> {
     const claims: InternalClaims = {
       kind: principal.kind, role: principal.role, lab: principal.labId, name: principal.name,
-      scopes: principal.scopes, tid: principal.tokenId, via: principal.via, ip: client.ip, ua: client.userAgent,
+      scopes: principal.scopes, tid: principal.tokenId, via: principal.via, ip: client.ip, ua: client.userAgent, at: principal.authTime ?? null,
     };
     const subject = principal.userId ?? principal.kind;
     const key = JSON.stringify([audience, subject, claims, lifetimeSeconds]);
@@ -88,6 +90,8 @@ export class InternalTokenVerifier {
         scopes: Array.isArray(c.scopes) ? c.scopes.map(String) : [],
         tokenId: c.tid ?? null,
         via: Vias.includes(c.via) ? c.via : 'API',
+        // Only people who signed in with a password have one; absent otherwise.
+        ...(typeof c.at === 'number' ? { authTime: c.at } : {}),
       },
       client: { ip: c.ip ?? null, userAgent: c.ua ?? null },
     };

@@ -20,6 +20,11 @@ export interface Principal {
   /** Id of the API token used, for the audit trail. */
   tokenId: string | null;
   via: Via;
+  /**
+   * When the person last entered their password (epoch seconds; the access token's `auth_time`),
+   * kept across refreshes: e-signatures may skip the password only shortly after it. Absent otherwise.
+   */
+  authTime?: number | null;
 }
 
 /** Network facts about the request, kept for the audit trail. */

@@ -8,6 +8,7 @@ import type { OutboxRelay } from '../events/relay.js';
 import type { Logger } from '../logger.js';
 import type { AuthenticateMiddleware, SubgraphResolvers } from './server.js';
 import type { BaseContext } from './context.js';
+import type { AuthTokenTrust } from '../identity/signature.js';
 
 /** Everything a subgraph is given to build itself; the same in embedded and distributed modes. */
 export interface SubgraphDeps<Config> {
@@ -20,6 +21,8 @@ export interface SubgraphDeps<Config> {
   logger: Logger;
   /** Injectable clock, so tests can move time (lockouts, SLAs). */
   now: () => Date;
+  /** Auth's keys and issuer, to verify tokens auth signs (e-signatures); absent when not configured. */
+  authTokens?: AuthTokenTrust;
 }
 
 /** A long-running part of a subgraph: an event consumer, a scheduler. */

@@ -5,6 +5,7 @@ import { RedisStreamsBus } from '../events/redis-bus.js';
 import { OutboxRelay } from '../events/relay.js';
 import { initOrm } from '../db/orm.js';
 import { InternalTokenVerifier } from '../identity/internal-token.js';
+import type { AuthTokenTrust } from '../identity/signature.js';
 import type { Logger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
 import type { BaseContext } from './context.js';
@@ -17,6 +18,8 @@ export interface StartSubgraphOptions<Config> {
   bus: EventBus;
   /** The gateway's public key, to verify internal tokens. */
   gatewayPublicKey: CryptoKey;
+  /** Auth's keys and issuer, for subgraphs that verify tokens auth signs (e-signatures); absent when not configured. */
+  authTokens?: AuthTokenTrust;
   logger: Logger;
   config: Config;
   port?: number;
@@ -49,7 +52,7 @@ export async function startSubgraph<Config, Ctx extends BaseContext>(module: Sub
   });
   relay = new OutboxRelay({ orm, schema, bus: options.bus, logger, intervalMs: options.relayIntervalMs });
   const now = options.now ?? (() => new Date());
-  const parts = await module.build({ config: options.config, orm, schema, bus: options.bus, relay, logger, now });
+  const parts = await module.build({ config: options.config, orm, schema, bus: options.bus, relay, logger, now, authTokens: options.authTokens });
   const metrics = createMetrics(module.name);
   const server = await createSubgraphServer<Ctx>({
     name: module.name, typeDefs: parts.typeDefs, resolvers: parts.resolvers, orm, logger, metrics,

@@ -93,7 +93,8 @@ export async function startDistributedSystem(options: DistributedOptions = {}): 
         const id = i === 1 ? name : `${name}-${i}`;
         const svc = new ServiceProcess({
           name: id, entry: join(ROOT, 'subgraphs', name, 'dist', 'index.js'), cwd: join(ROOT, 'subgraphs', name),
-          port: await freePort(), env: specEnv(subgraphEnv, id, options),
+          // Every subgraph but auth verifies tokens auth signs (workflow's e-signatures) against auth's JWKS.
+          port: await freePort(), env: specEnv({ ...subgraphEnv, ...(name === 'auth' ? {} : { AUTH_SERVICE_URL: services.get('auth')!.url }) }, id, options),
         });
         services.set(id, svc);
         (replicas[name] ??= []).push(svc);

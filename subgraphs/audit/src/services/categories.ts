@@ -4,7 +4,7 @@ import type { AuditCategory } from '../entities/enums.js';
 /** Authentication and credential events, plus the audit trail's own administration (admins only). */
 const SECURITY = new Set<string>([
   EventTypes.LoginSucceeded, EventTypes.LoginFailed, EventTypes.AccountLocked, EventTypes.SessionRefreshed, EventTypes.RefreshTokenReused, EventTypes.LoggedOut, EventTypes.PasswordChanged,
-  EventTypes.PasswordResetRequested, EventTypes.PasswordReset, EventTypes.ApiTokenCreated, EventTypes.ApiTokenRevoked,
+  EventTypes.PasswordResetRequested, EventTypes.PasswordReset, EventTypes.ApiTokenCreated, EventTypes.ApiTokenRevoked, EventTypes.SignatureIssued,
   EventTypes.AuditPruned, EventTypes.LegalHoldPlaced, EventTypes.LegalHoldReleased, EventTypes.RetentionPolicyChanged,
 ]);
 /** Who may do what: user accounts and their roles. */

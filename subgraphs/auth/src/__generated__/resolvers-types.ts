@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ApiToken as ApiTokenModel, User as UserModel } from '../entities/index.js';
 import type { ApiTokenConnection as ApiTokenConnectionModel, ApiTokenCreated as ApiTokenCreatedModel, AuthPayload as AuthPayloadModel, PasswordResetTicket as PasswordResetTicketModel, UserConnection as UserConnectionModel } from '../resolvers/models.js';
+import type { IssuedSignature as IssuedSignatureModel } from '../services/signature.service.js';
 import type { AuthContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -138,6 +139,12 @@ export type Mutation = {
   reactivateUser: User;
   /** Creates an API token owned by the caller; the secret is returned once. */
   createApiToken: ApiTokenCreated;
+  /**
+   * E-signs one record (21 CFR Part 11): re-authenticates you (your password, or a sign-in with it at most
+   * 5 minutes ago) and returns a single-use token for the change. A wrong password counts as a failed
+   * sign-in (5 in 15 minutes lock the account); API tokens cannot sign.
+   */
+  signRecord: RecordSignature;
   /** Revokes an API token (your own; ADMIN: anyone's). */
   revokeApiToken: ApiToken;
 };
@@ -202,6 +209,11 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationSignRecordArgs = {
+  input: SignRecordInput;
+};
+
+
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -263,6 +275,34 @@ export type QueryApiTokensArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An e-signature just made: a signed token, valid for 5 minutes and for one change of the record whose
+ * hash it carries. The subgraph that makes the change stores the signature and shows it with the record.
+ */
+export type RecordSignature = {
+  __typename?: 'RecordSignature';
+  /** The signature's id; it can be used once. */
+  id: Scalars['ID']['output'];
+  /** The token to pass as `signature` to the change (e.g. `overrideStep`); never an access token. */
+  token: Scalars['String']['output'];
+  /** Who signed. */
+  signer: User;
+  /** What the signature means. */
+  meaning: SignatureMeaning;
+  /** How the signer proved who they are. */
+  method: SignatureMethod;
+  /** The kind of record signed. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['String']['output'];
+  /** The SHA-256 of the record's canonical form that was signed. */
+  recordHash: Scalars['String']['output'];
+  /** When it was signed. */
+  signedAt: Scalars['DateTime']['output'];
+  /** When the token stops working if unused. */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
 /** What a person may do (see the auth README for the full role × operation matrix). */
 export type Role =
   /** Manages users, configuration and the audit trail; can do everything staff can. */
@@ -273,6 +313,41 @@ export type Role =
   | 'SUBMITTER'
   /** Read-only access. */
   | 'VIEWER';
+
+/**
+ * Input to e-sign one record: what it means and the SHA-256 of the record's canonical form, which the
+ * subgraph that owns the record shows (workflow: `stepSignatureRecord`).
+ */
+export type SignRecordInput = {
+  /** Your password; may be left out only within 5 minutes of signing in with it (SIGNATURE_REQUIRED otherwise). */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** What the signature means. */
+  meaning: SignatureMeaning;
+  /** The kind of record signed, e.g. WorkflowStep. */
+  recordType: Scalars['String']['input'];
+  /** The record's id. */
+  recordId: Scalars['String']['input'];
+  /** SHA-256 (64 lower-case hex digits) of the record's canonical form, as its owner states it. */
+  recordHash: Scalars['String']['input'];
+};
+
+/** What an e-signature means (21 CFR Part 11 §11.50), shown with the signature wherever it appears. */
+export type SignatureMeaning =
+  /** The signer approves the change (e.g. accepting a failed QC gate). */
+  | 'APPROVED_BY'
+  /** The signer has reviewed the record. */
+  | 'REVIEWED_BY'
+  /** The signer is the author of the record. */
+  | 'AUTHORED_BY'
+  /** The signer takes responsibility for the change. */
+  | 'RESPONSIBLE_FOR';
+
+/** How the signer proved who they are when signing (21 CFR Part 11 §11.200). */
+export type SignatureMethod =
+  /** They entered their password to sign. */
+  | 'PASSWORD'
+  /** They signed in with their password at most 5 minutes before signing. */
+  | 'RECENT_SIGN_IN';
 
 /** Changes to a user; omitted fields stay as they are. */
 export type UpdateUserInput = {
@@ -459,7 +534,11 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PasswordResetTicket: ResolverTypeWrapper<PasswordResetTicketModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordSignature: ResolverTypeWrapper<IssuedSignatureModel>;
   Role: Role;
+  SignRecordInput: SignRecordInput;
+  SignatureMeaning: SignatureMeaning;
+  SignatureMethod: SignatureMethod;
   UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<UserConnectionModel>;
@@ -485,6 +564,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PasswordResetTicket: PasswordResetTicketModel;
   Query: Record<PropertyKey, never>;
+  RecordSignature: IssuedSignatureModel;
+  SignRecordInput: SignRecordInput;
   UpdateUserInput: UpdateUserInput;
   User: UserModel;
   UserConnection: UserConnectionModel;
@@ -545,6 +626,7 @@ export type MutationResolvers<ContextType = AuthContext, ParentType extends Reso
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
   reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'id'>>;
   createApiToken?: Resolver<ResolversTypes['ApiTokenCreated'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
+  signRecord?: Resolver<ResolversTypes['RecordSignature'], ParentType, ContextType, RequireFields<MutationSignRecordArgs, 'input'>>;
   revokeApiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
 };
 
@@ -567,6 +649,19 @@ export type QueryResolvers<ContextType = AuthContext, ParentType extends Resolve
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
   apiTokens?: Resolver<ResolversTypes['ApiTokenConnection'], ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'allUsers' | 'first'>>;
   apiScopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RecordSignatureResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['RecordSignature'] = ResolversParentTypes['RecordSignature']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  meaning?: Resolver<ResolversTypes['SignatureMeaning'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['SignatureMethod'], ParentType, ContextType>;
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = AuthContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -605,6 +700,7 @@ export type Resolvers<ContextType = AuthContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PasswordResetTicket?: PasswordResetTicketResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordSignature?: RecordSignatureResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -14,4 +14,5 @@ export const Mutation: MutationResolvers = {
   reactivateUser: (_, a, ctx) => ctx.services.users.setActive(a.id, true),
   createApiToken: (_, a, ctx) => ctx.services.apiTokens.create(a.input),
   revokeApiToken: (_, a, ctx) => ctx.services.apiTokens.revoke(a.id),
+  signRecord: (_, a, ctx) => ctx.services.signatures.sign(a.input),
 };

@@ -15,12 +15,14 @@ export function sessionIdOf(jti: string | null | undefined): string | null {
 
 /**
  * Signs the 15-minute access JWT the gateway verifies: `sub`, `role`, `lab` (only when the user
- * has one), `name`, `jti`, `iss`, `aud`, `iat`, `exp`; header `alg: EdDSA` and the key's `kid`.
+ * has one), `name`, `auth_time` (when the password was entered to start the session, kept across
+ * refreshes, as OIDC's claim: e-signatures may skip the password only shortly after it), `jti`,
+ * `iss`, `aud`, `iat`, `exp`; header `alg: EdDSA` and the key's `kid`.
  */
-export async function signAccessToken(deps: AuthDeps, user: User, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function signAccessToken(deps: AuthDeps, user: User, sessionId: string, authTime: Date): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(deps.now().getTime() / 1000);
   const expiresAt = issuedAt + deps.config.ACCESS_TOKEN_MINUTES * 60;
-  const claims: Record<string, string> = { role: user.role, name: user.name };
+  const claims: Record<string, string | number> = { role: user.role, name: user.name, auth_time: Math.floor(authTime.getTime() / 1000) };
   if (user.labId) claims.lab = user.labId;
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: SIGNING_ALG, kid: deps.keys.current.kid, typ: 'JWT' })

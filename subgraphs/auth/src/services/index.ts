@@ -4,6 +4,7 @@ import type { AuthLoaders } from '../loaders/index.js';
 import { ApiTokenService } from './api-token.service.js';
 import { PasswordService } from './password.service.js';
 import { SessionService } from './session.service.js';
+import { SignatureService } from './signature.service.js';
 import { UserService } from './user.service.js';
 
 /** The rules of the auth domain, bound to one request's caller and entity manager. */
@@ -14,6 +15,7 @@ export function createServices(deps: AuthDeps, ctx: BaseContext, loaders: AuthLo
     passwords: new PasswordService(deps, ctx, sessions),
     users: new UserService(deps, ctx, loaders, sessions),
     apiTokens: new ApiTokenService(deps, ctx),
+    signatures: new SignatureService(deps, ctx, sessions),
   };
 }
 export type AuthServices = ReturnType<typeof createServices>;

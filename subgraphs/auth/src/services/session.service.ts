@@ -67,7 +67,7 @@ export class SessionService {
    * Counts the failure and records the event in a transaction of its own, so both are committed
    * although the sign-in itself fails.
    */
-  private async recordFailure(email: string, user: User | null, reason: string, count: boolean): Promise<void> {
+  async recordFailure(email: string, user: User | null, reason: string, count: boolean): Promise<void> {
     const ip = this.ctx.client.ip;
     const { config } = this.deps;
     await this.ctx.em.transactional(async (em) => {
@@ -88,8 +88,11 @@ export class SessionService {
     });
   }
 
-  /** A new session: a refresh-token family with its first token, and an access token. */
-  async startSession(em: EntityManager, user: User, familyId: string = crypto.randomUUID()): Promise<AuthPayload & { sessionId: string }> {
+  /**
+   * A new session (a refresh-token family with its first token) or its next token, and an access
+   * token; `authTime` is when the password was entered for the session (now, for a sign-in).
+   */
+  async startSession(em: EntityManager, user: User, familyId: string = crypto.randomUUID(), authTime: Date = this.deps.now()): Promise<AuthPayload & { sessionId: string }> {
     const now = this.deps.now();
     const refreshToken = randomSecret();
     const refreshExpiresAt = new Date(now.getTime() + this.deps.config.REFRESH_TOKEN_DAYS * 86_400_000);
@@ -98,7 +101,7 @@ export class SessionService {
       ip: this.ctx.client.ip?.slice(0, 64) ?? null, userAgent: this.ctx.client.userAgent?.slice(0, 300) ?? null,
     });
     await em.flush();
-    const access = await signAccessToken(this.deps, user, familyId);
+    const access = await signAccessToken(this.deps, user, familyId, authTime);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, refreshExpiresAt, user, sessionId: familyId };
   }
 
@@ -150,7 +153,7 @@ export class SessionService {
         : await em.nativeUpdate(RefreshToken, { id: row.id, spentAt: null, revokedAt: null }, { spentAt: this.deps.now() });
       if (spent !== 1) return null;
       if (graceReuse && !(await this.withinReuseGrace(em, row))) return null;
-      const payload = await this.startSession(em, user, row.familyId);
+      const payload = await this.startSession(em, user, row.familyId, await this.sessionStart(em, row.familyId));
       // Every change to a session is on the audit trail, the rotation included (issue 6: no mutation skips its event).
       await emitAuthEvent(this.deps, em, this.ctx, {
         type: EventTypes.SessionRefreshed, subject: userSubject(user), data: { sessionId: row.familyId, tokenId: row.id, ...(graceReuse ? { graceReuse: true } : {}) } satisfies SessionRefreshedData,
@@ -165,6 +168,12 @@ export class SessionService {
       if (fresh?.spentAt && !fresh.revokedAt && await this.withinReuseGrace(this.ctx.em.fork(), fresh)) return this.rotate(fresh, { graceReuse: true });
     }
     return this.reused(row);
+  }
+
+  /** When the family's sign-in happened (its first token), which a refresh does not renew. */
+  private async sessionStart(em: EntityManager, familyId: string): Promise<Date> {
+    const first = await em.findOne(RefreshToken, { familyId }, { orderBy: { createdAt: 'asc' }, fields: ['createdAt'] });
+    return first?.createdAt ?? new Date(0);
   }
 
   private async reused(row: RefreshToken): Promise<never> {

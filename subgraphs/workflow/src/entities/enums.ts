@@ -18,6 +18,9 @@ export type QcOutcome = (typeof QcOutcomes)[number];
 
 export const StepActions = ['STARTED', 'COMPLETED', 'FAILED', 'SKIPPED', 'REOPENED', 'OVERRIDDEN', 'ASSIGNED', 'RESULTS_RECORDED'] as const;
 export type StepAction = (typeof StepActions)[number];
+/** Step changes that need an e-signature: overriding a failed QC gate, skipping, and reopening a completed (released) step. */
+export const SignedStepActions = ['OVERRIDDEN', 'SKIPPED', 'REOPENED'] as const satisfies readonly StepAction[];
+export type SignedStepAction = (typeof SignedStepActions)[number];
 
 export const Priorities = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export type Priority = (typeof Priorities)[number];

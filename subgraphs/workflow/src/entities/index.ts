@@ -1,3 +1,4 @@
+import { StepSignature } from './step-signature.entity.js';
 import { StepTransition } from './step-transition.entity.js';
 import { SubmissionReceipt } from './submission-receipt.entity.js';
 import { Workflow } from './workflow.entity.js';
@@ -19,7 +20,7 @@ import { PoolMember } from './pool-member.entity.js';
 import { SequencingRun } from './sequencing-run.entity.js';
 import { RunBarcodeYield } from './run-barcode-yield.entity.js';
 
-export { StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
+export { StepSignature, StepTransition, SubmissionReceipt, Workflow, WorkflowStep };
 export { Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint };
 export { FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, SequencingRun, RunBarcodeYield };
 /** Every entity of this subgraph, listed explicitly for the ORM. */
@@ -27,4 +28,5 @@ export const entities = [
   Workflow, WorkflowStep, StepTransition, SubmissionReceipt,
   Notification, NotificationDelivery, NotificationPreference, NotificationUnsubscribe, NotifySample, NotifySetting, NotifySubmission, NotifyUser, WebhookEndpoint,
   FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, SequencingRun, RunBarcodeYield,
+  StepSignature,
 ];

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, canSeeLab, labScopedByIdLoader, type Principal } from '@app/common';
-import { FlowCell, Pool, PoolMember, RunBarcodeYield, SequencingRun, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
+import { FlowCell, Pool, PoolMember, RunBarcodeYield, SequencingRun, StepSignature, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
 
 /**
  * Whether the caller may read a workflow of `labId`: signed in, API tokens with workflow:read,
@@ -33,6 +33,15 @@ export function createLoaders(em: EntityManager, principal: Principal) {
     stepById: new DataLoader<string, WorkflowStep | null>(async (ids) => {
       const rows = await em.find(WorkflowStep, { id: { $in: [...ids] } }, { populate: ['workflow'] });
       return keyed(ids, rows.filter((s) => canReadWorkflow(principal, s.workflow.labId)), (s) => s.id);
+    }),
+    /** A step's e-signatures, oldest first (the step was loaded through its lab check). */
+    signaturesByStepId: new DataLoader<string, StepSignature[]>(async (ids) => {
+      const rows = await em.find(StepSignature, { step: { $in: [...ids] } }, { orderBy: { usedAt: 'asc' } });
+      return ids.map((id) => rows.filter((r) => r.step.id === id));
+    }),
+    signatureByTransitionId: new DataLoader<string, StepSignature | null>(async (ids) => {
+      const rows = await em.find(StepSignature, { transition: { $in: [...ids] } });
+      return keyed(ids, rows, (r) => r.transition.id);
     }),
     transitionById: new DataLoader<string, StepTransition | null>(async (ids) => {
       const rows = await em.find(StepTransition, { id: { $in: [...ids] } }, { populate: ['step.workflow'] });

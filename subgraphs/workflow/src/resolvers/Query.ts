@@ -26,4 +26,6 @@ export const Query: QueryResolvers = {
   sequencingRun: (_, { id }, ctx) => ctx.services.runs.byId(id),
   sequencingRuns: (_, args, ctx) => ctx.services.runs.list(args),
   runSampleSheet: (_, { runId }, ctx) => ctx.services.runs.sampleSheet(runId),
+  // E-signatures.
+  stepSignatureRecord: (_, a, ctx) => ctx.services.signatures.describe(a.sampleId, a.step, a.action, a.reason),
 };

@@ -8,4 +8,5 @@ export const StepTransition: StepTransitionResolvers = {
   from: (t) => t.fromStatus,
   to: (t) => t.toStatus,
   actor: (t) => (t.actorId ? { id: t.actorId } : null),
+  signature: (t, _, ctx) => ctx.loaders.signatureByTransitionId.load(t.id),
 };

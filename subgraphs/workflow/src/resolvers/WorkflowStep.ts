@@ -15,6 +15,7 @@ export const WorkflowStep: WorkflowStepResolvers = {
   completedBy: (s) => user(s.completedById),
   results: (s) => (s.results ? { __typename: ResultKeys[s.name].typename as StoredResults['__typename'], ...s.results } : null),
   qcChecks: (s) => s.qcChecks ?? [],
+  signatures: (s, _, ctx) => ctx.loaders.signaturesByStepId.load(s.id),
 };
 
 /** Results carry their GraphQL type name, set from the step they belong to. */

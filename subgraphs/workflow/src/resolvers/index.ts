@@ -12,6 +12,7 @@ import { RunBarcodeYield } from './RunBarcodeYield.js';
 import { SequencingRun } from './SequencingRun.js';
 import { Sample } from './Sample.js';
 import { SequencingSetupResults } from './SequencingSetupResults.js';
+import { StepSignature } from './StepSignature.js';
 import { StepTransition } from './StepTransition.js';
 import { WebhookEndpoint } from './WebhookEndpoint.js';
 import { WorkQueueItem } from './WorkQueueItem.js';
@@ -19,6 +20,6 @@ import { Workflow } from './Workflow.js';
 import { StepResults, WorkflowStep } from './WorkflowStep.js';
 
 export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar, Upload: uploadScalar('input.sequencingSummaryUpload'), Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, WorkQueueItem, WebhookEndpoint,
+  DateTime: DateTimeScalar, Upload: uploadScalar('input.sequencingSummaryUpload'), Query, Mutation, Sample, Workflow, WorkflowStep, StepResults, StepTransition, StepSignature, WorkQueueItem, WebhookEndpoint,
   SequencingSetupResults, FlowCell, FlowCellPoreCount, FlowCellWash, Pool, PoolMember, BarcodeKit, SequencingRun, RunBarcodeYield,
 };

@@ -8,18 +8,20 @@ import { SequencingRunService } from './lab/sequencing-run.service.js';
 import { BulkService } from './bulk.service.js';
 import { QueueService } from './queue.service.js';
 import { StepService } from './step.service.js';
+import { StepSignatures } from './step-signatures.js';
 import { NotificationService } from './notifications/notification.service.js';
 import { WebhookService } from './notifications/webhook.service.js';
 
 /** The rules of the workflow domain, bound to one request's caller and entity manager. */
 export function createServices(deps: WorkflowDeps, ctx: BaseContext, loaders: WorkflowLoaders) {
   const flowCells = new FlowCellService(deps, ctx, loaders);
-  const steps = new StepService(deps, ctx, flowCells);
+  const signatures = new StepSignatures(deps, ctx);
+  const steps = new StepService(deps, ctx, flowCells, signatures);
   const bulk = new BulkService(ctx, steps);
   const pools = new PoolService(deps, ctx, loaders, flowCells);
   const runs = new SequencingRunService(deps, ctx, loaders, flowCells, pools);
   return {
-    steps, bulk, queues: new QueueService(ctx),
+    steps, signatures, bulk, queues: new QueueService(ctx),
     flowCells, pools, runs, poolSteps: new PoolStepService(ctx, pools, runs, bulk),
     notifications: new NotificationService(deps, ctx), webhooks: new WebhookService(deps, ctx),
   };

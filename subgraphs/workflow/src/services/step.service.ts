@@ -1,7 +1,7 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ConflictError, InvalidTransitionError, NotFoundError, ValidationError, eventOrigin, isUuid, requireWrite, type BaseContext,
+  ConflictError, ErrorCode, InvalidTransitionError, NotFoundError, SignatureError, ValidationError, eventOrigin, isUuid, requireWrite, type BaseContext,
 } from '@app/common';
 import { StepNames, type StepName } from '../entities/enums.js';
 import { StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
@@ -12,12 +12,15 @@ import { mergePartial, pickStepInput, qcMetrics, requireComplete, type StepResul
 import { hoursBetween } from './timing.js';
 import type { FlowCellService } from './lab/flow-cell.service.js';
 import { pickForSetup } from './lab/setup-pick.js';
+import { stepRecord, type StepSignatures } from './step-signatures.js';
 import { recordStepEvents, refreshWorkflow, stepSnapshot, type StepChange } from './workflow-state.js';
 
 export interface StepRef { sampleId: string; step: StepName; expectedVersion?: number | null }
 export interface StartInput extends StepRef { assigneeId?: string | null }
 export interface CompleteInput extends StepRef { results?: StepResultsInput | null; notes?: string | null }
 export interface ReasonInput extends StepRef { reason: string; notes?: string | null }
+/** A change that needs (or may carry) an e-signature: the token from auth's `signRecord`. */
+export interface SignedInput extends ReasonInput { signature?: string | null }
 export interface ResultsInput extends StepRef { results: StepResultsInput }
 export interface AssignInput extends StepRef { assigneeId?: string | null }
 
@@ -40,9 +43,23 @@ function assigneeOf(id: string | null | undefined, field = 'assigneeId'): string
   return id;
 }
 
+/** Flushes the change; two requests spending one signature at once collide on its primary key, and the loser is told so. */
+async function flushSpendingSignature(em: EntityManager, change: StepChange): Promise<void> {
+  try {
+    await em.flush();
+  } catch (err) {
+    if (change.signature && err instanceof UniqueConstraintViolationException) {
+      throw new SignatureError('This signature was already used; a signature signs one change of one record', ErrorCode.SIGNATURE_REUSED, { field: 'signature' });
+    }
+    throw err;
+  }
+}
+
 /** The step state machine (domain.md §4.4). Every operation locks the sample's workflow row, so edits of one sample serialize. */
 export class StepService {
-  constructor(private readonly deps: WorkflowDeps, private readonly ctx: BaseContext, private readonly flowCells: FlowCellService) {}
+  constructor(
+    private readonly deps: WorkflowDeps, private readonly ctx: BaseContext, private readonly flowCells: FlowCellService, private readonly signatures: StepSignatures,
+  ) {}
 
   requireActor(): void {
     requireWrite(this.ctx.principal, 'workflow:write', 'ADMIN', 'STAFF');
@@ -72,13 +89,14 @@ export class StepService {
       if (step.status !== fromStatus) step.statusChangedAt = now;
       const previousStatus = refreshWorkflow(workflow, steps, now);
       workflow.seq += 1;
-      em.create(StepTransition, {
-        step, workflowId: workflow.id, sampleId: workflow.sampleId, stepName: step.name, action: change.action,
+      const transition = em.create(StepTransition, {
+        id: crypto.randomUUID(), step, workflowId: workflow.id, sampleId: workflow.sampleId, stepName: step.name, action: change.action,
         fromStatus, toStatus: step.status, actorId: this.ctx.principal.userId, actorName: this.ctx.principal.name,
         actorRole: this.ctx.principal.role, at: now, reason: change.reason ?? null,
         secondsInPreviousStatus: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)), seq: workflow.seq,
       });
-      await em.flush();
+      if (change.signature) this.signatures.store(em, change.signature, step, transition, now);
+      await flushSpendingSignature(em, change);
       await recordStepEvents(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), workflow, step, change, previousStatus, now);
       return step;
     });
@@ -160,46 +178,60 @@ export class StepService {
     });
   }
 
-  /** Skipping needs a reason; skipping a QC gate also needs seniority, since it bypasses the quality check. */
-  skip(input: ReasonInput): Promise<WorkflowStep> {
+  /**
+   * Skipping needs a reason and the caller's e-signature; skipping a QC gate also needs seniority,
+   * since it bypasses the quality check.
+   */
+  async skip(input: SignedInput): Promise<WorkflowStep> {
     this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
-    return this.change(input, ({ step, steps }) => {
+    const signed = await this.signatures.check(input.signature);
+    return this.change(input, async ({ em, workflow, step, steps }) => {
       const before = stepSnapshot(step);
       requireStatus(step, ['PENDING'], 'skip');
       requirePreviousDone(step, steps, 'skip');
       if (isQcStep(step.name)) requireSenior(this.ctx.principal, this.deps.config.seniorStaffIds, `skip the QC step ${step.name}`);
+      const signature = await this.signatures.bind(em, signed, stepRecord(workflow, step, 'SKIPPED', reason), `Skipping ${step.name}`);
       step.status = 'SKIPPED';
-      return { action: 'SKIPPED', before, reason };
+      return { action: 'SKIPPED', before, reason, signature };
     });
   }
 
-  /** Re-work: a failed step, or a done one nothing after it has started, goes back to IN_PROGRESS. */
-  reopen(input: ReasonInput): Promise<WorkflowStep> {
+  /**
+   * Re-work: a failed step, or a done one nothing after it has started, goes back to IN_PROGRESS.
+   * A COMPLETED step's results are released (accepted, and relied on by the next step), so changing
+   * them by reopening needs the caller's e-signature; a failed or skipped step's do not.
+   */
+  async reopen(input: SignedInput): Promise<WorkflowStep> {
     this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
-    return this.change(input, ({ step, steps, now }) => {
+    const signed = await this.signatures.check(input.signature);
+    return this.change(input, async ({ em, workflow, step, steps, now }) => {
       const before = stepSnapshot(step);
       requireStatus(step, ['FAILED', 'COMPLETED', 'SKIPPED'], 'reopen');
       requireNothingLaterStarted(step, steps);
+      const released = step.status === 'COMPLETED' ? `Reopening the completed (released) step ${step.name}` : null;
+      const signature = await this.signatures.bind(em, signed, stepRecord(workflow, step, 'REOPENED', reason), released);
       step.status = 'IN_PROGRESS';
       step.startedAt ??= now;
       Object.assign(step, { outcome: null, qcChecks: null, overridden: false, completedAt: null, completedById: null, actualHours: null });
-      return { action: 'REOPENED', before, reason };
+      return { action: 'REOPENED', before, reason, signature };
     });
   }
 
-  /** Accepts a failed step as completed: ADMIN or senior staff, with a reason kept on the transition. */
-  override(input: ReasonInput): Promise<WorkflowStep> {
+  /** Accepts a failed step as completed: ADMIN or senior staff, with a reason and their e-signature kept with the transition. */
+  async override(input: SignedInput): Promise<WorkflowStep> {
     this.requireActor(); // who may act is checked before anything about the input is revealed
     const reason = reasonOf(input.reason);
     requireSenior(this.ctx.principal, this.deps.config.seniorStaffIds, 'override a failed step');
-    return this.change(input, ({ step, now }) => {
+    const signed = await this.signatures.check(input.signature);
+    return this.change(input, async ({ em, workflow, step, now }) => {
       const before = stepSnapshot(step);
       requireStatus(step, ['FAILED'], 'override');
+      const signature = await this.signatures.bind(em, signed, stepRecord(workflow, step, 'OVERRIDDEN', reason), `Overriding the failed step ${step.name}`);
       step.overridden = true;
       this.finish(step, now);
-      return { action: 'OVERRIDDEN', before, reason };
+      return { action: 'OVERRIDDEN', before, reason, signature };
     });
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SampleStatus, StepAction } from '../entities/enums.js';
 import type { Workflow, WorkflowStep } from '../entities/index.js';
 import { completedCount, currentStep, deriveSampleStatus, progressOf } from './progress.js';
+import { signatureData, type BoundSignature } from './step-signatures.js';
 
 /** The fields of a step that events report before/after values of. */
 export function stepSnapshot(step: WorkflowStep): Record<string, unknown> {
@@ -29,6 +30,8 @@ export interface StepChange {
   action: StepAction;
   reason?: string | null;
   before: Record<string, unknown>;
+  /** The e-signature the change was made with (overrides, skips, reopening a completed step). */
+  signature?: BoundSignature | null;
 }
 
 /**
@@ -48,6 +51,7 @@ export async function recordStepEvents(
       seq: workflow.seq, completedSteps: workflow.completedSteps, progress: progressOf(workflow.completedSteps),
       sampleStatus: workflow.sampleStatus, assigneeId: step.assigneeId ?? null, outcome: step.outcome ?? null,
       results: step.results ?? null, version: step.version, occurredAt: now.toISOString(),
+      ...(change.signature ? { signature: signatureData(change.signature) } : {}),
     } satisfies StepEventData,
     before: diff?.before ?? null, after: diff?.after ?? null, reason: change.reason ?? null,
   }, now) as DomainEvent];

@@ -34,8 +34,8 @@ export interface LiveSubscriptionStats {
   /** Samples with a live listener in this process, and dashboard feeds. */
   listeners: { samples: number; feeds: number };
   eventsReceived: number;
-  /** Gateway executions (authorization, snapshots, hydrations) and hydrations served from the 2 s dedup window. */
-  queries: { executed: number; shared: number };
+  /** Gateway executions (authorization, snapshots, hydrations), hydrations among them, and hydration requests answered by another subscriber's. */
+  queries: { executed: number; hydrations: number; shared: number };
 }
 
 /**
@@ -97,7 +97,7 @@ export class LiveSubscriptions {
       connections: this.server?.wss.clients.size ?? 0,
       listeners: { samples: this.workflow.size.keys, feeds: this.workflow.size.all },
       eventsReceived: this.workflow.received,
-      queries: { ...this.queries.counts },
+      queries: this.queries.counts,
     };
   }
 

@@ -116,7 +116,7 @@ export function workflowSubscriptionResolvers(feed: BusFeed<WorkflowLiveEvent>, 
     /** Fields of any subgraph under `sample`, fetched through the gateway as the subscriber. */
     resolveSample(event: WorkflowLiveEvent, _: unknown, ctx: SubscriptionContext, info: GraphQLResolveInfo): Promise<unknown> {
       const { query, variables } = buildHydrationQuery('sample', event.sampleId, info);
-      return queries.hydrate(`${event.sampleId}:${event.seq}`, ctx.subscriber, query, variables, () => new NotFoundError('Sample', event.sampleId));
+      return queries.hydrate({ id: event.sampleId, seq: event.seq }, ctx.subscriber, query, variables, () => new NotFoundError('Sample', event.sampleId));
     },
   };
 }

@@ -17,7 +17,7 @@ export {
 } from './identity/keys.js';
 export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, delegateTokenHeader, delegateUrlHeader, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
 export {
-  ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, type ApiScope,
+  ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, visibilityKey, type ApiScope,
 } from './identity/authorization.js';
 
 export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';

@@ -3,7 +3,7 @@ import { SignJWT, decodeJwt, type CryptoKey } from 'jose';
 import {
   ANONYMOUS, INTERNAL_ISSUER, InternalTokenIssuer, InternalTokenVerifier, SIGNING_ALG, SYSTEM, canSeeLab, exportKeyPairPem,
   generateSigningKeyPair, importPrivateKey, importPublicKey, isStaff, labScope, publicJwk, requireAuthenticated, requireRead,
-  requireRole, requireScope, requireWrite, type ClientInfo, type Principal, type Role, type SigningKeyPair,
+  requireRole, requireScope, requireWrite, visibilityKey, type ClientInfo, type Principal, type Role, type SigningKeyPair,
 } from '../src/index.js';
 
 const client: ClientInfo = { ip: '10.0.0.7', userAgent: 'nanopore-ui/1.0' };
@@ -262,5 +262,22 @@ describe('authorization', () => {
   it('isStaff', () => {
     expect([person('ADMIN'), person('STAFF'), SYSTEM].every(isStaff)).toBe(true);
     expect([submitter, person('VIEWER'), ANONYMOUS].some(isStaff)).toBe(false);
+  });
+
+  it('visibilityKey: staff of one role share it; labs, roles, scopes and non-staff people do not', () => {
+    const key = visibilityKey;
+    // Two staff members see the same thing, whoever they are and however they signed in.
+    expect(key(person('STAFF', { userId: 'u-1', name: 'A' }))).toBe(key(person('STAFF', { userId: 'u-2', name: 'B', via: 'API' })));
+    expect(key(person('STAFF'))).not.toBe(key(person('ADMIN')));
+    // Submitters: another lab, and another person of the same lab (own private user fields), never share.
+    expect(key(submitter)).not.toBe(key(person('SUBMITTER', { labId: 'lab-2' })));
+    expect(key(submitter)).not.toBe(key(person('SUBMITTER', { labId: 'lab-1', userId: 'u-other' })));
+    expect(key(submitter)).toBe(key({ ...submitter, name: 'renamed', tokenId: null }));
+    expect(key(person('VIEWER', { userId: 'v1' }))).not.toBe(key(person('VIEWER', { userId: 'v2' })));
+    // API tokens: scopes count (in any order), and a token is not its owner signed in.
+    expect(key(apiToken(['samples:read', 'workflow:read']))).toBe(key(apiToken(['workflow:read', 'samples:read'])));
+    expect(key(apiToken(['samples:read']))).not.toBe(key(apiToken(['samples:read', 'workflow:read'])));
+    expect(key(apiToken(['samples:read']))).not.toBe(key(person('STAFF')));
+    expect(key(ANONYMOUS)).not.toBe(key(SYSTEM));
   });
 });

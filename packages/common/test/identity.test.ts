@@ -120,6 +120,22 @@ describe('internal tokens', () => {
     expect(await issuer.issue('samples', principal, client)).toBe(second);
     await expect(new InternalTokenVerifier(pair.publicKey, 'samples').verify(second)).resolves.toMatchObject({ principal });
   });
+
+  it('never hands one caller the cached token of another, however little their identities differ', async () => {
+    const issuer = new InternalTokenIssuer(pair.privateKey);
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples');
+    const base = person('SUBMITTER', { labId: 'lab-a', userId: 'u-1' });
+    const callers: Principal[] = [
+      base, { ...base, userId: 'u-2' }, { ...base, labId: 'lab-b' }, { ...base, role: 'VIEWER' }, { ...base, name: 'Other name' },
+      { ...base, kind: 'apiToken', scopes: ['samples:read'], tokenId: 't-1' }, { ...base, kind: 'apiToken', scopes: ['samples:read'], tokenId: 't-2' },
+      { ...base, via: 'API' },
+    ];
+    // Interleaved and repeated, so every caller meets a warm cache.
+    const tokens = [];
+    for (let round = 0; round < 2; round++) for (const caller of callers) tokens.push({ caller, token: await issuer.issue('samples', caller, client) });
+    expect(new Set(tokens.map((t) => t.token)).size).toBe(callers.length);
+    for (const { caller, token } of tokens) expect((await verifier.verify(token)).principal).toEqual(caller);
+  });
 });
 
 describe('signing keys', () => {

@@ -69,35 +69,53 @@ async function runClients(): Promise<void> {
     if (waiting.behind.size === 0) { waiting.resolve(); waiting = null; }
   };
 
+  const subscribe = (client: Client, i: number, m: Extract<ToClients, { type: 'start' }>, sampleId: string) => {
+    const [query, variables] = m.feed === 'progress' ? [PROGRESS, { id: sampleId }] : [EVENTS, { ids: m.sampleIds }];
+    client.subscribe<Record<string, LiveEvent>>({ query, variables }, {
+      next: (r) => {
+        const received = Date.now();
+        const event = r.data && (r.data.workflowProgress ?? r.data.workflowEvents);
+        if (r.errors || !event) { errors++; return; }
+        delivered++;
+        const seqs = lastSeq[i]!;
+        seqs.set(event.sampleId, Math.max(seqs.get(event.sampleId) ?? 0, event.seq));
+        latencies.push(received - Date.parse(event.occurredAt));
+        reachedBy(i);
+      },
+      error: () => { errors++; gone(i); },
+      complete: () => {},
+    });
+  };
+  /** A subscriber whose subscription failed or ended stops counting as behind: it is reported in `errors`. */
+  const gone = (i: number) => {
+    lastSeq[i] = new Map();
+    reachedBy(i);
+  };
+
   process.on('message', async (m: ToClients) => {
     if (m.type === 'start') {
-      m.plan.forEach(({ token, sampleId }, i) => {
-        const followed = m.feed === 'progress' ? [sampleId] : m.sampleIds;
-        lastSeq[i] = new Map(followed.map((id) => [id, 0]));
-        const client = createClient({ url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { token }, retryAttempts: 0, lazy: true });
-        clients.push(client);
-        const [query, variables] = m.feed === 'progress' ? [PROGRESS, { id: sampleId }] : [EVENTS, { ids: m.sampleIds }];
-        client.subscribe<Record<string, LiveEvent>>({ query, variables }, {
-          next: (r) => {
-            const received = Date.now();
-            const event = r.data && (r.data.workflowProgress ?? r.data.workflowEvents);
-            if (r.errors || !event) { errors++; return; }
-            delivered++;
-            const seqs = lastSeq[i]!;
-            seqs.set(event.sampleId, Math.max(seqs.get(event.sampleId) ?? 0, event.seq));
-            latencies.push(received - Date.parse(event.occurredAt));
-            reachedBy(i);
-          },
-          error: () => { errors++; },
-          complete: () => {},
-        });
-      });
+      // Sockets are opened in batches, each once the previous batch is acknowledged: 10,000
+      // simultaneous connects overflow the listen backlog and the server's 3 s init timeout.
+      const BATCH = 250;
+      for (let from = 0; from < m.plan.length; from += BATCH) {
+        await Promise.all(m.plan.slice(from, from + BATCH).map(({ token, sampleId }, j) => new Promise<void>((admitted) => {
+          const i = from + j;
+          const followed = m.feed === 'progress' ? [sampleId] : m.sampleIds;
+          lastSeq[i] = new Map(followed.map((id) => [id, 0]));
+          const client = createClient({
+            url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { token }, retryAttempts: 0, lazy: true,
+            on: { connected: () => admitted(), closed: () => admitted() },
+          });
+          clients.push(client);
+          subscribe(client, i, m, sampleId);
+        })));
+      }
       // workflowProgress: every subscriber gets the snapshot (seq 1) first, the admission
       // acknowledgement. workflowEvents has no snapshot: the system counts its listeners instead.
       if (m.feed === 'progress') await await_(1);
       latencies.length = 0;
       delivered = 0;
-      send({ type: 'ready', admitted: clients.length, errors });
+      send({ type: 'ready', admitted: clients.length - errors, errors });
     } else if (m.type === 'await') {
       let timedOut = false;
       const timeout = setTimeout(() => {
@@ -167,7 +185,7 @@ async function runSystem(): Promise<void> {
   });
   const feedsBefore = live.stats().listeners.feeds;
   const ready = await ask(child, { type: 'start', wsUrl, feed, sampleIds, plan }, 'ready');
-  while (feed === 'events' && live.stats().listeners.feeds < feedsBefore + subscribers) await new Promise((r) => setTimeout(r, 100));
+  while (feed === 'events' && live.stats().listeners.feeds < feedsBefore + ready.admitted) await new Promise((r) => setTimeout(r, 100));
   const setupSeconds = (Date.now() - setupStarted) / 1000;
   const queriesBefore = live.stats().queries;
 

@@ -100,7 +100,7 @@ describe('shared hydration of live events (one per visibility and selection, nev
     const feeds = Object.fromEntries(Object.entries(clients).map(([who, client]) => [who, record(client, FEED, { ids: [a, b] })]));
     const live = t.system.gateway.subscriptions!;
     await waitFor(() => live.stats().listeners.feeds >= 5, { what: 'five feeds listening' });
-    const before = live.stats().queries;
+    const before = live.stats();
 
     await ok(START, { s: a, step: 'SAMPLE_QC' }, staff.token);
     await Promise.all(['subA1', 'subA2', 'staff1', 'staff2'].map((who) => feeds[who]!.received(1, `${who}: lab-a's event`)));
@@ -109,7 +109,7 @@ describe('shared hydration of live events (one per visibility and selection, nev
     // A later event of lab-a, so a lab-b subscriber that was wrongly fed lab-a would have had time to get it.
     await ok(COMPLETE, { s: a, step: 'SAMPLE_QC', r: STEP_RESULTS.SAMPLE_QC }, staff.token);
     await Promise.all(['subA1', 'subA2', 'staff1', 'staff2'].map((who) => feeds[who]!.received(who.startsWith('staff') ? 3 : 2, `${who}: lab-a's second event`)));
-    const after = live.stats().queries;
+    const after = live.stats();
     Object.values(clients).forEach((c) => c.dispose());
 
     const seen = (who: string) => feeds[who]!.results.map((r) => {
@@ -126,7 +126,11 @@ describe('shared hydration of live events (one per visibility and selection, nev
     for (const who of ['staff1', 'staff2']) expect(seen(who)).toEqual([aEvent, bEvent, aEvent]);
 
     // Per lab-a event: staff (both share one), subA1, subA2; per lab-b event: staff, subB1.
-    expect(after.hydrations - before.hydrations).toBe(3 + 2 + 3);
-    expect(after.shared - before.shared).toBe(3);
+    expect(after.queries.hydrations - before.queries.hydrations).toBe(3 + 2 + 3);
+    // Payloads likewise: one execution per event and visibility, the second staff member's reused
+    // (so that one does not even ask for a hydration: none is shared at the hydration level).
+    expect(after.payloads.executed - before.payloads.executed).toBe(3 + 2 + 3);
+    expect(after.payloads.shared - before.payloads.shared).toBe(3);
+    expect(after.queries.shared - before.queries.shared).toBe(0);
   });
 });

@@ -25,6 +25,9 @@ export interface QueryAnswer {
  */
 export class GatewayQueries {
   private readonly shared = new SharedHydrations<QueryAnswer>();
+  private readonly firstReads = new SharedHydrations<QueryAnswer>();
+  /** Subscriptions' first reads, numbered in the order their listeners were attached. */
+  private firstReadTicket = 0;
   private executed = 0;
 
   constructor(private readonly apollo: ApolloServer<GatewayContext>, private readonly logger: Logger) {}
@@ -38,6 +41,17 @@ export class GatewayQueries {
     if (response.body.kind !== 'single') throw new Error('unexpected incremental result from the gateway');
     const { data, errors } = response.body.singleResult;
     return { data: data ?? null, errors: (errors ?? []) as QueryAnswer['errors'] };
+  }
+
+  /**
+   * `run` for a subscription's first read of entity `id` (its authorization and snapshot), shared
+   * by subscribers with the same visibility asking the same thing. Call it after the subscriber's
+   * listener is attached: it joins only a read that started after that (tickets count
+   * attachments), so no event can fall between the shared read and the listener.
+   */
+  runAfterListening(id: string, subscriber: Subscriber, query: string, variables: Record<string, unknown>): Promise<QueryAnswer> {
+    const key = JSON.stringify([id, visibilityKey(subscriber.principal), query, variables]);
+    return this.firstReads.answer(key, ++this.firstReadTicket, () => this.run(subscriber, query, variables));
   }
 
   /** Executions run (authorizations, snapshots, hydrations); hydrations run and requests answered by another's run. */

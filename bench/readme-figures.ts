@@ -42,9 +42,9 @@ function subscriptions(): string | null {
     `${v.subscribers.toLocaleString('en')} (${v.feed}), ${v.database}/${v.bus}, ${v.at.slice(0, 16).replace('T', ' ')}, ${load(v.machine)}`,
     `${v.deliveredEvents}/${v.expectedIfNoneCoalesced}`, v.lostLastEvents, v.subscriberErrors,
     v.eventToClientMs.p50, v.eventToClientMs.p99, `${v.eventToGatewayProcessMs?.p50 ?? '–'} / ${v.eventToGatewayProcessMs?.p99 ?? '–'}`,
-    v.hydrations.perEvent, v.systemProcess.peakRssMb, v.systemProcess.cpuPercentOfOneCore,
+    v.hydrations.perEvent, v.payloadExecutions?.perEvent ?? '–', v.systemProcess.peakRssMb, v.systemProcess.cpuPercentOfOneCore,
   ]);
-  return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'peak RSS MB', 'CPU % of a core'], rows);
+  return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'payload executions per event', 'peak RSS MB', 'CPU % of a core'], rows);
 }
 
 const generators: Record<string, () => string | null> = { dashboard, subscriptions };

@@ -115,11 +115,13 @@ const issuer = new InternalTokenIssuer(keys.privateKey);
 const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
 const directHeaders = async () => ({ 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await issuer.issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' }) });
 const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bearer ${staff[0]!.token}` };
-const hive = await startHiveGateway({
+const hiveSpec = {
   supergraphPath: join(import.meta.dirname, '..', 'schema', 'supergraph.graphql'),
   subgraphUrls: Object.fromEntries(Object.entries(t.system.subgraphs).map(([name, sg]) => [name, `${sg.url}/graphql`])),
   privateKeyPem: (await exportKeyPairPem(keys)).privateKeyPem, principal, client: { ip: '127.0.0.1', userAgent: 'bench' },
-});
+};
+const hive = await startHiveGateway({ ...hiveSpec, deduplicateInflightRequests: true });
+const hiveNoDedup = await startHiveGateway({ ...hiveSpec, deduplicateInflightRequests: false });
 const hiveHeaders = { 'content-type': 'application/json' };
 const variants = {
   gateway: { url: `${t.url}/graphql`, body: JSON.stringify({ query: GATEWAY }), headers: async () => gatewayHeaders },
@@ -129,9 +131,11 @@ const variants = {
 const loadVariants = {
   direct: { ...variants.direct, about: 'samples subgraph direct' },
   gateway: { ...variants.gateway, about: 'our gateway (samples + auth)' },
-  hive: { url: hive.url, body: JSON.stringify({ query: GATEWAY }), headers: async () => hiveHeaders, about: 'Hive Gateway (samples + auth)' },
+  hive: { url: hive.url, body: JSON.stringify({ query: GATEWAY }), headers: async () => hiveHeaders, about: 'Hive Gateway, defaults (samples + auth)', hive },
+  hiveNoDedup: { url: hiveNoDedup.url, body: JSON.stringify({ query: GATEWAY }), headers: async () => hiveHeaders, about: 'Hive Gateway, in-flight dedup off (samples + auth)', hive: hiveNoDedup },
   gatewayTwoSubgraphs: { url: `${t.url}/graphql`, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => gatewayHeaders, about: 'our gateway (samples + workflow)' },
-  hiveTwoSubgraphs: { url: hive.url, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => hiveHeaders, about: 'Hive Gateway (samples + workflow)' },
+  hiveTwoSubgraphs: { url: hive.url, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => hiveHeaders, about: 'Hive Gateway, defaults (samples + workflow)', hive },
+  hiveNoDedupTwoSubgraphs: { url: hiveNoDedup.url, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => hiveHeaders, about: 'Hive Gateway, in-flight dedup off (samples + workflow)', hive: hiveNoDedup },
 };
 // Both gateways must give the same answer on the same data before their speed means anything.
 for (const query of [GATEWAY, TWO_SUBGRAPHS]) {
@@ -207,7 +211,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const rss = peakRss[name]!;
     const sampler = setInterval(() => {
       rss.systemMb = Math.max(rss.systemMb, Math.round(process.memoryUsage().rss / 1048576));
-      void hive.rssMb().then((mb) => { rss.hiveMb = Math.max(rss.hiveMb, mb); });
+      if ('hive' in v) void v.hive.rssMb().then((mb) => { rss.hiveMb = Math.max(rss.hiveMb, mb); });
     }, 250);
     const result = await runLoad({
       url: v.url, headers: await v.headers(), body: v.body, concurrency: CONCURRENCY, warmupMs: round === 1 ? 3000 : 1000,
@@ -220,6 +224,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 hive.stop();
+hiveNoDedup.stop();
 const load = Object.fromEntries(Object.entries(slices).map(([name, parts]) => {
   const merged = mergeLoads(parts);
   return [name, { ...merged, about: loadVariants[name as VariantName].about, peakRssMb: peakRss[name]!,
@@ -232,6 +237,8 @@ const ratios = {
   gatewayVsHiveReqPerSTwoSubgraphs: ratio(load.gatewayTwoSubgraphs.requestsPerSecond, load.hiveTwoSubgraphs.requestsPerSecond),
   gatewayVsHiveP99: ratio(load.gateway.latencyMs.p99, load.hive.latencyMs.p99),
   gatewayVsHiveP99TwoSubgraphs: ratio(load.gatewayTwoSubgraphs.latencyMs.p99, load.hiveTwoSubgraphs.latencyMs.p99),
+  gatewayVsHiveNoDedupReqPerS: ratio(load.gateway.requestsPerSecond, load.hiveNoDedup.requestsPerSecond),
+  gatewayVsHiveNoDedupReqPerSTwoSubgraphs: ratio(load.gatewayTwoSubgraphs.requestsPerSecond, load.hiveNoDedupTwoSubgraphs.requestsPerSecond),
 };
 
 const sumOf = (o: Record<string, number>) => Math.round(Object.values(o).reduce((a, b) => a + b, 0) * 10) / 10;
@@ -247,7 +254,7 @@ const file = writeResult('dashboard', {
   samples: check.totalCount, concurrency: CONCURRENCY, secondsPerVariant: SECONDS, seedSeconds,
   seeding: 'users, projects, submissions through the gateway; sample rows by SQL insert into the samples schema only',
   rounds: ROUNDS, interleaved: Object.keys(loadVariants),
-  hive: { package: '@graphql-hive/gateway', note: 'own child process; same supergraph; same internal tokens per subgraph (fixed principal, no client JWT to verify)' },
+  hive: { package: '@graphql-hive/gateway', note: 'own child processes (defaults, and in-flight dedup of identical subgraph requests off); same supergraph; same internal tokens per subgraph (fixed principal, no client JWT to verify)' },
   query: { gateway: GATEWAY, direct: DIRECT, twoSubgraphs: TWO_SUBGRAPHS }, statementsPerRequest: statements,
   oneClientLatencyMs: { gateway: latencyStats(sequentialMs.gateway!), direct: latencyStats(sequentialMs.direct!) }, lookupsMs: lookupMs, lookups, results: load, ratios,
 });

@@ -170,6 +170,9 @@ async function runSystem(): Promise<void> {
   // Phase 1: many subscribers.
   await Promise.all(sampleIds.map((s) => ok(START, { s, step: 'SAMPLE_QC' }, staff.token)));
   const child = fork(import.meta.filename, ['--clients'], { execArgv: ['--import', 'tsx'] });
+  // Without this a dead client process leaves the benchmark waiting for it forever.
+  const clientsDied = (code: number | null, signal: string | null) => { console.error(`the client process ended early (code ${code}, signal ${signal})`); process.exit(1); };
+  child.on('exit', clientsDied);
   const wsUrl = `${t.url.replace(/^http/, 'ws')}/graphql`;
   // Every user follows every sample (users × samples distinct hydrations per round), the rest are repeats.
   const plan = Array.from({ length: subscribers }, (_, i) => ({ token: users[i % userCount]!.token, sampleId: sampleIds[Math.floor(i / userCount) % sampleCount]! }));
@@ -209,6 +212,7 @@ async function runSystem(): Promise<void> {
   await probe.close();
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(rssTimer);
+  child.off('exit', clientsDied);
   const report = await ask(child, { type: 'report' }, 'report');
   const queriesAfter = live.stats().queries;
   const payloadsAfter = live.stats().payloads;

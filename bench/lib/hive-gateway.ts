@@ -19,6 +19,12 @@ export interface HiveGatewaySpec {
   privateKeyPem: string;
   principal: Principal;
   client: ClientInfo;
+  /**
+   * Hive's HTTP executor merges identical in-flight subgraph requests (on by default). With many
+   * clients sending one query as one caller, that answers several clients with one subgraph call,
+   * which neither our gateway nor the direct path does: the benchmark runs Hive both ways.
+   */
+  deduplicateInflightRequests: boolean;
 }
 
 export interface HiveGateway {
@@ -30,7 +36,7 @@ export interface HiveGateway {
 /** The part of Hive Gateway's `createGatewayRuntime` options used here. */
 interface HiveConfig {
   supergraph: string;
-  transportEntries: Record<string, { location: string }>;
+  transportEntries: Record<string, { location: string; options: { deduplicateInflightRequests: boolean } }>;
   propagateHeaders: { fromClientToSubgraphs: (payload: { subgraphName: string }) => Promise<Record<string, string>> };
   logging: 'error';
   graphiql: false;
@@ -69,7 +75,8 @@ async function serve(spec: HiveGatewaySpec): Promise<void> {
   const issuer = new InternalTokenIssuer(await importPrivateKey(spec.privateKeyPem));
   const gateway = createGatewayRuntime({
     supergraph: readFileSync(spec.supergraphPath, 'utf8'),
-    transportEntries: Object.fromEntries(Object.entries(spec.subgraphUrls).map(([name, location]) => [name, { location }])),
+    transportEntries: Object.fromEntries(Object.entries(spec.subgraphUrls).map(([name, location]) =>
+      [name, { location, options: { deduplicateInflightRequests: spec.deduplicateInflightRequests } }])),
     propagateHeaders: {
       fromClientToSubgraphs: async ({ subgraphName }) => ({ [INTERNAL_TOKEN_HEADER]: await issuer.issue(subgraphName, spec.principal, spec.client) }),
     },

@@ -167,6 +167,7 @@ async function runSystem(): Promise<void> {
   const workflowSeq = async (id: string) => (await t.gql(`query($id: ID!) { sample(id: $id) { workflow { seq } } }`, { id }, staff.token)).data?.sample?.workflow?.seq;
   for (const id of [...sampleIds, soloId]) while ((await workflowSeq(id)) === undefined || (await workflowSeq(id)) === null) await new Promise((r) => setTimeout(r, 50));
 
+  console.log('set-up: users, samples and their workflows ready; opening the subscribers');
   // Phase 1: many subscribers.
   await Promise.all(sampleIds.map((s) => ok(START, { s, step: 'SAMPLE_QC' }, staff.token)));
   const child = fork(import.meta.filename, ['--clients'], { execArgv: ['--import', 'tsx'] });
@@ -190,6 +191,7 @@ async function runSystem(): Promise<void> {
   const ready = await ask(child, { type: 'start', wsUrl, feed, sampleIds, plan }, 'ready');
   while (feed === 'events' && live.stats().listeners.feeds < feedsBefore + ready.admitted) await new Promise((r) => setTimeout(r, 100));
   const setupSeconds = (Date.now() - setupStarted) / 1000;
+  console.log(`set-up: ${ready.admitted} subscribers admitted in ${setupSeconds} s (${ready.errors} failed); walking the samples`);
   const queriesBefore = live.stats().queries;
   const payloadsBefore = live.stats().payloads;
 

@@ -1,21 +1,29 @@
 /**
- * Live subscriptions through the gateway (issue 5, federation.md §2.5).
- *   npm run build && node --import tsx bench/subscriptions.ts [subscribers=1000] [samples=10] [users=20]
+ * Live subscriptions through the gateway (issues 5 and 13, federation.md §2.5).
+ *   npm run build && node --import tsx bench/subscriptions.ts [subscribers=1000] [samples=10] [users=20] [feed=progress|events]
  * Embedded mode (startSystem: seven subgraphs + gateway in this process, PGlite and the in-process
  * bus unless TEST_DATABASE_URL / REDIS_URL are set). The WebSocket clients run in a child process
  * so the CPU and RSS reported are the system's, not the clients'.
  *
- * Phase 1: `subscribers` sockets (one subscription each, spread over `samples` samples and `users`
- * staff users) follow workflowProgress with `sample { name priority submission { number } }`; the
- * samples walk all 8 steps (start + complete), 10 mutations at a time. Reported: delivered events,
- * event-to-client latency (the event's occurredAt, stamped in the workflow transaction, to receipt),
- * RSS and CPU of the system process. Phase 2: one subscriber, one sample, mutation-to-event latency.
+ * Phase 1: `subscribers` sockets spread over `users` staff users, each with one subscription and
+ * the selection `sample { name priority submission { number } }`. feed=progress: each follows one
+ * of `samples` samples with workflowProgress (snapshot first); feed=events: each follows every
+ * sample with workflowEvents. The samples walk all 8 steps (start + complete), all samples at a
+ * time, each round awaited by every subscriber. Reported: delivered events (coalescing may merge
+ * some), subscribers that never got a round's last event within 30 s (lost), event-to-client
+ * latency (the event's occurredAt, stamped in the workflow transaction, to receipt), hydrations per
+ * event (one per distinct visibility and selection is the design: staff share one), RSS and CPU of
+ * the system process. Phase 2: one subscriber, one sample, mutation-to-event latency.
+ * Results: bench/results/subscriptions.json, one entry per feed and subscriber count.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
+import { StepEventTypes } from '@app/common';
+import { machine, printTable, writeResult } from './lib/report.js';
+import { latencyStats } from './lib/stats.js';
 
 const STEPS = ['SAMPLE_QC', 'LIBRARY_PREP', 'LIBRARY_QC', 'SEQUENCING_SETUP', 'SEQUENCING_RUN', 'BASECALLING', 'QUALITY_ASSESSMENT', 'DATA_DELIVERY'];
 const RESULTS: Record<string, Record<string, unknown>> = {
@@ -28,59 +36,97 @@ const RESULTS: Record<string, Record<string, unknown>> = {
   QUALITY_ASSESSMENT: { qualityAssessment: { meanQScore: 18.2, coverage: 35, passReadsPercent: 91 } },
   DATA_DELIVERY: { dataDelivery: { method: 'CLOUD', location: 'https://data.example.org/x', files: [{ path: 'reads.fastq.gz', bytes: 123456, sha256: 'a'.repeat(64) }] } },
 };
-const PROGRESS = `subscription($id: ID!) { workflowProgress(sampleId: $id) { seq step status progress occurredAt sample { name priority submission { number } } } }`;
+const PROGRESS = `subscription($id: ID!) { workflowProgress(sampleId: $id) { seq sampleId step status progress occurredAt sample { name priority submission { number } } } }`;
+const EVENTS = `subscription($ids: [ID!]) { workflowEvents(filter: { sampleIds: $ids }) { seq sampleId step status progress occurredAt sample { name priority submission { number } } } }`;
+type Feed = 'progress' | 'events';
+interface LiveEvent { seq: number; sampleId: string; occurredAt: string }
 const START = `mutation($s: ID!, $step: WorkflowStepName!) { startStep(sampleId: $s, step: $step) { status } }`;
 const COMPLETE = `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status } }`;
 
-type ToClients = { type: 'start'; wsUrl: string; plan: { token: string; sampleId: string }[] } | { type: 'await'; seq: number } | { type: 'report' };
+type ToClients = { type: 'start'; wsUrl: string; feed: Feed; sampleIds: string[]; plan: { token: string; sampleId: string }[] } | { type: 'await'; seq: number } | { type: 'report' };
 type FromClients = { type: 'ready'; admitted: number; errors: number } | { type: 'reached'; seq: number; behind: number } | { type: 'report'; delivered: number; errors: number; latencies: number[] };
-
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
-const stats = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return { count: s.length, p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s.at(-1) ?? NaN };
-};
 
 /* ---------- the client process ---------- */
 async function runClients(): Promise<void> {
   const send = (m: FromClients) => process.send!(m);
   const clients: Client[] = [];
-  const lastSeq: number[] = [];
+  /** Per subscriber: the newest seq received of each sample it follows. */
+  const lastSeq: Map<string, number>[] = [];
   const latencies: number[] = [];
   let delivered = 0;
   let errors = 0;
-  let waiting: { seq: number; resolve: () => void } | null = null;
-  const behind = (seq: number) => lastSeq.filter((s) => s < seq).length;
-  const check = () => { if (waiting && behind(waiting.seq) === 0) { waiting.resolve(); waiting = null; } };
+  // The round being awaited: subscribers not yet at `seq` on every sample they follow (counted down, not rescanned per event).
+  let waiting: { seq: number; behind: Set<number>; resolve: () => void } | null = null;
+  const atLeast = (i: number, seq: number) => [...lastSeq[i]!.values()].every((s) => s >= seq);
+  const await_ = (seq: number) => new Promise<void>((resolve) => {
+    const behind = new Set(lastSeq.map((_, i) => i).filter((i) => !atLeast(i, seq)));
+    if (behind.size === 0) resolve();
+    else waiting = { seq, behind, resolve };
+  });
+  const reachedBy = (i: number) => {
+    if (!waiting || !waiting.behind.has(i) || !atLeast(i, waiting.seq)) return;
+    waiting.behind.delete(i);
+    if (waiting.behind.size === 0) { waiting.resolve(); waiting = null; }
+  };
+
+  const subscribe = (client: Client, i: number, m: Extract<ToClients, { type: 'start' }>, sampleId: string) => {
+    const [query, variables] = m.feed === 'progress' ? [PROGRESS, { id: sampleId }] : [EVENTS, { ids: m.sampleIds }];
+    client.subscribe<Record<string, LiveEvent>>({ query, variables }, {
+      next: (r) => {
+        const received = Date.now();
+        const event = r.data && (r.data.workflowProgress ?? r.data.workflowEvents);
+        if (r.errors || !event) { errors++; return; }
+        delivered++;
+        const seqs = lastSeq[i]!;
+        seqs.set(event.sampleId, Math.max(seqs.get(event.sampleId) ?? 0, event.seq));
+        latencies.push(received - Date.parse(event.occurredAt));
+        reachedBy(i);
+      },
+      error: () => { errors++; gone(i); },
+      complete: () => {},
+    });
+  };
+  /** A subscriber whose subscription failed or ended stops counting as behind: it is reported in `errors`. */
+  const gone = (i: number) => {
+    lastSeq[i] = new Map();
+    reachedBy(i);
+  };
 
   process.on('message', async (m: ToClients) => {
     if (m.type === 'start') {
-      m.plan.forEach(({ token, sampleId }, i) => {
-        lastSeq[i] = 0;
-        const client = createClient({ url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { token }, retryAttempts: 0, lazy: true });
-        clients.push(client);
-        client.subscribe<{ workflowProgress: { seq: number; occurredAt: string } }>({ query: PROGRESS, variables: { id: sampleId } }, {
-          next: (r) => {
-            const received = Date.now();
-            if (r.errors || !r.data) { errors++; return; }
-            delivered++;
-            lastSeq[i] = Math.max(lastSeq[i]!, r.data.workflowProgress.seq);
-            latencies.push(received - Date.parse(r.data.workflowProgress.occurredAt));
-            check();
-          },
-          error: () => { errors++; },
-          complete: () => {},
-        });
-      });
-      // Every subscriber gets the snapshot (seq 1) first: that is the admission acknowledgement.
-      await new Promise<void>((resolve) => { waiting = { seq: 1, resolve }; check(); });
+      // Sockets are opened in batches, each once the previous batch is acknowledged: 10,000
+      // simultaneous connects overflow the listen backlog and the server's 3 s init timeout.
+      const BATCH = 250;
+      for (let from = 0; from < m.plan.length; from += BATCH) {
+        await Promise.all(m.plan.slice(from, from + BATCH).map(({ token, sampleId }, j) => new Promise<void>((admitted) => {
+          const i = from + j;
+          const followed = m.feed === 'progress' ? [sampleId] : m.sampleIds;
+          lastSeq[i] = new Map(followed.map((id) => [id, 0]));
+          const client = createClient({
+            url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { token }, retryAttempts: 0, lazy: true,
+            on: { connected: () => admitted(), closed: () => admitted() },
+          });
+          clients.push(client);
+          subscribe(client, i, m, sampleId);
+        })));
+      }
+      // workflowProgress: every subscriber gets the snapshot (seq 1) first, the admission
+      // acknowledgement. workflowEvents has no snapshot: the system counts its listeners instead.
+      if (m.feed === 'progress') await await_(1);
       latencies.length = 0;
-      send({ type: 'ready', admitted: clients.length, errors });
+      delivered = 0;
+      send({ type: 'ready', admitted: clients.length - errors, errors });
     } else if (m.type === 'await') {
-      const timeout = setTimeout(() => { waiting = null; send({ type: 'reached', seq: m.seq, behind: behind(m.seq) }); }, 30_000);
-      await new Promise<void>((resolve) => { waiting = { seq: m.seq, resolve }; check(); });
+      let timedOut = false;
+      const timeout = setTimeout(() => {
+        timedOut = true;
+        const behind = waiting?.behind.size ?? 0;
+        waiting = null;
+        send({ type: 'reached', seq: m.seq, behind });
+      }, 30_000);
+      await await_(m.seq);
       clearTimeout(timeout);
-      send({ type: 'reached', seq: m.seq, behind: 0 });
+      if (!timedOut) send({ type: 'reached', seq: m.seq, behind: 0 });
     } else {
       send({ type: 'report', delivered, errors, latencies });
       clients.forEach((c) => c.dispose());
@@ -99,9 +145,12 @@ function ask<T extends FromClients['type']>(child: ChildProcess, message: ToClie
 }
 
 async function runSystem(): Promise<void> {
-  const [subscribers = 1000, sampleCount = 10, userCount = 20] = process.argv.slice(2).map(Number);
+  const [subscribers = 1000, sampleCount = 10, userCount = 20] = process.argv.slice(2, 5).map(Number);
+  const feed: Feed = process.argv[5] === 'events' ? 'events' : 'progress';
+  console.log(`subscriptions benchmark: ${subscribers} subscribers (${feed}), ${sampleCount} samples, ${userCount} staff users`);
   const { startTestSystem } = await import('../apps/embedded/src/testing/system.js');
-  const t = await startTestSystem({ env: { LOG_LEVEL: 'error', SUBSCRIPTIONS_MAX_PER_CONNECTION: '20' } });
+  // Thousands of sockets open at once: connection_init may queue behind the others for longer than the default 3 s.
+  const t = await startTestSystem({ env: { LOG_LEVEL: 'error', SUBSCRIPTIONS_MAX_PER_CONNECTION: '20', SUBSCRIPTION_CONNECTION_INIT_TIMEOUT_MS: '60000' } });
   const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
     const res = await t.gql(query, variables, token);
     if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
@@ -118,22 +167,39 @@ async function runSystem(): Promise<void> {
   const workflowSeq = async (id: string) => (await t.gql(`query($id: ID!) { sample(id: $id) { workflow { seq } } }`, { id }, staff.token)).data?.sample?.workflow?.seq;
   for (const id of [...sampleIds, soloId]) while ((await workflowSeq(id)) === undefined || (await workflowSeq(id)) === null) await new Promise((r) => setTimeout(r, 50));
 
+  console.log('set-up: users, samples and their workflows ready; opening the subscribers');
   // Phase 1: many subscribers.
   await Promise.all(sampleIds.map((s) => ok(START, { s, step: 'SAMPLE_QC' }, staff.token)));
   const child = fork(import.meta.filename, ['--clients'], { execArgv: ['--import', 'tsx'] });
+  // Without this a dead client process leaves the benchmark waiting for it forever.
+  const clientsDied = (code: number | null, signal: string | null) => { console.error(`the client process ended early (code ${code}, signal ${signal})`); process.exit(1); };
+  child.on('exit', clientsDied);
   const wsUrl = `${t.url.replace(/^http/, 'ws')}/graphql`;
   // Every user follows every sample (users × samples distinct hydrations per round), the rest are repeats.
   const plan = Array.from({ length: subscribers }, (_, i) => ({ token: users[i % userCount]!.token, sampleId: sampleIds[Math.floor(i / userCount) % sampleCount]! }));
   const setupStarted = Date.now();
-  const ready = await ask(child, { type: 'start', wsUrl, plan }, 'ready');
-  const setupSeconds = (Date.now() - setupStarted) / 1000;
   const live = t.system.gateway.subscriptions!;
+  // Splits the latency: occurredAt → the event reaching this (the gateway's) process over the bus; the rest is fan-out.
+  const stepTypes = new Set<string>(Object.values(StepEventTypes));
+  const busLatencies: number[] = [];
+  let probing = false;
+  const probe = await t.system.bus.subscribe({
+    group: `bench-probe-${process.pid}`, ephemeral: true,
+    handler: async (d) => { if (probing && d.event && stepTypes.has(d.event.type)) busLatencies.push(Date.now() - Date.parse(d.event.occurredAt)); },
+  });
+  const feedsBefore = live.stats().listeners.feeds;
+  const ready = await ask(child, { type: 'start', wsUrl, feed, sampleIds, plan }, 'ready');
+  while (feed === 'events' && live.stats().listeners.feeds < feedsBefore + ready.admitted) await new Promise((r) => setTimeout(r, 100));
+  const setupSeconds = (Date.now() - setupStarted) / 1000;
+  console.log(`set-up: ${ready.admitted} subscribers admitted in ${setupSeconds} s (${ready.errors} failed); walking the samples`);
   const queriesBefore = live.stats().queries;
+  const payloadsBefore = live.stats().payloads;
 
   let peakRss = process.memoryUsage().rss;
   const rssTimer = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
+  probing = true;
   let seq = 1;
   let stragglers = 0;
   for (const step of STEPS) {
@@ -144,10 +210,14 @@ async function runSystem(): Promise<void> {
     }
   }
   const wallSeconds = (Date.now() - started) / 1000;
+  probing = false;
+  await probe.close();
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(rssTimer);
+  child.off('exit', clientsDied);
   const report = await ask(child, { type: 'report' }, 'report');
   const queriesAfter = live.stats().queries;
+  const payloadsAfter = live.stats().payloads;
 
   // Phase 2: one subscriber walking one sample; mutation sent → its event received.
   const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { token: staff.token }, retryAttempts: 0, lazy: true });
@@ -169,26 +239,47 @@ async function runSystem(): Promise<void> {
   }
   client.dispose();
 
-  const expected = subscribers * (1 + (STEPS.length * 2 - 1));
-  const result = {
-    benchmark: 'subscriptions', at: new Date().toISOString(), node: process.version,
+  const rounds = STEPS.length * 2 - 1;
+  const events = sampleCount * rounds;
+  const perSubscriber = feed === 'progress' ? rounds : events;
+  const hydrations = queriesAfter.hydrations - queriesBefore.hydrations;
+  const latency = latencyStats(report.latencies);
+  const run = {
+    at: new Date().toISOString(), machine: machine(),
     database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite', bus: t.system.bus.kind,
-    subscribers, samples: sampleCount, users: userCount, transitionsPerSample: STEPS.length * 2,
+    feed, subscribers, samples: sampleCount, users: userCount, rounds, eventsPublished: events,
     admitted: ready.admitted, setupSeconds,
-    deliveredEvents: report.delivered, expectedIfNoneCoalesced: expected, subscriberErrors: report.errors, stragglersAfter30s: stragglers,
-    eventToClientMs: stats(report.latencies),
-    gatewayQueries: { executed: queriesAfter.executed - queriesBefore.executed, sharedByDedup: queriesAfter.shared - queriesBefore.shared },
+    deliveredEvents: report.delivered, expectedIfNoneCoalesced: subscribers * perSubscriber, subscriberErrors: report.errors,
+    lostLastEvents: stragglers, lostNote: 'subscriber-rounds in which a subscriber had not received the round\'s last event (every sample at that seq) 30 s after the mutations',
+    eventToClientMs: latency,
+    eventToGatewayProcessMs: { ...latencyStats(busLatencies), note: 'occurredAt to the bus delivering the event in the gateway process (outbox relay + bus); the rest of event→client is fan-out and the client process' },
+    hydrations: {
+      runs: hydrations, perEvent: Math.round((hydrations / events) * 100) / 100,
+      requestsSharedWithAnother: queriesAfter.shared - queriesBefore.shared,
+      note: 'gateway hydration executions; the design runs one per distinct visibility (all staff share one) and selection per event, coalesced per sample under load',
+    },
+    payloadExecutions: {
+      runs: payloadsAfter.executed - payloadsBefore.executed, perEvent: Math.round(((payloadsAfter.executed - payloadsBefore.executed) / events) * 100) / 100,
+      reusedByOtherSubscribers: payloadsAfter.shared - payloadsBefore.shared,
+      note: 'graphql executions of event payloads; one per event and subscription key (document, variables, visibility)',
+    },
+    gatewayQueriesExecuted: queriesAfter.executed - queriesBefore.executed,
     systemProcess: {
       note: 'embedded: the gateway, seven subgraphs and the database share this process; clients ran in a child process',
       peakRssMb: Math.round(peakRss / 1048576), cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds,
       cpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100),
     },
-    mutationToEventMs: { ...stats(mutationToEvent), each: mutationToEvent },
+    mutationToEventMs: { ...latencyStats(mutationToEvent), each: mutationToEvent },
   };
-  console.log(JSON.stringify(result, null, 2));
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'subscriptions.json'), `${JSON.stringify(result, null, 2)}\n`);
+  printTable(`live fan-out: ${subscribers} subscribers (${feed}), ${events} events; machine shared, figures noisy`,
+    ['subscribers', 'delivered', 'lost', 'p50 ms', 'p99 ms', 'max ms', 'to gateway p50/p99', 'hydrations/event', 'payload executions/event', 'peak RSS MB', 'CPU % of a core'],
+    [[subscribers, `${report.delivered}/${subscribers * perSubscriber}`, stragglers, latency.p50, latency.p99, latency.max,
+      `${run.eventToGatewayProcessMs.p50}/${run.eventToGatewayProcessMs.p99}`, run.hydrations.perEvent, run.payloadExecutions.perEvent, run.systemProcess.peakRssMb, run.systemProcess.cpuPercentOfOneCore]]);
+  // One file for every size run: each run replaces its own entry.
+  const file = join(import.meta.dirname, 'results', 'subscriptions.json');
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> } : {};
+  const runs = { ...(previous.runs ?? {}), [`${run.database}-${feed}-${subscribers}`]: run };
+  console.log(`wrote ${writeResult('subscriptions', { benchmark: 'subscriptions', runs })}`);
   await t.stop();
   process.exit(0);
 }

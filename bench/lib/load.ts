@@ -16,9 +16,15 @@ export interface LoadSpec {
   durationMs: number;
   /** A response body must contain this text to count as a success (e.g. the expected data key). */
   expect: string;
+  /** Also return every successful request's latency, to merge slices of an interleaved run. */
+  keepLatencies?: boolean;
 }
 
-export interface LoadResult { requests: number; errors: number; requestsPerSecond: number; latencyMs: LatencyStats; firstError?: string }
+export interface LoadResult {
+  requests: number; errors: number; requestsPerSecond: number; latencyMs: LatencyStats; firstError?: string;
+  /** Seconds measured; with `keepLatencies`, each latency (ms). */
+  seconds?: number; latencies?: number[];
+}
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -51,7 +57,21 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(clients);
-  return { requests: latencies.length, errors, requestsPerSecond: Math.round(latencies.length / seconds), latencyMs: latencyStats(latencies), ...(firstError ? { firstError } : {}) };
+  return {
+    requests: latencies.length, errors, requestsPerSecond: Math.round(latencies.length / seconds), latencyMs: latencyStats(latencies), ...(firstError ? { firstError } : {}),
+    seconds, ...(spec.keepLatencies ? { latencies } : {}),
+  };
+}
+
+/** Slices of one variant of an interleaved run as one result: requests over the seconds measured, latencies pooled. */
+export function mergeLoads(slices: LoadResult[]): LoadResult {
+  const latencies = slices.flatMap((s) => s.latencies ?? []);
+  const seconds = slices.reduce((a, s) => a + (s.seconds ?? 0), 0);
+  const firstError = slices.find((s) => s.firstError)?.firstError;
+  return {
+    requests: latencies.length, errors: slices.reduce((a, s) => a + s.errors, 0), requestsPerSecond: Math.round(latencies.length / seconds),
+    latencyMs: latencyStats(latencies), ...(firstError ? { firstError } : {}), seconds: Math.round(seconds * 10) / 10,
+  };
 }
 
 /** Runs one load phase in a child process and returns its figures. */

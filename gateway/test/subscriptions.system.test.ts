@@ -5,7 +5,6 @@ import { waitFor } from '@app/testing';
 import { startTestSystem, type TestSystem, type TestUser } from '@app/embedded/testing';
 import { connect, record, STEP_RESULTS, STEPS } from './subscriptions-fixture.js';
 
-
 const START = `mutation($s: ID!, $step: WorkflowStepName!) { startStep(sampleId: $s, step: $step) { status } }`;
 const COMPLETE = `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status } }`;
 const PROGRESS = `subscription($id: ID!) {
@@ -69,5 +68,69 @@ describe('live workflow progress through the gateway', () => {
     const [result] = await sub.received(1);
     client.dispose();
     expect(result!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('shared hydration of live events (one per visibility and selection, never across labs or people)', () => {
+  const FEED = `subscription($ids: [ID!]) {
+    workflowEvents(filter: { sampleIds: $ids }) { seq sampleId sample { name submission { number submitter { email } } } }
+  }`;
+
+  /** A submission of `labId` submitted by `submitter`, with one sample whose workflow exists. */
+  async function labSample(labId: string, submitter: TestUser, name: string): Promise<string> {
+    const { createProject } = await ok(`mutation($l: String!) { createProject(input: { name: "Shared", labId: $l }) { id } }`, { l: labId }, t.admin.token);
+    const { createSubmission } = await ok(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: createProject.id }, submitter.token);
+    const { addSamples } = await ok(`mutation($s: ID!, $n: String!) { addSamples(submissionId: $s, samples: [{ name: $n, sampleType: DNA }]) { id } }`,
+      { s: createSubmission.id, n: name }, submitter.token);
+    const id = addSamples[0].id as string;
+    await waitFor(async () => (await t.gql(`query($id: ID!) { sample(id: $id) { workflow { seq } } }`, { id }, staff.token)).data?.sample?.workflow,
+      { what: `the workflow of ${name}`, timeoutMs: 20_000 });
+    return id;
+  }
+
+  it('staff share one hydration; submitters of lab-a and lab-b with the same selection each get only their lab, and their own private fields', async () => {
+    const [subA1, subA2, subB1, staff2] = await Promise.all([
+      t.createUser('SUBMITTER', 'lab-a'), t.createUser('SUBMITTER', 'lab-a'), t.createUser('SUBMITTER', 'lab-b'), t.createUser('STAFF'),
+    ]);
+    const a = await labSample('lab-a', subA1, 'Shared-A');
+    const b = await labSample('lab-b', subB1, 'Shared-B');
+    const wsUrl = `${t.url.replace(/^http/, 'ws')}/graphql`;
+    const people = { subA1, subA2, subB1, staff1: staff, staff2 };
+    const clients = Object.fromEntries(Object.entries(people).map(([who, user]) => [who, connect(wsUrl, { token: user.token })]));
+    const feeds = Object.fromEntries(Object.entries(clients).map(([who, client]) => [who, record(client, FEED, { ids: [a, b] })]));
+    const live = t.system.gateway.subscriptions!;
+    await waitFor(() => live.stats().listeners.feeds >= 5, { what: 'five feeds listening' });
+    const before = live.stats();
+
+    await ok(START, { s: a, step: 'SAMPLE_QC' }, staff.token);
+    await Promise.all(['subA1', 'subA2', 'staff1', 'staff2'].map((who) => feeds[who]!.received(1, `${who}: lab-a's event`)));
+    await ok(START, { s: b, step: 'SAMPLE_QC' }, staff.token);
+    await Promise.all(['subB1', 'staff1', 'staff2'].map((who) => feeds[who]!.received(who === 'subB1' ? 1 : 2, `${who}: lab-b's event`)));
+    // A later event of lab-a, so a lab-b subscriber that was wrongly fed lab-a would have had time to get it.
+    await ok(COMPLETE, { s: a, step: 'SAMPLE_QC', r: STEP_RESULTS.SAMPLE_QC }, staff.token);
+    await Promise.all(['subA1', 'subA2', 'staff1', 'staff2'].map((who) => feeds[who]!.received(who.startsWith('staff') ? 3 : 2, `${who}: lab-a's second event`)));
+    const after = live.stats();
+    Object.values(clients).forEach((c) => c.dispose());
+
+    const seen = (who: string) => feeds[who]!.results.map((r) => {
+      expect(r.errors).toBeUndefined();
+      const e = r.data!.workflowEvents;
+      return { sample: e.sampleId, name: e.sample.name, email: e.sample.submission.submitter.email };
+    });
+    const aEvent = { sample: a, name: 'Shared-A', email: subA1.email };
+    const bEvent = { sample: b, name: 'Shared-B', email: subB1.email };
+    expect(seen('subA1')).toEqual([aEvent, aEvent]);
+    // Same lab, another person: the same sample, but not the submitter's private e-mail.
+    expect(seen('subA2')).toEqual([{ ...aEvent, email: null }, { ...aEvent, email: null }]);
+    expect(seen('subB1')).toEqual([bEvent]);
+    for (const who of ['staff1', 'staff2']) expect(seen(who)).toEqual([aEvent, bEvent, aEvent]);
+
+    // Per lab-a event: staff (both share one), subA1, subA2; per lab-b event: staff, subB1.
+    expect(after.queries.hydrations - before.queries.hydrations).toBe(3 + 2 + 3);
+    // Payloads likewise: one execution per event and visibility, the second staff member's reused
+    // (so that one does not even ask for a hydration: none is shared at the hydration level).
+    expect(after.payloads.executed - before.payloads.executed).toBe(3 + 2 + 3);
+    expect(after.payloads.shared - before.payloads.shared).toBe(3);
+    expect(after.queries.shared - before.queries.shared).toBe(0);
   });
 });

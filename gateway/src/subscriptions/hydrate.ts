@@ -46,6 +46,28 @@ function mergedSelection(info: GraphQLResolveInfo): SelectionSetNode {
   return { kind: Kind.SELECTION_SET, selections };
 }
 
+interface BuiltQuery {
+  query: string;
+  variableNames: string[];
+}
+
+/**
+ * Hydration queries by the first field node of the payload field (and root field). graphql-ws
+ * executes one parsed document for every event of a subscription, so the query is printed once
+ * per subscription, not once per event; a new document (another subscription) builds its own.
+ */
+const builtQueries = new WeakMap<FieldNode, Map<string, BuiltQuery>>();
+
+function buildQuery(rootField: string, info: GraphQLResolveInfo): BuiltQuery {
+  const selection = mergedSelection(info);
+  const used = usedVariablesAndFragments(selection, info.fragments);
+  const variableDefinitions = (info.operation.variableDefinitions ?? []).filter((d) => used.variables.has(d.variable.name.value));
+  const header = ['$__id: ID!', ...variableDefinitions.map((d) => print(d))].join(', ');
+  const fragments = [...used.fragments].map((name) => print(withTypenames(info.fragments[name]!)));
+  const query = [`query SubscriptionHydrate(${header}) { entity: ${rootField}(id: $__id) ${print(withTypenames(selection))} }`, ...fragments].join('\n');
+  return { query, variableNames: [...used.variables] };
+}
+
 /**
  * `query SubscriptionHydrate($__id: ID!, <used variables>) { entity: <rootField>(id: $__id) { <selection> } } <used fragments>`:
  * the client's own selection under the foreign field, so the gateway's planner fetches exactly
@@ -53,15 +75,14 @@ function mergedSelection(info: GraphQLResolveInfo): SelectionSetNode {
  * (graphql would reject them).
  */
 export function buildHydrationQuery(rootField: string, id: string, info: GraphQLResolveInfo): HydrationQuery {
-  const selection = mergedSelection(info);
-  const used = usedVariablesAndFragments(selection, info.fragments);
-  const variableDefinitions = (info.operation.variableDefinitions ?? []).filter((d) => used.variables.has(d.variable.name.value));
-  const header = ['$__id: ID!', ...variableDefinitions.map((d) => print(d))].join(', ');
-  const fragments = [...used.fragments].map((name) => print(withTypenames(info.fragments[name]!)));
-  const query = [`query SubscriptionHydrate(${header}) { entity: ${rootField}(id: $__id) ${print(withTypenames(selection))} }`, ...fragments].join('\n');
+  const node = info.fieldNodes[0]!;
+  let byRoot = builtQueries.get(node);
+  if (!byRoot) builtQueries.set(node, (byRoot = new Map()));
+  let built = byRoot.get(rootField);
+  if (!built) byRoot.set(rootField, (built = buildQuery(rootField, info)));
   const variables: Record<string, unknown> = { __id: id };
-  for (const name of used.variables) if (name in info.variableValues) variables[name] = info.variableValues[name];
-  return { query, variables };
+  for (const name of built.variableNames) if (name in info.variableValues) variables[name] = info.variableValues[name];
+  return { query: built.query, variables };
 }
 
 /** Tags a hydrated result (deeply) so `hydratedFieldResolver` reads it by response key. */

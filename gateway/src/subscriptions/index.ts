@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import type { WebSocketServer } from 'ws';
 import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { EventBus, Logger } from '@app/common';
@@ -34,8 +33,10 @@ export interface LiveSubscriptionStats {
   /** Samples with a live listener in this process, and dashboard feeds. */
   listeners: { samples: number; feeds: number };
   eventsReceived: number;
-  /** Gateway executions (authorization, snapshots, hydrations) and hydrations served from the 2 s dedup window. */
-  queries: { executed: number; shared: number };
+  /** Gateway executions (authorization, snapshots, hydrations), hydrations among them, and hydration requests answered by another subscriber's. */
+  queries: { executed: number; hydrations: number; shared: number };
+  /** Event payloads executed, and deliveries that reused another subscriber's (same document, variables, visibility). */
+  payloads: { executed: number; shared: number };
 }
 
 /**
@@ -48,7 +49,7 @@ export class LiveSubscriptions {
   private readonly feeds: Required<LiveFeeds>;
   private readonly queries: GatewayQueries;
   private schema: GraphQLSchema | null = null;
-  private server: { wss: WebSocketServer; dispose(): Promise<void> } | null = null;
+  private server: ReturnType<typeof startWsServer> | null = null;
 
   constructor(private readonly options: LiveSubscriptionsOptions) {
     this.workflow = workflowFeed(options.bus, options.logger);
@@ -97,7 +98,8 @@ export class LiveSubscriptions {
       connections: this.server?.wss.clients.size ?? 0,
       listeners: { samples: this.workflow.size.keys, feeds: this.workflow.size.all },
       eventsReceived: this.workflow.received,
-      queries: { ...this.queries.counts },
+      queries: this.queries.counts,
+      payloads: { ...(this.server?.executions.counts ?? { executed: 0, shared: 0 }) },
     };
   }
 

@@ -89,7 +89,7 @@ export function workflowSubscriptionResolvers(feed: BusFeed<WorkflowLiveEvent>, 
       // Listen before reading the snapshot so nothing falls between the two; older events are dropped by seq.
       const buffer = feed.pipe(sampleId, new LatestEventBuffer(1), (event) => canReadWorkflowEvent(principal, event));
       await buffer.seed(async () => {
-        const { data, errors } = await queries.run(ctx.subscriber, SNAPSHOT_QUERY, { id: sampleId });
+        const { data, errors } = await queries.runAfterListening(sampleId, ctx.subscriber, SNAPSHOT_QUERY, { id: sampleId });
         const sample = data?.sample as { workflow?: SnapshotWorkflow | null } | null | undefined;
         // The samples subgraph answers null for a sample the caller may not see: same answer as a missing one.
         if (sample === null) throw new NotFoundError('Sample', sampleId);
@@ -116,7 +116,7 @@ export function workflowSubscriptionResolvers(feed: BusFeed<WorkflowLiveEvent>, 
     /** Fields of any subgraph under `sample`, fetched through the gateway as the subscriber. */
     resolveSample(event: WorkflowLiveEvent, _: unknown, ctx: SubscriptionContext, info: GraphQLResolveInfo): Promise<unknown> {
       const { query, variables } = buildHydrationQuery('sample', event.sampleId, info);
-      return queries.hydrate(`${event.sampleId}:${event.seq}`, ctx.subscriber, query, variables, () => new NotFoundError('Sample', event.sampleId));
+      return queries.hydrate({ id: event.sampleId, seq: event.seq }, ctx.subscriber, query, variables, () => new NotFoundError('Sample', event.sampleId));
     },
   };
 }

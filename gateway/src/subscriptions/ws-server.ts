@@ -13,6 +13,7 @@ import { formatLimitErrors, queryLimitRules, type QueryLimits } from '../limits/
 import { authenticateConnection, delayUntil } from './connection-auth.js';
 import type { Subscriber } from './gateway-queries.js';
 import { hydratedFieldResolver } from './hydrate.js';
+import { SharedExecutions } from './shared-execution.js';
 import type { SubscriptionContext } from './workflow-fields.js';
 
 /** Close codes: 4403 makes graphql-ws clients reconnect (re-running connectionParams, so a fresh token). */
@@ -85,8 +86,9 @@ function prepare(schema: GraphQLSchema, query: string, operationName: string | n
 }
 
 /** The graphql-ws endpoint on the gateway's HTTP server: authenticates connections, admits subscriptions. */
-export function startWsServer(options: WsServerOptions): { wss: WebSocketServer; dispose(): Promise<void> } {
+export function startWsServer(options: WsServerOptions): { wss: WebSocketServer; executions: SharedExecutions; dispose(): Promise<void> } {
   const { logger } = options;
+  const executions = new SharedExecutions();
   const format = formatLimitErrors(createErrorFormatter(logger));
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => format(e.toJSON(), e));
   const wss = new WebSocketServer({
@@ -96,6 +98,8 @@ export function startWsServer(options: WsServerOptions): { wss: WebSocketServer;
 
   const server = useServer<Record<string, unknown>, Extra>({
     connectionInitWaitTimeout: options.connectionInitTimeoutMs,
+    // One payload execution per event and subscription key, not per subscriber.
+    subscribe: executions.subscribe,
     onConnect: async (ctx: Ctx) => {
       let auth;
       try {
@@ -152,5 +156,5 @@ export function startWsServer(options: WsServerOptions): { wss: WebSocketServer;
     },
   }, wss);
 
-  return { wss, dispose: async () => { await server.dispose(); } };
+  return { wss, executions, dispose: async () => { await server.dispose(); } };
 }

@@ -23,7 +23,7 @@ export {
   type AuthKeySource, type AuthTokenTrust, type SignableRecord, type SignatureClaims, type SignatureMeaning, type SignatureMethod,
 } from './identity/signature.js';
 export {
-  ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, type ApiScope,
+  ApiScopes, canSeeLab, isStaff, labScope, requireAuthenticated, requireRead, requireRole, requireScope, requireWrite, visibilityKey, type ApiScope,
 } from './identity/authorization.js';
 
 export { createEvent, diffFields, isDomainEvent, type DomainEvent, type EventActor, type EventOrigin, type EventSubject, type NewEvent } from './events/envelope.js';

@@ -3,7 +3,7 @@ import { SignJWT, decodeJwt, type CryptoKey } from 'jose';
 import {
   ANONYMOUS, INTERNAL_ISSUER, InternalTokenIssuer, InternalTokenVerifier, SIGNING_ALG, SYSTEM, canSeeLab, exportKeyPairPem,
   generateSigningKeyPair, importPrivateKey, importPublicKey, isStaff, labScope, publicJwk, requireAuthenticated, requireRead,
-  requireRole, requireScope, requireWrite, type ClientInfo, type Principal, type Role, type SigningKeyPair,
+  requireRole, requireScope, requireWrite, visibilityKey, type ClientInfo, type Principal, type Role, type SigningKeyPair,
 } from '../src/index.js';
 
 const client: ClientInfo = { ip: '10.0.0.7', userAgent: 'nanopore-ui/1.0' };
@@ -119,6 +119,22 @@ describe('internal tokens', () => {
     expect(decodeJwt(second).exp).toBe(Math.floor(now / 1000) + 60);
     expect(await issuer.issue('samples', principal, client)).toBe(second);
     await expect(new InternalTokenVerifier(pair.publicKey, 'samples').verify(second)).resolves.toMatchObject({ principal });
+  });
+
+  it('never hands one caller the cached token of another, however little their identities differ', async () => {
+    const issuer = new InternalTokenIssuer(pair.privateKey);
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples');
+    const base = person('SUBMITTER', { labId: 'lab-a', userId: 'u-1' });
+    const callers: Principal[] = [
+      base, { ...base, userId: 'u-2' }, { ...base, labId: 'lab-b' }, { ...base, role: 'VIEWER' }, { ...base, name: 'Other name' },
+      { ...base, kind: 'apiToken', scopes: ['samples:read'], tokenId: 't-1' }, { ...base, kind: 'apiToken', scopes: ['samples:read'], tokenId: 't-2' },
+      { ...base, via: 'API' },
+    ];
+    // Interleaved and repeated, so every caller meets a warm cache.
+    const tokens = [];
+    for (let round = 0; round < 2; round++) for (const caller of callers) tokens.push({ caller, token: await issuer.issue('samples', caller, client) });
+    expect(new Set(tokens.map((t) => t.token)).size).toBe(callers.length);
+    for (const { caller, token } of tokens) expect((await verifier.verify(token)).principal).toEqual(caller);
   });
 });
 
@@ -262,5 +278,22 @@ describe('authorization', () => {
   it('isStaff', () => {
     expect([person('ADMIN'), person('STAFF'), SYSTEM].every(isStaff)).toBe(true);
     expect([submitter, person('VIEWER'), ANONYMOUS].some(isStaff)).toBe(false);
+  });
+
+  it('visibilityKey: staff of one role share it; labs, roles, scopes and non-staff people do not', () => {
+    const key = visibilityKey;
+    // Two staff members see the same thing, whoever they are and however they signed in.
+    expect(key(person('STAFF', { userId: 'u-1', name: 'A' }))).toBe(key(person('STAFF', { userId: 'u-2', name: 'B', via: 'API' })));
+    expect(key(person('STAFF'))).not.toBe(key(person('ADMIN')));
+    // Submitters: another lab, and another person of the same lab (own private user fields), never share.
+    expect(key(submitter)).not.toBe(key(person('SUBMITTER', { labId: 'lab-2' })));
+    expect(key(submitter)).not.toBe(key(person('SUBMITTER', { labId: 'lab-1', userId: 'u-other' })));
+    expect(key(submitter)).toBe(key({ ...submitter, name: 'renamed', tokenId: null }));
+    expect(key(person('VIEWER', { userId: 'v1' }))).not.toBe(key(person('VIEWER', { userId: 'v2' })));
+    // API tokens: scopes count (in any order), and a token is not its owner signed in.
+    expect(key(apiToken(['samples:read', 'workflow:read']))).toBe(key(apiToken(['workflow:read', 'samples:read'])));
+    expect(key(apiToken(['samples:read']))).not.toBe(key(apiToken(['samples:read', 'workflow:read'])));
+    expect(key(apiToken(['samples:read']))).not.toBe(key(person('STAFF')));
+    expect(key(ANONYMOUS)).not.toBe(key(SYSTEM));
   });
 });

@@ -63,3 +63,16 @@ export function canSeeLab(principal: Principal, labId: string | null | undefined
 export function isStaff(principal: Principal): boolean {
   return principal.kind === 'service' || principal.role === 'ADMIN' || principal.role === 'STAFF';
 }
+
+/**
+ * Equal for two principals exactly when every read rule answers them alike, so callers with equal
+ * keys may share one read's answer (the gateway hydrates a live event once per key). Kind, role,
+ * the raw lab (`labScope`, and the auth subgraph's "same lab" user fields, read `labId` itself)
+ * and API scopes decide every rule. The user id is part of it for anyone who is not staff: people
+ * always see their own private user fields (a submitter's own e-mail under `submission.submitter`)
+ * while staff see everyone's, so only staff of one kind and scope are interchangeable.
+ */
+export function visibilityKey(principal: Principal): string {
+  const person = isStaff(principal) ? null : principal.userId;
+  return JSON.stringify([principal.kind, principal.role, principal.labId, [...principal.scopes].sort(), person]);
+}

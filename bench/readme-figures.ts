@@ -1,0 +1,63 @@
+/**
+ * Regenerates the figure tables of bench/README.md from bench/results/ (issue 13: the README's
+ * figures come from the results, never typed by hand). Each table sits between
+ * `<!-- figures:<name> -->` and `<!-- /figures:<name> -->`; everything else is left alone.
+ *   node --import tsx bench/readme-figures.ts [--check]   (--check: exit 1 when the README is stale)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = import.meta.dirname;
+const readme = join(dir, 'README.md');
+const result = (name: string): any => {
+  const file = join(dir, 'results', `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const table = (header: string[], rows: unknown[][]) =>
+  [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const load = (m: any) => (m ? `load ${m.loadAverageAtStart?.[0]} → ${m.loadAverageAtEnd?.[0]}` : '');
+
+/** The dashboard's interleaved run: direct, our gateway and Hive Gateway. */
+function dashboard(): string | null {
+  const r = result('dashboard');
+  if (!r?.ratios) return null;
+  const rows = Object.values(r.results as Record<string, any>).map((v) => [
+    v.about, v.requestsPerSecond, v.latencyMs.p50, v.latencyMs.p99, v.errors, v.peakRssMb.systemMb, v.peakRssMb.hiveMb || '–',
+  ]);
+  const ratios = Object.entries(r.ratios as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [
+    `${r.at.slice(0, 16).replace('T', ' ')} UTC, ${r.samples.toLocaleString('en')} samples, ${r.concurrency} clients, ${r.rounds} interleaved rounds of ${r.secondsPerVariant} s per variant in all, ${r.database}, bus ${r.bus}, ${load(r.machine)}:`,
+    '',
+    table(['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'system RSS MB', 'Hive RSS MB'], rows),
+    '',
+    `Ratios (ours ÷ other): ${ratios}.`,
+  ].join('\n');
+}
+
+/** Every recorded fan-out run (database, feed, subscriber count). */
+function subscriptions(): string | null {
+  const r = result('subscriptions');
+  if (!r?.runs) return null;
+  const rows = Object.values(r.runs as Record<string, any>).map((v) => [
+    `${v.subscribers.toLocaleString('en')} (${v.feed}), ${v.database}/${v.bus}, ${v.at.slice(0, 16).replace('T', ' ')}, ${load(v.machine)}`,
+    `${v.deliveredEvents}/${v.expectedIfNoneCoalesced}`, v.lostLastEvents, v.subscriberErrors,
+    v.eventToClientMs.p50, v.eventToClientMs.p99, `${v.eventToGatewayProcessMs?.p50 ?? '–'} / ${v.eventToGatewayProcessMs?.p99 ?? '–'}`,
+    v.hydrations.perEvent, v.payloadExecutions?.perEvent ?? '–', v.systemProcess.peakRssMb, v.systemProcess.cpuPercentOfOneCore,
+  ]);
+  return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'payload executions per event', 'peak RSS MB', 'CPU % of a core'], rows);
+}
+
+const generators: Record<string, () => string | null> = { dashboard, subscriptions };
+let text = readFileSync(readme, 'utf8');
+const before = text;
+for (const [name, generate] of Object.entries(generators)) {
+  const block = new RegExp(`(<!-- figures:${name} -->\\n)(?:[\\s\\S]*?\\n)?(<!-- /figures:${name} -->)`);
+  const figures = generate();
+  if (figures && block.test(text)) text = text.replace(block, (_, open: string, close: string) => `${open}${figures}\n${close}`);
+}
+if (process.argv.includes('--check')) {
+  if (text !== before) { console.error('bench/README.md figures are stale: run node --import tsx bench/readme-figures.ts'); process.exit(1); }
+} else {
+  writeFileSync(readme, text);
+  console.log(text === before ? 'bench/README.md figures already up to date' : 'bench/README.md figures regenerated');
+}

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -172,6 +173,34 @@ describe('uploads through the gateway (GraphQL multipart, curl)', () => {
     expect(unnamed.body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
     expect(unnamed.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+
+  it('a client still sending a refused upload gets the refusal, not a reset connection', async () => {
+    // A 13 MB upload (over the 12 MB per request) sent as fast as the socket takes it: the gateway
+    // answers 413 from the headers and must read the rest rather than reset the client mid-send.
+    const { hostname, port } = new URL(t.url);
+    const length = 13 * 1024 * 1024;
+    const attempt = () => new Promise<{ error: string | null; answer: string }>((resolve) => {
+      const socket = connect(Number(port), hostname);
+      const received: Buffer[] = [];
+      let error: string | null = null;
+      socket.on('data', (d) => received.push(d));
+      socket.on('error', (err) => { error = err.message; });
+      socket.on('close', () => resolve({ error, answer: Buffer.concat(received).toString('utf8') }));
+      socket.on('connect', async () => {
+        socket.write([`POST /graphql HTTP/1.1`, `Host: ${hostname}`, 'Content-Type: multipart/form-data; boundary=x', `Content-Length: ${length}`,
+          'Apollo-Require-Preflight: true', `Authorization: Bearer ${staff.token}`, '', ''].join('\r\n'));
+        const chunk = Buffer.alloc(1024 * 1024, 'a');
+        for (let sent = 0; sent < length && socket.writable; sent += chunk.length) await new Promise((r) => socket.write(chunk, r));
+        socket.end();
+      });
+    });
+    for (let i = 0; i < 5; i++) {
+      const { error, answer } = await attempt();
+      expect(error).toBeNull();
+      expect(answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer).toMatch(/at most 12582912 bytes per request/);
+    }
+  }, 60_000);
 
   it('checks CSRF, credentials and limits before reading the files', async () => {
     const small = await file('a.txt', 'hello\n');

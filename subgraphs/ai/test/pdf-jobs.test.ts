@@ -50,7 +50,11 @@ describe('PDF extraction jobs', () => {
     expect(field(job, 'dataRetrieval')).toMatchObject({ value: 'URL', values: ['URL'] });
     expect(field(job, 'email')).toMatchObject({ value: 'abell@unc.edu', source: 'LAYOUT' });
     expect(job.samples).toEqual([expect.objectContaining({ sampleNumber: '1', sampleName: '1', volume: '2', volumeUnit: 'µL', isControl: false })]);
-    const mine = events.filter((e) => e.subject.id === queued.id).map((e) => e.type);
+    // Events leave through the outbox relay, after the job row settles: wait for the last one.
+    const mine = await waitFor(() => {
+      const types = events.filter((e) => e.subject.id === queued.id).map((e) => e.type);
+      return types.includes('ExtractionCompleted') ? types : null;
+    }, { timeoutMs: 10_000, what: 'ExtractionCompleted to be published' });
     expect(mine).toEqual(expect.arrayContaining(['ExtractionJobQueued', 'ExtractionProgress', 'ExtractionCompleted']));
     const pages = events.filter((e) => e.subject.id === queued.id && e.type === 'ExtractionProgress' && e.data.stage === 'READING').map((e) => `${e.data.page}/${e.data.pages}`);
     expect(pages).toEqual(['1/2', '2/2']);

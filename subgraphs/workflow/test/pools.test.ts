@@ -36,13 +36,23 @@ describe('barcode kits', () => {
   it('lists the kits with their barcode sets and sample-sheet names', async () => {
     const res = await sg.call(`{ barcodeKits { code minknowCode barcodeCount barcodes { name sampleSheetName } } }`, {}, labA);
     const kits = Object.fromEntries(res.data!.barcodeKits.map((k: { code: string }) => [k.code, k]));
-    expect(Object.keys(kits).sort()).toEqual(['SQK-NBD114.24', 'SQK-NBD114.96', 'SQK-PCB114.24', 'SQK-RBK114.24', 'SQK-RBK114.96']);
+    expect(Object.keys(kits).sort()).toEqual(['EXP-NBD104', 'EXP-NBD114', 'EXP-NBD196', 'EXP-PBC001', 'EXP-PBC096', 'SQK-NBD114.24', 'SQK-NBD114.96', 'SQK-PCB114.24', 'SQK-RBK114.24', 'SQK-RBK114.96']);
     expect(kits['SQK-NBD114.24'].minknowCode).toBe('SQK-NBD114-24');
     expect(kits['SQK-NBD114.24'].barcodes.map((b: { name: string }) => b.name)).toEqual(Array.from({ length: 24 }, (_, i) => `NB${String(i + 1).padStart(2, '0')}`));
     expect(kits['SQK-NBD114.96'].barcodes.at(-1)).toEqual({ name: 'NB96', sampleSheetName: 'barcode96' });
     expect(kits['SQK-RBK114.96'].barcodeCount).toBe(96);
     expect(kits['SQK-RBK114.24'].barcodes[4]).toEqual({ name: 'RB05', sampleSheetName: 'barcode05' });
     expect(kits['SQK-PCB114.24'].barcodes.map((b: { name: string }) => b.name)).toEqual(Array.from({ length: 24 }, (_, i) => `BP${String(i + 1).padStart(2, '0')}`));
+    // Expansion kits: EXP-NBD114 holds the second dozen native barcodes, EXP-PBC096 the PCR barcodes.
+    expect(kits['EXP-NBD114'].barcodes.map((b: { name: string }) => b.name)).toEqual(Array.from({ length: 12 }, (_, i) => `NB${i + 13}`));
+    expect(kits['EXP-NBD114'].barcodes[0]).toEqual({ name: 'NB13', sampleSheetName: 'barcode13' });
+    expect(kits['EXP-NBD114'].minknowCode).toBe('EXP-NBD114');
+    expect(kits['EXP-PBC096'].barcodes.at(-1)).toEqual({ name: 'BC96', sampleSheetName: 'barcode96' });
+    const withKits = await sg.call(`{ barcodeKits { code sequencingKits } }`, {}, labA);
+    const sequencing = Object.fromEntries(withKits.data!.barcodeKits.map((k: { code: string; sequencingKits: string[] }) => [k.code, k.sequencingKits]));
+    expect(sequencing['SQK-NBD114.24']).toEqual([]);
+    expect(sequencing['EXP-NBD114']).toContain('SQK-LSK114');
+    expect(sequencing['EXP-PBC096']).toEqual(expect.arrayContaining(['SQK-LSK114', 'SQK-PCS114']));
   });
 });
 
@@ -183,6 +193,31 @@ describe('the MinKNOW sample sheet', () => {
     expect((await fetch(url)).status).toBe(401);
     const hidden = await fetch(url, { headers: { [INTERNAL_TOKEN_HEADER]: await sg.issuer.issue('workflow', labB, { ip: '127.0.0.1', userAgent: 'jest' }) } });
     expect(hidden.status).toBe(404);
+  });
+
+  it('pools on an expansion kit only with the sequencing kit it is used with, and names both in the kit column', async () => {
+    const s = await samples(2, 'Expansion');
+    const create = (i: Record<string, unknown>) => sg.call(LAB.createPool, { i: { name: poolName(), members: [{ sampleId: s[0]!.id, barcode: 'NB13' }, { sampleId: s[1]!.id, barcode: 'barcode24' }], ...i } }, staff);
+    expect(problemsOf(await create({ barcodeKit: 'EXP-NBD114' }))).toEqual([{ field: 'input.sequencingKit', message: expect.stringMatching(/^is required with the expansion kit EXP-NBD114; use one of SQK-LSK114, /) }]);
+    expect(problemsOf(await create({ barcodeKit: 'EXP-NBD114', sequencingKit: 'SQK-RAD114' }))[0]!.message).toMatch(/^"SQK-RAD114" is not used with EXP-NBD114/);
+    expect(problemsOf(await create({ barcodeKit: 'SQK-NBD114.24', sequencingKit: 'SQK-LSK114' }))).toEqual([
+      { field: 'input.sequencingKit', message: 'leave it out: SQK-NBD114.24 is a sequencing kit with its own barcodes' },
+    ]);
+    // NB01 is not in the 13-24 expansion: refused naming the sample and the kit's range.
+    const outside = await sg.call(LAB.createPool, { i: { name: poolName(), barcodeKit: 'EXP-NBD114', sequencingKit: 'SQK-LSK114', members: [{ sampleId: s[0]!.id, barcode: 'NB01' }] } }, staff);
+    expect(problemsOf(outside)).toEqual([{ field: 'input.members.0.barcode', message: `sample "Expansion-01" (${s[0]!.id}): "NB01" is not a barcode of EXP-NBD114 (NB13-NB24)` }]);
+
+    const res = await create({ barcodeKit: 'exp-nbd114', sequencingKit: 'sqk-lsk114' });
+    expectNoErrors(res);
+    const pool = res.data!.createPool;
+    expect(pool.members.map((m: { barcode: string; sampleSheetBarcode: string }) => [m.barcode, m.sampleSheetBarcode])).toEqual([['NB13', 'barcode13'], ['NB24', 'barcode24']]);
+    expect((await sg.call(`query($id: ID!) { pool(id: $id) { barcodeKit sequencingKit } }`, { id: pool.id }, staff)).data!.pool).toEqual({ barcodeKit: 'EXP-NBD114', sequencingKit: 'SQK-LSK114' });
+    expectNoErrors(await sg.call(LAB.load, { p: pool.id, f: await checkedCell(sg, staff) }, staff));
+    const sheet = (await sg.call(LAB.sheet, { p: pool.id, e: 'expansion_run' }, staff)).data!.poolSampleSheet;
+    expect(sheet.csv.split('\r\n').slice(1, 3).map((line: string) => line.split(',').slice(1, 2).concat(line.split(',').slice(4)))).toEqual([
+      ['SQK-LSK114 EXP-NBD114', 'barcode13', 'Expansion-01'],
+      ['SQK-LSK114 EXP-NBD114', 'barcode24', 'Expansion-02'],
+    ]);
   });
 
   it('refuses aliases MinKNOW would reject or confuse, naming the samples', async () => {

@@ -45,6 +45,8 @@ export type BarcodeKit = {
   barcodeCount: Scalars['Int']['output'];
   /** Its barcodes, in order. */
   barcodes: Array<Barcode>;
+  /** For an expansion kit (EXP-…), the sequencing kits it is used with (a pool of it names one); empty for a kit that sequences by itself. */
+  sequencingKits: Array<Scalars['String']['output']>;
 };
 
 /** Results of basecalling. */
@@ -132,8 +134,10 @@ export type CompleteStepInput = {
 export type CreatePoolInput = {
   /** Name (1-40 of A-Z a-z 0-9 _ -): the sample sheet's sample_id. */
   name: Scalars['String']['input'];
-  /** The barcoding kit, e.g. SQK-NBD114.24 (SQK-NBD114-24 is accepted). */
+  /** The barcoding kit, e.g. SQK-NBD114.24 (SQK-NBD114-24 is accepted), or an expansion kit such as EXP-NBD114. */
   barcodeKit: Scalars['String']['input'];
+  /** Required with an expansion barcoding kit (EXP-…), and only then: the sequencing kit it is used with, one of the kit's sequencingKits (e.g. SQK-LSK114). */
+  sequencingKit?: InputMaybe<Scalars['String']['input']>;
   /** Its first members (up to 96). */
   members?: InputMaybe<Array<PoolMemberInput>>;
 };
@@ -937,6 +941,8 @@ export type Pool = {
   name: Scalars['String']['output'];
   /** The barcoding kit, e.g. SQK-NBD114.24. */
   barcodeKit: Scalars['String']['output'];
+  /** The sequencing kit used with an expansion barcoding kit (e.g. SQK-LSK114 with EXP-NBD114); null for a barcoding kit that sequences by itself. */
+  sequencingKit?: Maybe<Scalars['String']['output']>;
   /** OPEN, or LOADED on a flow cell. */
   status: PoolStatus;
   /** The members' lab when they all share one; null for a pool mixing labs. */
@@ -2481,6 +2487,7 @@ export type BarcodeKitResolvers<ContextType = WorkflowContext, ParentType extend
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   barcodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   barcodes?: Resolver<Array<ResolversTypes['Barcode']>, ParentType, ContextType>;
+  sequencingKits?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BasecallingResultsResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['BasecallingResults'] = ResolversParentTypes['BasecallingResults']> = {
@@ -2737,6 +2744,7 @@ export type PoolResolvers<ContextType = WorkflowContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   barcodeKit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sequencingKit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PoolStatus'], ParentType, ContextType>;
   labId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['PoolMember']>, ParentType, ContextType>;

@@ -14,6 +14,8 @@ export const Pool = defineEntity({
     name: p.string().length(100),
     /** The barcoding kit, in ONT's product form (SQK-NBD114.24). */
     barcodeKit: p.string().length(30),
+    /** With an expansion barcoding kit (EXP-…), the kit it is sequenced with (SQK-LSK114). */
+    sequencingKit: p.string().length(30).nullable(),
     labId: p.string().length(100).nullable(),
     status: p.enum([...PoolStatuses]).default('OPEN'),
     flowCell: () => p.manyToOne(FlowCell).nullable(),

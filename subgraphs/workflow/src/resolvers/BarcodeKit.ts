@@ -7,4 +7,5 @@ export const BarcodeKit: BarcodeKitResolvers = {
   description: (k) => k.kit.description,
   barcodeCount: (k) => k.kit.count,
   barcodes: (k) => k.barcodes,
+  sequencingKits: (k) => k.kit.sequencingKits ?? [],
 };

@@ -9,12 +9,12 @@ import { FlowCell, Pool, PoolMember, Workflow } from '../../entities/index.js';
 import type { PoolStatus } from '../../entities/lab-enums.js';
 import { SOURCE, type WorkflowDeps } from '../../deps.js';
 import type { WorkflowLoaders } from '../../loaders/index.js';
-import { BarcodeKits, barcodesOf, minknowKitCode, normaliseBarcode, normaliseKitCode, sampleSheetName, type BarcodeKit } from './barcode-kits.js';
+import { BarcodeKits, barcodesOf, normaliseBarcode, normaliseKitCode, sampleSheetKit, sampleSheetName, type BarcodeKit } from './barcode-kits.js';
 import type { FlowCellService } from './flow-cell.service.js';
 import { RUN_SHEET_COLUMNS, aliasFromName, aliasProblem, minknowIdProblem, sampleSheetCsv, type SampleSheetRow } from './sample-sheet.js';
 
 export interface PoolMemberInput { sampleId: string; barcode: string; molarRatio?: number | null; alias?: string | null }
-export interface CreatePoolInput { name: string; barcodeKit: string; members?: PoolMemberInput[] | null }
+export interface CreatePoolInput { name: string; barcodeKit: string; sequencingKit?: string | null; members?: PoolMemberInput[] | null }
 export interface PoolFilter extends PageArgs { status?: PoolStatus | null }
 export interface SuggestBarcodesArgs { barcodeKit?: string | null; poolId?: string | null; count?: number | null }
 export interface BarcodeName { name: string; sampleSheetName: string }
@@ -83,12 +83,13 @@ export class PoolService {
     const nameProblem = name ? minknowIdProblem(name) : null;
     if (nameProblem) problems.add('input.name', `${nameProblem}; it is the sample sheet's sample_id`);
     const kit = this.kitOf(problems, 'input.barcodeKit', input.barcodeKit);
+    const sequencingKit = kit ? sequencingKitOf(problems, kit, input.sequencingKit) : null;
     const inputs = input.members ?? [];
     return this.ctx.em.transactional(async (em) => {
       const rows = kit ? await this.checkMembers(em, kit, [], inputs, 'input.members', problems) : [];
       problems.throwIfAny();
       const pool = em.create(Pool, {
-        name: name!, barcodeKit: kit!.code, labId: labOfMembers(rows), status: 'OPEN', memberCount: rows.length,
+        name: name!, barcodeKit: kit!.code, sequencingKit, labId: labOfMembers(rows), status: 'OPEN', memberCount: rows.length,
         createdById: this.ctx.principal.userId, createdAt: now, updatedAt: now,
       });
       for (const r of rows) em.create(PoolMember, { pool, ...r, createdAt: now });
@@ -211,7 +212,7 @@ export class PoolService {
       if (other) problems.add(`members.${i}.alias`, `${label}: alias "${alias}" is also the alias of sample "${other.sampleName}" (${other.sampleId}); MinKNOW needs unique aliases`);
       else byAlias.set(alias.toLowerCase(), m);
       return {
-        flow_cell_id: cell.serial, kit: minknowKitCode(pool.barcodeKit), sample_id: pool.name, experiment_id: experiment,
+        flow_cell_id: cell.serial, kit: sampleSheetKit(pool.barcodeKit, pool.sequencingKit ?? null), sample_id: pool.name, experiment_id: experiment,
         barcode: sampleSheetName(m.barcode), alias, ...(run ? { position_id: run.positionId } : {}),
       };
     });
@@ -309,6 +310,21 @@ export class PoolService {
       type, subject: { type: 'Pool', id: pool.id, labId: pool.labId ?? null }, data, before: extra.before ?? null, after: extra.after ?? null,
     }, now) as DomainEvent]);
   }
+}
+
+/** An expansion kit needs the sequencing kit it is used with (the sheet names both); any other kit takes none. */
+function sequencingKitOf(problems: Problems, kit: BarcodeKit, raw: string | null | undefined): string | null {
+  const code = raw?.trim() ? normaliseKitCode(raw) : null;
+  const allowed = kit.sequencingKits;
+  if (!allowed) {
+    if (code) problems.add('input.sequencingKit', `leave it out: ${kit.code} is a sequencing kit with its own barcodes`);
+    return null;
+  }
+  if (!code || !allowed.includes(code)) {
+    problems.add('input.sequencingKit', `${code ? `"${code}" is not used with ${kit.code}` : `is required with the expansion kit ${kit.code}`}; use one of ${allowed.join(', ')}`);
+    return null;
+  }
+  return code;
 }
 
 const named = (label: string): BarcodeName => ({ name: label, sampleSheetName: sampleSheetName(label) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@app/testing';
-import { UnreadablePdfError } from '../src/services/pdf/document.js';
+import { UnreadablePdfError } from '../src/services/pdf/limits.js';
 import { extractQuotePdf } from '../src/services/pdf/extract.js';
 import { DEFAULT_PDF_LIMITS } from '../src/services/pdf/limits.js';
 import { PdfReaderPool } from '../src/services/pdf/reader-pool.js';

@@ -4,7 +4,7 @@ import { ExtractionJob, ExtractionResult, ExtractionSource } from '../entities/i
 import type { ExtractionStage } from '../entities/enums.js';
 import { SOURCE, type AiDeps } from '../deps.js';
 import { jobSubject } from '../services/events.js';
-import { UnreadablePdfError } from '../services/pdf/document.js';
+import { UnreadablePdfError } from '../services/pdf/limits.js';
 import { LOW_CONFIDENCE, type DraftField, type ExtractionDraft } from '../services/pdf/draft.js';
 import type { Stage } from '../services/pdf/extract.js';
 import { pdfLimitsOf } from '../services/pdf/limits.js';

@@ -1,27 +1,7 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageContent, TextRun } from './geometry.js';
 import { readShapes } from './graphics.js';
-
-export const UnreadableCodes = ['NOT_PDF', 'ENCRYPTED', 'CORRUPT', 'TOO_MANY_PAGES', 'TIMEOUT', 'TOO_LARGE', 'OUT_OF_MEMORY'] as const;
-export type UnreadableCode = (typeof UnreadableCodes)[number];
-
-/** Why a file could not be read; the job ends FAILED with this reason. */
-export class UnreadablePdfError extends Error {
-  constructor(readonly code: UnreadableCode, message: string) {
-    super(message);
-  }
-}
-
-export interface PdfLimits {
-  maxBytes: number;
-  maxPages: number;
-  /** Wall-clock budget for the whole read. */
-  timeoutMs: number;
-  /** Shapes kept per page (a page of vector art should not exhaust memory). */
-  maxShapesPerPage: number;
-  /** Heap of the reader thread (worker_threads resourceLimits); a read that needs more is stopped. */
-  memoryMb: number;
-}
+import { UnreadablePdfError, timedOut, type PdfLimits } from './limits.js';
 
 interface TextItemLike { str: string; transform: number[]; width: number; height: number }
 
@@ -39,9 +19,6 @@ function runsOf(items: unknown[], pageHeight: number): TextRun[] {
 }
 
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-
-/** The reason of a read that ran past its wall-clock budget (here, or in the reader pool that stops the thread). */
-export const timedOut = (ms: number) => new UnreadablePdfError('TIMEOUT', `Reading the PDF took longer than ${ms} ms`);
 
 /** Rejects after `ms`; the caller destroys the document so pdfjs stops working on it. */
 function deadline(ms: number, onTimeout: () => void): { promise: Promise<never>; clear: () => void } {

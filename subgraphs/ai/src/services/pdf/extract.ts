@@ -1,4 +1,5 @@
-import { readPdf, type PdfLimits } from './document.js';
+import { readPdf } from './document.js';
+import type { PdfLimits } from './limits.js';
 import type { DraftField, ExtractionDraft } from './draft.js';
 import type { FormKind } from './form-spec.js';
 import type { PageContent } from './geometry.js';

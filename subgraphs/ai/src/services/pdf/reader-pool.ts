@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Logger } from '@app/common';
-import { UnreadablePdfError, timedOut, type PdfLimits } from './document.js';
+import { UnreadablePdfError, timedOut, type PdfLimits } from './limits.js';
 import type { ExtractionDraft } from './draft.js';
 import type { ProgressReporter } from './extract.js';
 import type { ReadRequest, ThreadMessage } from './reader-protocol.js';

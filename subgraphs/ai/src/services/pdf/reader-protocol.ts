@@ -1,4 +1,4 @@
-import type { PdfLimits, UnreadableCode } from './document.js';
+import type { PdfLimits, UnreadableCode } from './limits.js';
 import type { ExtractionDraft } from './draft.js';
 import type { Stage } from './extract.js';
 

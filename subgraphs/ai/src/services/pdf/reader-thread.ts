@@ -6,7 +6,7 @@
  * it (terminate the thread) when it runs past its time or its heap.
  */
 import { parentPort } from 'node:worker_threads';
-import { UnreadablePdfError } from './document.js';
+import { UnreadablePdfError } from './limits.js';
 import { extractQuotePdf } from './extract.js';
 import { DEFAULT_PDF_LIMITS } from './limits.js';
 import type { ReadRequest, ThreadMessage } from './reader-protocol.js';

@@ -25,11 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.stop());
 
-async function ok(query: string, variables: Record<string, unknown>, as: TestUser): Promise<Record<string, any>> {
-  const res = await t.gql(query, variables, as.token);
-  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
-  return res.data!;
-}
+const ok = (query: string, variables: Record<string, unknown>, as: TestUser) => t.data(query, variables, as.token);
 
 /** A received submission of `n` samples (KB-01 …) in lab-a; resolves once every workflow exists. */
 async function receivedSamples(n: number): Promise<{ id: string; name: string }[]> {

@@ -20,11 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.stop());
 
-async function ok(query: string, variables: Record<string, unknown>, as: TestUser): Promise<Record<string, any>> {
-  const res = await t.gql(query, variables, as.token);
-  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
-  return res.data!;
-}
+const ok = (query: string, variables: Record<string, unknown>, as: TestUser) => t.data(query, variables, as.token);
 const refusal = async (query: string, variables: Record<string, unknown>, as: TestUser) => {
   const res = await t.gql(query, variables, as.token);
   expect(res.errors?.length).toBeTruthy();

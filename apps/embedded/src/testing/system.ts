@@ -18,6 +18,8 @@ export interface TestSystem {
   admin: TestUser;
   /** Sends an operation to the gateway over HTTP, as the holder of `token` (anonymous when omitted). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** Like `gql`, but answers the data and throws (listing them) when the response has errors. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
   /**
    * Sends a GraphQL multipart request (the upload spec) to the gateway: `files` maps a variable path
    * (e.g. "file" or "files.0") to the part's name and bytes.
@@ -56,6 +58,11 @@ export async function startTestSystem(options: Partial<SystemOptions> = {}): Pro
     });
     return (await res.json()) as GraphQLResponse<any>;
   };
+  const data = async (query: string, variables: Record<string, unknown> = {}, token?: string | null) => {
+    const res = await gql(query, variables, token);
+    if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+    return res.data!;
+  };
   const upload = async (query: string, variables: Record<string, unknown>, files: Record<string, UploadPart>, token?: string | null) => {
     const form = new FormData();
     form.append('operations', JSON.stringify({ query, variables }));
@@ -85,7 +92,7 @@ export async function startTestSystem(options: Partial<SystemOptions> = {}): Pro
     return { id: res.data.createUser.id, email, password, role, labId, token: await login(email, password) };
   };
   return {
-    system, url: system.url, admin, gql, upload, login, createUser,
+    system, url: system.url, admin, gql, data, upload, login, createUser,
     async stop() {
       await system.stop();
       await deleteTestStream(stream);

@@ -33,18 +33,19 @@ async function startInline(bytes: Uint8Array, principal = staff, extra: Record<s
   return res.data!.startPdfExtraction as { id: string; status: string };
 }
 
-async function settled(id: string, principal = staff) {
+// The first read starts a reader thread, which loads pdfjs through tsx: tens of seconds on a loaded 2-core machine.
+async function settled(id: string, principal = staff, timeoutMs = 30_000) {
   return waitFor(async () => {
     const job = (await sg.call(GET_JOB, { id }, principal)).data?.extractionJob;
     return job && !['QUEUED', 'RUNNING'].includes(job.status) ? job : null;
-  }, { timeoutMs: 30_000, what: `job ${id} to finish` });
+  }, { timeoutMs, what: `job ${id} to finish` });
 }
 
 describe('PDF extraction jobs', () => {
   it('queues an inline quote, runs it off the request path with progress, and leaves a reviewable draft', async () => {
     const queued = await startInline(pdf('dna-single'));
     expect(queued.status).toBe('QUEUED');
-    const job = await settled(queued.id);
+    const job = await settled(queued.id, staff, 100_000);
     expect(job).toMatchObject({ status: 'NEEDS_REVIEW', stage: 'DONE', progress: 1, form: 'DNA', pagesDone: 2, pagesTotal: 2, attempts: 1, labId: 'lab-a', llm: null });
     expect(field(job, 'kit')).toMatchObject({ value: 'SQK-RAD114', source: 'CHECKBOX', page: 1, needsReview: false });
     expect(field(job, 'dataRetrieval')).toMatchObject({ value: 'URL', values: ['URL'] });
@@ -58,7 +59,7 @@ describe('PDF extraction jobs', () => {
     expect(mine).toEqual(expect.arrayContaining(['ExtractionJobQueued', 'ExtractionProgress', 'ExtractionCompleted']));
     const pages = events.filter((e) => e.subject.id === queued.id && e.type === 'ExtractionProgress' && e.data.stage === 'READING').map((e) => `${e.data.page}/${e.data.pages}`);
     expect(pages).toEqual(['1/2', '2/2']);
-  });
+  }, 120_000);
 
   it('reads a stored file by id, as the caller: lab-checked, hash-checked', async () => {
     const fileId = randomUUID();

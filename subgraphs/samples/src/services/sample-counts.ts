@@ -1,0 +1,90 @@
+/**
+ * Totals of sample lists without counting the matching rows (issue 13). A filter on only the
+ * counted dimensions (lab, status, priority, archived) is summed from `sample_count`, which
+ * triggers keep exact, so it is exact and costs a few rows whatever the table's size. Any other
+ * filter asks the planner first: above SAMPLE_COUNT_ESTIMATE_THRESHOLD rows its estimate is the
+ * answer (flagged as such), below it the rows are counted (cheap then); `exact` always counts.
+ */
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@app/common';
+import { Sample, SampleCount } from '../entities/index.js';
+import { lab, type SampleFilter } from './filters.js';
+
+type Where = Record<string, unknown>;
+
+/** A total, and whether it was counted (true) or is the planner's estimate (false). */
+export interface SampleTotal { value: number; exact: boolean }
+
+/** The filter fields `sample_count` is keyed by; a filter naming any other cannot be summed from it. */
+const COUNTED: ReadonlySet<keyof SampleFilter> = new Set(['status', 'priority', 'labId', 'includeArchived']);
+
+const isAbsent = (value: unknown) =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'string' && value.trim() === '');
+
+/** True when the counters answer this filter exactly. */
+export function countable(filter: SampleFilter): boolean {
+  return Object.entries(filter).every(([field, value]) => COUNTED.has(field as keyof SampleFilter) || isAbsent(value));
+}
+
+/** The counters' rows for a countable filter, confined to the caller's labs exactly as sampleWhere confines samples. */
+function counterWhere(principal: Principal, f: SampleFilter): Where {
+  const parts: Where[] = [...lab(principal, f.labId)];
+  if (f.status?.length) parts.push({ status: { $in: f.status } });
+  if (f.priority?.length) parts.push({ priority: { $in: f.priority } });
+  if (!f.includeArchived) parts.push({ archived: false });
+  return { $and: parts };
+}
+
+/** Sums of the counters matching `filter`, grouped by `by` (or one total). */
+async function summed(em: EntityManager, principal: Principal, filter: SampleFilter, by?: 'status' | 'priority'): Promise<Map<string, number>> {
+  const qb = em.createQueryBuilder(SampleCount).where(counterWhere(principal, filter));
+  if (by) qb.select([by, raw('sum(n)::bigint as total')]).groupBy(by);
+  else qb.select(raw('coalesce(sum(n), 0)::bigint as total'));
+  const rows = await qb.execute<{ total: string | number; status?: string; priority?: string }[]>('all', false);
+  return new Map(rows.map((r) => [by ? String(r[by]) : '', Number(r.total)]));
+}
+
+/** The planner's row estimate for the samples matching `where` (EXPLAIN only plans; nothing is read). */
+async function estimate(em: EntityManager, where: Where): Promise<number> {
+  const { sql, bindings } = em.createQueryBuilder(Sample).select(raw('1')).where(where).getKnexQuery().toSQL();
+  const [row] = await em.getConnection().execute<Record<string, unknown>[]>(`explain (format json) ${sql}`, [...bindings]);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(parsed[0]!.Plan['Plan Rows']);
+}
+
+/** Counts and estimates for one caller; `where` is sampleWhere(principal, filter), which also validated the filter. */
+export class SampleCounts {
+  constructor(private readonly em: EntityManager, private readonly principal: Principal, private readonly estimateAbove: number) {}
+
+  async total(filter: SampleFilter, where: Where, exact: boolean): Promise<SampleTotal> {
+    // The counters' sum over the filter's counted fields: the answer when those are all it has,
+    // else an upper bound, within the caller's labs, that caps the estimate. The planner multiplies
+    // selectivities as if independent, so for a submitter naming another lab it may guess
+    // thousands; the bound (0) keeps such a guess from saying anything about another lab.
+    const bound = (await summed(this.em, this.principal, filter)).get('') ?? 0;
+    if (countable(filter)) return { value: bound, exact: true };
+    if (!exact && bound > this.estimateAbove) {
+      const rows = Math.min(await estimate(this.em, where), bound);
+      if (rows > this.estimateAbove) return { value: rows, exact: false };
+    }
+    return { value: await this.em.count(Sample, where as never), exact: true };
+  }
+
+  /** Per-status and per-priority counts from the counters, or null when the filter needs the rows. */
+  async grouped(filter: SampleFilter): Promise<{ byStatus: Map<string, number>; byPriority: Map<string, number> } | null> {
+    if (!countable(filter)) return null;
+    return { byStatus: await summed(this.em, this.principal, filter, 'status'), byPriority: await summed(this.em, this.principal, filter, 'priority') };
+  }
+
+  /**
+   * A total computed once, when first asked for: the connection's totalCount and
+   * totalCountIsExact read the same answer, and neither costs anything when not selected.
+   */
+  lazy(filter: SampleFilter, where: Where, exact: boolean): { count: () => Promise<number>; isExact: () => Promise<boolean> } {
+    let answer: Promise<SampleTotal> | null = null;
+    const get = () => (answer ??= this.total(filter, where, exact));
+    return { count: () => get().then((t) => t.value), isExact: () => get().then((t) => t.exact) };
+  }
+}

@@ -1,14 +1,14 @@
 /**
  * Totals of sample lists without counting the matching rows (issue 13). A filter on only the
- * counted dimensions (lab, status, priority, archived) is summed from `sample_count`, which
- * triggers keep exact, so it is exact and costs a few rows whatever the table's size. Any other
+ * counted dimensions (lab, status, priority, archived) is summed from `sample_count` and
+ * `sample_count_delta`, which triggers keep exact, so it is exact and costs a few rows whatever the table's size. Any other
  * filter asks the planner first: above SAMPLE_COUNT_ESTIMATE_THRESHOLD rows its estimate is the
  * answer (flagged as such), below it the rows are counted (cheap then); `exact` always counts.
  */
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@app/common';
-import { Sample, SampleCount } from '../entities/index.js';
+import { Sample, SampleCount, SampleCountDelta } from '../entities/index.js';
 import { lab, type SampleFilter } from './filters.js';
 
 type Where = Record<string, unknown>;
@@ -36,12 +36,18 @@ function counterWhere(principal: Principal, f: SampleFilter): Where {
   return { $and: parts };
 }
 
-/** Sums of the counters matching `filter`, grouped by `by` (or one total). */
+/**
+ * Sums of the counters matching `filter`, grouped by `by` (or one total): the folded totals plus
+ * the deltas not yet folded, read in ONE statement so both come from one snapshot (read apart, a
+ * fold committing in between would drop the deltas it moved, or count them twice).
+ */
 async function summed(em: EntityManager, principal: Principal, filter: SampleFilter, by?: 'status' | 'priority'): Promise<Map<string, number>> {
-  const qb = em.createQueryBuilder(SampleCount).where(counterWhere(principal, filter));
-  if (by) qb.select([by, raw('sum(n)::bigint as total')]).groupBy(by);
-  else qb.select(raw('coalesce(sum(n), 0)::bigint as total'));
-  const rows = await qb.execute<{ total: string | number; status?: string; priority?: string }[]>('all', false);
+  const where = counterWhere(principal, filter);
+  const columns = by ? [by, 'n'] : ['n'];
+  const parts = [SampleCount, SampleCountDelta].map((entity) =>
+    em.createQueryBuilder(entity as typeof SampleCount).select(columns).where(where).getKnexQuery().toSQL());
+  const sql = `select ${by ? `"${by}", ` : ''}coalesce(sum(n), 0)::bigint as total from (${parts.map((p) => p.sql).join(' union all ')}) c${by ? ` group by "${by}"` : ''}`;
+  const rows = await em.getConnection().execute<{ total: string | number; status?: string; priority?: string }[]>(sql, parts.flatMap((p) => [...p.bindings]));
   return new Map(rows.map((r) => [by ? String(r[by]) : '', Number(r.total)]));
 }
 

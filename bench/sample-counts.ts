@@ -5,7 +5,8 @@
  *   otherFilterEstimate a filter the counters do not cover (adds flowCellDevice): the planner's estimate
  *   otherFilterExact    the same with exactCount: true, counting every matching row
  *   countStarBefore     count(*) of pageWithTotal's filter straight on the database: what its total cost before the counters
- * One client, one request at a time, then 16 clients closed-loop on pageOnly and pageWithTotal.
+ * One client, one request at a time, then 16 clients closed-loop on pageOnly and pageWithTotal;
+ * last, what the counting triggers add to one 10,000-row INSERT.
  *   npm run build && node --import tsx bench/sample-counts.ts [samples=100000] [runs=30] [seconds=5]
  * Database: TEST_DATABASE_URL or DATABASE_URL (a fresh database on that server), else embedded
  * PGlite. Sample rows are inserted by SQL into the samples schema (as bench/dashboard.ts does), so
@@ -106,9 +107,30 @@ for (const name of ['pageOnly', 'pageWithTotal'] as const) {
 printTable(`16 clients, ${SECONDS} s each`, ['query', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
   Object.entries(loads).map(([name, r]) => [name, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p99, r.errors]));
 
+/* ---------- what the triggers add to a bulk insert ---------- */
+// 10,000 rows in one INSERT into the first submission, with the counting triggers and with them
+// disabled, each in a transaction rolled back so the data and the counters stay as they were.
+const em = t.system.subgraphs.samples!.orm.em.fork();
+const bulkInsert = (k: number) => `insert into ${s('sample')} (id, submission_id, submission_number, project_id, number, name, sample_type, lab_id, flow_cell_count,
+    priority, priority_rank, status, status_rank, is_control, submitted_at, search_text, version, created_at, updated_at)
+  select gen_random_uuid(), sub.id, sub.number, sub.project_id, ${PER_SUBMISSION * (k + 2)} + g, 'BULK-${k}-' || g, 'DNA', sub.lab_id, 1,
+    (${text(priorities)})[1 + g % 10], (${ints(priorities.map(priorityRank))})[1 + g % 10], 'SUBMITTED', 0, false, now(), 'bulk', 1, now(), now()
+  from (select * from ${s('submission')} order by number limit 1) sub cross join generate_series(1, 10000) g`;
+const insertMs: Record<string, number[]> = { withTriggers: [], withoutTriggers: [] };
+for (let k = 0; k < 6; k++) {
+  const mode = k % 2 === 0 ? 'withTriggers' : 'withoutTriggers';
+  await em.transactional(async (trx) => {
+    if (mode === 'withoutTriggers') await trx.execute(`alter table ${s('sample')} disable trigger sample_count_insert`);
+    insertMs[mode]!.push(await timed(() => trx.execute(bulkInsert(k))));
+    throw new Error('rollback');
+  }).catch((err: Error) => { if (err.message !== 'rollback') throw err; });
+}
+const insertCost = Object.fromEntries(Object.entries(insertMs).map(([k, v]) => [k, latencyStats(v).p50]));
+printTable('One INSERT of 10,000 sample rows (median of 3, rolled back)', ['mode', 'ms'], Object.entries(insertCost));
+
 const file = writeResult('sample-counts', {
   benchmark: 'sample-counts', at: new Date().toISOString(), database: databaseKind, machine: machine(), samples: TOTAL, seedSeconds, runs: RUNS,
-  queries: Object.fromEntries(Object.entries(queries).map(([k, v]) => [k, v.query])), answers, oneClientMs: oneClient, sixteenClients: loads,
+  queries: Object.fromEntries(Object.entries(queries).map(([k, v]) => [k, v.query])), answers, oneClientMs: oneClient, sixteenClients: loads, insertOf10000RowsMs: insertCost,
 });
 console.log(`wrote ${file}`);
 await t.stop();

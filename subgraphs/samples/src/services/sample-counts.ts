@@ -1,9 +1,10 @@
 /**
  * Totals of sample lists without counting the matching rows (issue 13). A filter on only the
  * counted dimensions (lab, status, priority, archived) is summed from `sample_count` and
- * `sample_count_delta`, which triggers keep exact, so it is exact and costs a few rows whatever the table's size. Any other
- * filter asks the planner first: above SAMPLE_COUNT_ESTIMATE_THRESHOLD rows its estimate is the
- * answer (flagged as such), below it the rows are counted (cheap then); `exact` always counts.
+ * `sample_count_delta`, which triggers keep exact: exact, and a few rows read whatever the table's
+ * size. Any other filter asks the planner first: above SAMPLE_COUNT_ESTIMATE_THRESHOLD rows its
+ * estimate is the answer (flagged as such), below it the rows are counted (cheap then); `exact`
+ * always counts.
  */
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -65,13 +66,15 @@ export class SampleCounts {
   constructor(private readonly em: EntityManager, private readonly principal: Principal, private readonly estimateAbove: number) {}
 
   async total(filter: SampleFilter, where: Where, exact: boolean): Promise<SampleTotal> {
+    const counted = countable(filter);
+    if (exact && !counted) return { value: await this.em.count(Sample, where as never), exact: true };
     // The counters' sum over the filter's counted fields: the answer when those are all it has,
     // else an upper bound, within the caller's labs, that caps the estimate. The planner multiplies
     // selectivities as if independent, so for a submitter naming another lab it may guess
     // thousands; the bound (0) keeps such a guess from saying anything about another lab.
     const bound = (await summed(this.em, this.principal, filter)).get('') ?? 0;
-    if (countable(filter)) return { value: bound, exact: true };
-    if (!exact && bound > this.estimateAbove) {
+    if (counted) return { value: bound, exact: true };
+    if (bound > this.estimateAbove) {
       const rows = Math.min(await estimate(this.em, where), bound);
       if (rows > this.estimateAbove) return { value: rows, exact: false };
     }

@@ -97,6 +97,12 @@ describe('sample counters', () => {
     expect((await list({}, labB)).totalCount).toBe(12);
     expect((await list({ labId: 'lab-b' }, labA)).totalCount).toBe(0);
     expect((await list({}, staff)).totalCount).toBe(65);
+    const QUEUE = `{ sampleQueue(first: 100) { totalCount totalCountIsExact edges { node { id } } } }`;
+    for (const principal of [staff, labA, labB]) {
+      const queue = (await ok(sg, QUEUE, {}, principal)).sampleQueue;
+      expect({ total: queue.totalCount, exact: queue.totalCountIsExact }).toEqual({ total: queue.edges.length, exact: true });
+    }
+    expect((await ok(sg, QUEUE, {}, labB)).sampleQueue.totalCount).toBe(12);
   });
 
   it('answer sampleStats by status and priority from the counters, within the caller\'s labs', async () => {

@@ -66,12 +66,12 @@ export function afterPosition(keys: SortKey[], position: unknown[] | null): Reco
  */
 export async function keysetPage<T extends object>(
   em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], args: PageArgs,
-  count: () => Promise<number> = () => em.count(entity as never, where as never),
+  options: { count?: () => Promise<number> } = {},
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const position = decodePosition(args.after, keys);
   const rows = (await em.find(entity as never, { $and: [where, afterPosition(keys, position)] } as never, {
     orderBy: orderOf(keys) as never, limit: limit + 1,
   })) as T[];
-  return toConnection(rows, limit, (r) => positionOf(r, keys), count, !!position);
+  return toConnection(rows, limit, (r) => positionOf(r, keys), options.count ?? (() => em.count(entity as never, where as never)), !!position);
 }

@@ -31,7 +31,7 @@ export class SampleQueryService {
     requireRead(this.ctx.principal, 'samples:read');
     const where = sampleWhere(this.ctx.principal, filter);
     const total = this.counts().lazy(filter, where, !!args.exactCount);
-    return { ...(await keysetPage<Sample>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, total.count)), totalCountIsExact: total.isExact };
+    return { ...(await keysetPage<Sample>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count })), totalCountIsExact: total.isExact };
   }
 
   /** Samples waiting to start (status SUBMITTED, not withdrawn): urgent first, then oldest. */
@@ -39,7 +39,7 @@ export class SampleQueryService {
     requireRead(this.ctx.principal, 'samples:read');
     const filter: SampleFilter = { status: ['SUBMITTED'] };
     const where = sampleWhere(this.ctx.principal, filter);
-    return keysetPage<Sample>(this.ctx.em, Sample, where, QUEUE_ORDER, args, this.counts().lazy(filter, where, true).count);
+    return keysetPage<Sample>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count });
   }
 
   private counts(): SampleCounts {

@@ -7,6 +7,7 @@ import { ExportRunner } from './exports/runner.js';
 import { migrations } from './migrations/index.js';
 import { resolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
+import { SampleCountCompactor } from './services/sample-count-compactor.js';
 import { SampleStatusConsumer } from './services/status-consumer.js';
 
 /** The samples subgraph: projects, submissions, samples, billing accounts and exports. Built here, started by the runtime. */
@@ -23,7 +24,7 @@ export const module: SubgraphModule<SamplesConfig, SamplesContext> = {
       resolvers,
       createContext: (base) => createSamplesContext(deps, runner, base),
       routes: samplesRoutes(deps, runner),
-      background: [runner, new SampleStatusConsumer(deps)],
+      background: [runner, new SampleStatusConsumer(deps), new SampleCountCompactor(deps)],
     };
   },
 };

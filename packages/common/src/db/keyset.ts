@@ -61,16 +61,17 @@ export function afterPosition(keys: SortKey[], position: unknown[] | null): Reco
 
 /**
  * One page of `entity` rows matching `where`, in `keys` order: `first + 1` rows after the cursor
- * position (the extra row only says whether another page exists), and a total counted only when
- * the query selects it.
+ * position (the extra row only says whether another page exists), and a total computed only when
+ * the query selects it: `count` when given (a list that keeps counters), else count(*) of `where`.
  */
 export async function keysetPage<T extends object>(
   em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], args: PageArgs,
+  options: { count?: () => Promise<number> } = {},
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const position = decodePosition(args.after, keys);
   const rows = (await em.find(entity as never, { $and: [where, afterPosition(keys, position)] } as never, {
     orderBy: orderOf(keys) as never, limit: limit + 1,
   })) as T[];
-  return toConnection(rows, limit, (r) => positionOf(r, keys), () => em.count(entity as never, where as never), !!position);
+  return toConnection(rows, limit, (r) => positionOf(r, keys), options.count ?? (() => em.count(entity as never, where as never)), !!position);
 }

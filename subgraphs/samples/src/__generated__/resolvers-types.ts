@@ -625,6 +625,7 @@ export type QuerySamplesArgs = {
   orderBy?: InputMaybe<SampleOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  exactCount?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -766,8 +767,10 @@ export type SampleConnection = {
   edges: Array<SampleEdge>;
   /** Paging information. */
   pageInfo: PageInfo;
-  /** Number of samples matching, across all pages. */
+  /** Number of samples matching, across all pages: exact for filters on lab, status, priority and includeArchived only (kept as counters) and for small results; otherwise, above the configured threshold, the query planner's estimate unless `samples(exactCount: true)` was asked (see totalCountIsExact). */
   totalCount: Scalars['Int']['output'];
+  /** False when totalCount is the query planner's estimate rather than a count. */
+  totalCountIsExact: Scalars['Boolean']['output'];
 };
 
 /** One problem of one draft sample, found by the checks addSamples runs. */
@@ -1545,7 +1548,7 @@ export type QueryResolvers<ContextType = SamplesContext, ParentType extends Reso
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
   submission?: Resolver<Maybe<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionArgs, 'id'>>;
   sample?: Resolver<Maybe<ResolversTypes['Sample']>, ParentType, ContextType, RequireFields<QuerySampleArgs, 'id'>>;
-  samples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySamplesArgs>>;
+  samples?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, RequireFields<QuerySamplesArgs, 'exactCount'>>;
   submissions?: Resolver<ResolversTypes['SubmissionConnection'], ParentType, ContextType, Partial<QuerySubmissionsArgs>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<QueryProjectsArgs>>;
   sampleQueue?: Resolver<ResolversTypes['SampleConnection'], ParentType, ContextType, Partial<QuerySampleQueueArgs>>;
@@ -1598,6 +1601,7 @@ export type SampleConnectionResolvers<ContextType = SamplesContext, ParentType e
   edges?: Resolver<Array<ResolversTypes['SampleEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountIsExact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SampleDraftProblemResolvers<ContextType = SamplesContext, ParentType extends ResolversParentTypes['SampleDraftProblem'] = ResolversParentTypes['SampleDraftProblem']> = {

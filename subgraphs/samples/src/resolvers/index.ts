@@ -6,7 +6,8 @@ import { Mutation } from './Mutation.js';
 import { Project } from './Project.js';
 import { Query } from './Query.js';
 import { Sample } from './Sample.js';
+import { SampleConnection } from './SampleConnection.js';
 import { Submission } from './Submission.js';
 import { User } from './User.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSON: JSONScalar, Query, Mutation, Project, Submission, Sample, BillingAccount, ExportJob, User };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, JSON: JSONScalar, Query, Mutation, Project, Submission, Sample, SampleConnection, BillingAccount, ExportJob, User };

@@ -7,7 +7,8 @@ import type { BillingAccount, Project, Sample, Submission } from '../entities/in
 import type { SampleStats } from '../services/sample-query.service.js';
 import type { BulkResult } from '../services/sample.service.js';
 
-export type SampleConnection = Connection<Sample>;
+/** totalCountIsExact is set by lists whose total may be an estimate; the others are counted. */
+export type SampleConnection = Connection<Sample> & { totalCountIsExact?: () => Promise<boolean> };
 export type SubmissionConnection = Connection<Submission>;
 export type ProjectConnection = Connection<Project>;
 export type BillingAccountConnection = Connection<BillingAccount>;

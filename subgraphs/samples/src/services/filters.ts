@@ -91,8 +91,8 @@ function search(value: string | null | undefined, idColumns: string[]): Where {
   return { searchText: { $like: likeContains(term) } };
 }
 
-/** Submitters see only their lab: the scope is ANDed with whatever lab the filter names. */
-function lab(principal: Principal, labId: string | null | undefined): Where[] {
+/** Submitters see only their lab: the scope is ANDed with whatever lab the filter names (sample-counts.ts scopes counters with it too). */
+export function lab(principal: Principal, labId: string | null | undefined): Where[] {
   const scope = labScope(principal);
   return [scope ? { labId: scope } : {}, labId ? { labId } : {}];
 }

@@ -4,6 +4,7 @@ import { Sample } from '../entities/index.js';
 import { Priorities, SampleStatuses } from '../entities/enums.js';
 import type { SamplesDeps } from '../deps.js';
 import { QUEUE_ORDER, sampleOrder, sampleWhere, type Order, type SampleFilter, type SampleOrderField } from './filters.js';
+import { SampleCounts } from './sample-counts.js';
 
 export interface SampleStats {
   total: number;
@@ -25,15 +26,24 @@ const hours = (value: unknown): number | null => (value === null || value === un
 export class SampleQueryService {
   constructor(private readonly deps: SamplesDeps, private readonly ctx: BaseContext) {}
 
-  list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs = {}) {
+  /** `exactCount` counts the total even where an estimate would be answered (see sample-counts.ts). */
+  async list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs & { exactCount?: boolean | null } = {}) {
     requireRead(this.ctx.principal, 'samples:read');
-    return keysetPage<Sample>(this.ctx.em, Sample, sampleWhere(this.ctx.principal, filter), sampleOrder(orderBy), args);
+    const where = sampleWhere(this.ctx.principal, filter);
+    const total = this.counts().lazy(filter, where, !!args.exactCount);
+    return { ...(await keysetPage<Sample>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count })), totalCountIsExact: total.isExact };
   }
 
   /** Samples waiting to start (status SUBMITTED, not withdrawn): urgent first, then oldest. */
   queue(args: PageArgs = {}) {
     requireRead(this.ctx.principal, 'samples:read');
-    return keysetPage<Sample>(this.ctx.em, Sample, sampleWhere(this.ctx.principal, { status: ['SUBMITTED'] }), QUEUE_ORDER, args);
+    const filter: SampleFilter = { status: ['SUBMITTED'] };
+    const where = sampleWhere(this.ctx.principal, filter);
+    return keysetPage<Sample>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count });
+  }
+
+  private counts(): SampleCounts {
+    return new SampleCounts(this.ctx.em, this.ctx.principal, this.deps.config.SAMPLE_COUNT_ESTIMATE_THRESHOLD);
   }
 
   async stats(filter: SampleFilter = {}): Promise<SampleStats> {
@@ -44,8 +54,10 @@ export class SampleQueryService {
       const rows = await em.createQueryBuilder(Sample).select([column, raw('count(*)::int as n')]).where(where).groupBy(column).execute<{ n: number; status?: string; priority?: string }[]>('all', false);
       return new Map(rows.map((r) => [String(r[column]), Number(r.n)]));
     };
-    const byStatus = await grouped('status');
-    const byPriority = await grouped('priority');
+    // The counters answer both groupings when the filter is on counted dimensions only.
+    const counted = await this.counts().grouped(filter);
+    const byStatus = counted?.byStatus ?? await grouped('status');
+    const byPriority = counted?.byPriority ?? await grouped('priority');
     const now = this.deps.now();
     const [t] = await em.createQueryBuilder(Sample).select([
       raw('count(*) filter (where completed_at is not null)::int as completed'),

@@ -16,6 +16,7 @@ export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type R
 export {
   SIGNING_ALG, exportKeyPairPem, generateSigningKeyPair, importPrivateKey, importPublicKey, publicJwk, type SigningKeyPair,
 } from './identity/keys.js';
+export { CredentialCache } from './identity/credential-cache.js';
 export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, delegateTokenHeader, delegateUrlHeader, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
 export {
   RECENT_SIGN_IN_SECONDS, SIGNATURE_AUDIENCE, SIGNATURE_MAX_AGE_SECONDS, SIGNATURE_TOKEN_TYPE, SignatureMeanings, SignatureMethods,

@@ -139,3 +139,44 @@ describe('entity resolution', () => {
     expect((await ok(sg, q, { r: reps }, labA))._entities).toEqual([null, null, { number: subA.number }]);
   });
 });
+
+// Lists answer plain rows (keysetRows), by-id reads managed entities: both must give the same answer.
+describe('list rows and entities', () => {
+  const FIELDS = `id number name sampleType materialType organism buffer qubitConcentration nanodropConcentration volume totalAmount a260280 a260230
+    fragmentSize flowCellDevice poreChemistry flowCellCount billingAccount { id code } submission { id number } project { id name } labId priority status
+    statusChangedAt assignee { id } isControl notes externalKey submittedAt completedAt archivedAt version createdAt updatedAt`;
+  const admin = userPrincipal('ADMIN');
+  const labC = userPrincipal('SUBMITTER', { labId: 'lab-c' });
+
+  it('answers every field of a listed sample exactly as the same sample read by id', async () => {
+    const account = (await ok(sg, `mutation { createBillingAccount(input: { code: "ROWS-1", labId: "lab-c" }) { id } }`, {}, admin)).createBillingAccount;
+    const sub = await makeSubmission(sg, labC, await makeProject(sg, labC, 'Rows'));
+    await addSamples(sg, staff, sub.id, [
+      { name: 'full', sampleType: 'DNA', materialType: 'HMW_GDNA', organism: 'Homo sapiens', buffer: 'EB', qubitConcentration: 42.5, nanodropConcentration: 60,
+        volume: 30, a260280: 1.85, a260230: 2.1, fragmentSize: 15000, flowCellDevice: 'PROMETHION', poreChemistry: 'R10_4_1', flowCellCount: 2,
+        priority: 'URGENT', billingAccountId: account.id, assigneeId: tech, isControl: true, notes: 'keep cold', externalKey: 'rows:1' },
+      { name: 'bare', sampleType: 'RNA' },
+    ]);
+    const listed = (await ok(sg, `query($s: ID!) { samples(filter: { submissionId: $s }, orderBy: { field: NAME }) { edges { node { ${FIELDS} } } } }`, { s: sub.id }, labC))
+      .samples.edges.map((e: any) => e.node);
+    expect(listed.map((s: any) => s.name)).toEqual(['bare', 'full']);
+    expect(listed[1]).toMatchObject({ billingAccount: { id: account.id }, submission: { id: sub.id }, totalAmount: 1275, assignee: { id: tech } });
+    for (const row of listed) {
+      expect((await ok(sg, `query($id: ID!) { sample(id: $id) { ${FIELDS} } }`, { id: row.id }, labC)).sample).toEqual(row);
+    }
+  });
+
+  it('keeps every list of rows in the caller\'s lab: samples, the queue and a user\'s assigned samples', async () => {
+    const labsOf = (edges: any[]) => [...new Set(edges.map((e) => e.node.labId))];
+    expect(labsOf((await ok(sg, `{ samples(first: 100) { edges { node { labId } } } }`, {}, labC)).samples.edges)).toEqual(['lab-c']);
+    expect(labsOf((await ok(sg, `{ sampleQueue(first: 100) { edges { node { labId } } } }`, {}, labA)).sampleQueue.edges)).toEqual(['lab-a']);
+    expect((await ok(sg, `{ sampleQueue(first: 100, after: null) { totalCount } }`, {}, labB)).sampleQueue.totalCount).toBe(120);
+    const assigned = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { assignedSamples(first: 10) { totalCount edges { node { name labId } } } } } }`;
+    const of = async (p: typeof staff) => (await ok(sg, assigned, { r: [{ __typename: 'User', id: tech }] }, p))._entities[0].assignedSamples;
+    // tech is assigned 'rush' (lab A) and 'full' (lab C): each submitter sees only their own lab's.
+    expect((await of(labA)).edges.map((e: any) => e.node)).toEqual([{ name: 'rush', labId: 'lab-a' }]);
+    expect((await of(labC)).edges.map((e: any) => e.node)).toEqual([{ name: 'full', labId: 'lab-c' }]);
+    expect(await of(labB)).toEqual({ totalCount: 0, edges: [] });
+    expect((await of(staff)).totalCount).toBe(2);
+  });
+});

@@ -44,3 +44,6 @@ export function labScopedByIdLoader<T extends { id: string }>(
  * in the same lab): says so to the type checker without changing what is returned.
  */
 export const knownToExist = <T>(row: Promise<T | null>): Promise<T> => row as Promise<T>;
+
+/** The id a many-to-one holds: a reference or entity (managed rows), or the id itself (plain rows, keysetRows). */
+export const refId = (ref: string | { id: string }): string => (typeof ref === 'string' ? ref : ref.id);

@@ -7,7 +7,14 @@ import type { BillingAccount, Project, Sample, Submission } from '../entities/in
 import type { SampleStats } from '../services/sample-query.service.js';
 import type { BulkResult } from '../services/sample.service.js';
 
-export type SampleConnection = Connection<Sample>;
+/**
+ * A sample as list queries read it (a plain row, keysetRows): the entity's fields, with the
+ * submission and billing account as their ids.
+ */
+export type SampleRow = Omit<Sample, 'submission' | 'billingAccount'> & { submission: string; billingAccount: string | null };
+/** What a Sample resolver receives: an entity (by-id loads, mutations) or a plain row (lists). */
+export type SampleModel = Sample | SampleRow;
+export type SampleConnection = Connection<SampleModel>;
 export type SubmissionConnection = Connection<Submission>;
 export type ProjectConnection = Connection<Project>;
 export type BillingAccountConnection = Connection<BillingAccount>;

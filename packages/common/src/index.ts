@@ -42,7 +42,7 @@ export { Migration20261101000000EventTables } from './events/event-tables.migrat
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { executeBound, qualified } from './db/sql.js';
 export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, keysetRows, orderOf, positionOf, type KeysetRowsOptions, type SortKey } from './db/keyset.js';
-export { byIdLoader, knownToExist, labScopedByIdLoader, refId, type ByIdOptions } from './db/loaders.js';
+export { byIdLoader, knownToExist, labScopedByIdLoader, labScopedRowLoader, refId, type ByIdOptions } from './db/loaders.js';
 export { LabScopedReads, type LabScopedReadsOptions } from './db/lab-scoped-reads.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
 

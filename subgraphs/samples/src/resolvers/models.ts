@@ -15,6 +15,12 @@ export type SampleRow = Omit<Sample, 'submission' | 'billingAccount'> & { submis
 /** What a Sample resolver receives: an entity (by-id loads, mutations) or a plain row (lists). */
 export type SampleModel = Sample | SampleRow;
 export type SampleConnection = Connection<SampleModel>;
+/** A submission read as a plain row (labScopedRowLoader): the entity's fields, project and billing account as ids. */
+export type SubmissionRow = Omit<Submission, 'project' | 'billingAccount'> & { project: string; billingAccount: string | null };
+/** What a Submission resolver receives: an entity or a plain row. */
+export type SubmissionModel = Submission | SubmissionRow;
+/** A project read as a plain row: it has no relations, so the row has exactly the entity's fields. */
+export type ProjectRow = Project;
 export type SubmissionConnection = Connection<Submission>;
 export type ProjectConnection = Connection<Project>;
 export type BillingAccountConnection = Connection<BillingAccount>;

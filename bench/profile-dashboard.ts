@@ -46,7 +46,7 @@ const PROBES: Record<string, RegExp> = {
   'response serialization (prettyJSONStringify)': /^prettyJSONStringify /,
   'express + body parsing': /node_modules\/(express|router|body-parser|raw-body)\//,
   'Apollo gateway (plan execution, merge)': /node_modules\/@apollo\/(gateway|query-planner|federation-internals)\//,
-  'subgraph fetcher (make-fetch-happen)': /node_modules\/(make-fetch-happen|minipass-fetch|@npmcli\/agent)\//,
+  'subgraph fetcher (make-fetch-happen, undici)': /node_modules\/(make-fetch-happen|minipass-fetch|@npmcli\/agent|agent-base|undici)\//,
   'AsyncLocalStorage': /async_hooks|async_local_storage|async_context_frame/,
 };
 

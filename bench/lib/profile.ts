@@ -28,7 +28,7 @@ export function area(url: string, functionName = ''): string {
     if (/^(pino|pino-std-serializers|fast-redact|sonic-boom|thread-stream|on-exit-leak-free|quick-format-unescaped|safe-stable-stringify)$/.test(pkg)) return 'logging (pino)';
     if (/^(prom-client|tdigest|bintrees)$/.test(pkg)) return 'metrics (prom-client)';
     if (/^(express|router|body-parser|raw-body|negotiator|accepts|type-is|content-type|on-finished|finalhandler|send|qs|cors|iconv-lite|mime-types|statuses|depd|vary|encodeurl|parseurl|path-to-regexp|debug|media-typer|http-errors)$/.test(pkg)) return 'express and middleware';
-    if (/^(make-fetch-happen|minipass.*|agentkeepalive|@npmcli\/agent|node-fetch|undici|cacache|ssri|lru-cache|socks.*|ip-address|proc-log|http-cache-semantics)$/.test(pkg)) return 'subgraph fetcher (make-fetch-happen)';
+    if (/^(make-fetch-happen|minipass.*|agentkeepalive|@npmcli\/agent|node-fetch|undici|cacache|ssri|lru-cache|socks.*|ip-address|proc-log|http-cache-semantics)$/.test(pkg)) return 'subgraph fetcher (make-fetch-happen, undici)';
     return pkg;
   }
   const ours = url.match(/\/(gateway|packages\/common|subgraphs\/[^/]+)\/(?:dist|src)\//)?.[1];
@@ -39,6 +39,20 @@ export function area(url: string, functionName = ''): string {
     return /http|net|stream|undici|socket|_tls|dns/.test(url) ? 'Node HTTP, sockets, streams' : `Node (${url.split('/').slice(1).join('/') || url})`;
   }
   return url ? 'other' : nativeArea(functionName);
+}
+
+/** Samples taken while the profiler itself was stopping (serialising the profile in `Session.post`) are not the system's work. */
+function profilerOwn(profile: Profile): Set<number> {
+  const own = new Set<number>();
+  const visit = (id: number, inside: boolean, nodes: Map<number, ProfileNode>) => {
+    const n = nodes.get(id)!;
+    const now = inside || n.callFrame.url === 'node:inspector';
+    if (now) own.add(id);
+    for (const c of n.children ?? []) visit(c, now, nodes);
+  };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  visit(profile.nodes[0]!.id, false, nodes);
+  return own;
 }
 
 export interface ProfileSummary {
@@ -54,10 +68,11 @@ export function summarize(profile: Profile, units: number, top = 25): ProfileSum
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const own = profilerOwn(profile);
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = nodes.get(id)!;
-    if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') return;
+    if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)' || own.has(id)) return;
     const us = profile.timeDeltas[i] ?? 0;
     total += us;
     const where = area(node.callFrame.url, node.callFrame.functionName);
@@ -80,10 +95,11 @@ export function inclusive(profile: Profile, probes: Record<string, RegExp>, unit
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const hits = new Map<string, number>(Object.keys(probes).map((k) => [k, 0]));
+  const own = profilerOwn(profile);
   let total = 0;
   profile.samples.forEach((id, i) => {
     const leaf = nodes.get(id)!;
-    if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)') return;
+    if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)' || own.has(id)) return;
     const us = profile.timeDeltas[i] ?? 0;
     total += us;
     const frames: string[] = [];

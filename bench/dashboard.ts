@@ -20,10 +20,11 @@
  * SampleCreated events published on the bus, so the two-subgraph query reads real workflow rows.
  */
 import { join } from 'node:path';
-import { EventTypes, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, SYSTEM, createEvent, exportKeyPairPem, generateSigningKeyPair, qualified, type Principal } from '@app/common';
+import { EventTypes, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, SYSTEM, createEvent, exportKeyPairPem, generateSigningKeyPair, type Principal } from '@app/common';
 import { allSubgraphs } from '@app/embedded';
 import { startTestSystem } from '@app/embedded/testing';
-import { Priorities, SampleStatuses, priorityRank, statusRank, type Priority, type SampleStatus } from '../subgraphs/samples/src/entities/enums.js';
+import type { Priority } from '../subgraphs/samples/src/entities/enums.js';
+import { PER_SUBMISSION, seedDashboard } from './lib/dashboard-data.js';
 import { startHiveGateway } from './lib/hive-gateway.js';
 import { mergeLoads, runLoad, type LoadResult } from './lib/load.js';
 import { machine, printTable, writeResult } from './lib/report.js';
@@ -33,9 +34,6 @@ const TOTAL = Number(process.argv[2] ?? 100_000);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
 const SECONDS = Number(process.argv[4] ?? 15);
 const ROUNDS = Number(process.argv[5] ?? 3);
-const PER_SUBMISSION = 1000;
-const SUBMISSIONS = Math.ceil(TOTAL / PER_SUBMISSION);
-const LABS = ['okafor-lab', 'lindqvist-lab', 'nakamura-lab', 'garcia-lab'];
 
 // createTestDatabase reads TEST_DATABASE_URL; DATABASE_URL is accepted too (process.env turns undefined into "undefined").
 if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
@@ -52,43 +50,7 @@ const must = async <T = Record<string, any>>(query: string, variables: Record<st
 };
 
 /* ---------- data ---------- */
-const seedStart = performance.now();
-const staff = [];
-for (let i = 0; i < 5; i++) staff.push(await t.createUser('STAFF'));
-const submissionIds: string[] = [];
-for (const [i, lab] of LABS.entries()) {
-  const { createProject } = await must(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, { i: { name: `Dashboard project ${i + 1}`, labId: lab } }, t.admin.token);
-  for (let n = i; n < SUBMISSIONS; n += LABS.length) {
-    const { createSubmission } = await must(`mutation($p: ID!) { createSubmission(input: { projectId: $p }) { id } }`, { p: createProject.id }, t.admin.token);
-    submissionIds.push(createSubmission.id);
-  }
-}
-// Weighted patterns: mostly NORMAL, some HIGH/LOW, one in ten URGENT (always assigned, as the rule requires).
-const priorities: Priority[] = ['NORMAL', 'NORMAL', 'HIGH', 'NORMAL', 'LOW', 'NORMAL', 'HIGH', 'NORMAL', 'NORMAL', 'URGENT'];
-const statuses: SampleStatus[] = SampleStatuses.filter((s) => s !== 'ARCHIVED');
-const textArray = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]`;
-const intArray = (values: number[]) => `array[${values.join(',')}]::smallint[]`;
-const s = (table: string) => qualified('samples', table);
-const conn = t.system.subgraphs.samples!.orm.em.getConnection();
-await conn.execute(`
-  insert into ${s('sample')} (id, submission_id, submission_number, project_id, number, name, sample_type, material_type, lab_id, organism, buffer,
-    qubit_concentration, nanodrop_concentration, volume, total_amount, a260_280, a260_230, fragment_size, flow_cell_device, pore_chemistry, flow_cell_count,
-    priority, priority_rank, status, status_rank, status_changed_at, assignee_id, is_control, submitted_at, search_text, version, created_at, updated_at)
-  select gen_random_uuid(), sub.id, sub.number, sub.project_id, g.n, x.name, 'DNA', 'HMW_GDNA', sub.lab_id, 'Homo sapiens', 'EB',
-    40 + g.n % 50, 60 + g.n % 70, 30, (40 + g.n % 50) * 30, 1.85, 2.1, 15000 + g.n * 7, (${textArray(['PROMETHION', 'MINION', 'GRIDION', 'FLONGLE'])})[1 + g.n % 4], 'R10_4_1', 1,
-    (${textArray(priorities)})[1 + g.n % 10], (${intArray(priorities.map(priorityRank))})[1 + g.n % 10],
-    (${textArray(statuses)})[1 + (g.n + sub.seq) % ${statuses.length}], (${intArray(statuses.map(statusRank))})[1 + (g.n + sub.seq) % ${statuses.length}], now(),
-    case when g.n % 10 = 9 or g.n % 3 = 0 then (${textArray(staff.map((u) => u.id))})[1 + g.n % ${staff.length}]::uuid end,
-    g.n = ${PER_SUBMISSION}, now() - make_interval(secs => sub.seq * ${PER_SUBMISSION} + g.n), lower(x.name || ' ' || sub.number), 1, now(), now()
-  from (select *, (row_number() over (order by number))::int as seq from ${s('submission')}) sub
-  cross join generate_series(1, ${PER_SUBMISSION}) g(n)
-  cross join lateral (select 'BENCH-' || sub.seq || '-' || lpad(g.n::text, 4, '0') as name) x
-  where (sub.seq - 1) * ${PER_SUBMISSION} + g.n <= ${TOTAL}`);
-await conn.execute(`update ${s('submission')} sub set sample_count = (select count(*) from ${s('sample')} x where x.submission_id = sub.id), status = 'RECEIVED', submitted_at = now(), received_at = now()`);
-await conn.execute(`analyze ${s('sample')}`);
-const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
-const { samples: check } = await must<{ samples: { totalCount: number } }>(`{ samples(first: 1) { totalCount } }`, {}, staff[0]!.token);
-console.log(`seeded ${check.totalCount} samples in ${SUBMISSIONS} submissions (${seedSeconds} s; ${Priorities.length} priorities, ${statuses.length} statuses)`);
+const { staff, submissions: SUBMISSIONS, totalCount, seedSeconds } = await seedDashboard(t, TOTAL);
 
 // The first page's workflows, made by the workflow subgraph from the events the samples subgraph would have sent.
 type PageSample = { id: string; name: string; priority: Priority; labId: string; sampleType: string; submission: { id: string } };
@@ -251,7 +213,7 @@ printTable(`One client, one request at a time`, ['path', 'p50 ms', 'SQL/request'
 
 const file = writeResult('dashboard', {
   benchmark: 'dashboard', at: new Date().toISOString(), database: databaseKind, bus: process.env.REDIS_URL ? 'redis' : 'in-process', machine: machine(),
-  samples: check.totalCount, concurrency: CONCURRENCY, secondsPerVariant: SECONDS, seedSeconds,
+  samples: totalCount, concurrency: CONCURRENCY, secondsPerVariant: SECONDS, seedSeconds,
   seeding: 'users, projects, submissions through the gateway; sample rows by SQL insert into the samples schema only',
   rounds: ROUNDS, interleaved: Object.keys(loadVariants),
   hive: { package: '@graphql-hive/gateway', note: 'own child processes (defaults, and in-flight dedup of identical subgraph requests off); same supergraph; same internal tokens per subgraph (fixed principal, no client JWT to verify)' },

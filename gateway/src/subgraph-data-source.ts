@@ -1,4 +1,3 @@
-import fetchHappen from 'make-fetch-happen';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
@@ -22,20 +21,6 @@ export const DELEGATED_TOKEN_SECONDS = 15 * 60;
 export interface Delegate {
   name: string;
   url: string;
-}
-
-export interface SubgraphFetchOptions {
-  maxSockets: number;
-  timeoutMs: number;
-}
-
-/**
- * One keep-alive pool for all subgraph fetches. Apollo's default has no socket cap, which lets a
- * burst open thousands of sockets and flood the event loop (Apollo TN0009); retries stay off
- * because a retried mutation could apply twice.
- */
-export function createSubgraphFetcher(options: SubgraphFetchOptions): RemoteGraphQLDataSource['fetcher'] {
-  return fetchHappen.defaults({ maxSockets: options.maxSockets, retry: false, timeout: options.timeoutMs });
 }
 
 /** The first error of a GraphQL error body with a client code, if `body` is one. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { INTERNAL_TOKEN_HEADER, SYSTEM, type InternalTokenIssuer, type Principal } from '@app/common';
-import { CredentialCache } from './credential-cache.js';
+import { CredentialCache, INTERNAL_TOKEN_HEADER, SYSTEM, type InternalTokenIssuer, type Principal } from '@app/common';
 
 /** Looks up an opaque API token (e.g. `ntk_...`); null when it is unknown, revoked or expired. */
 export interface ApiTokenResolver {

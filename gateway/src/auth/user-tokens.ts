@@ -1,6 +1,5 @@
 import { errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { Roles, SIGNING_ALG, authKeySource, type Principal, type Role } from '@app/common';
-import { CredentialCache } from './credential-cache.js';
+import { CredentialCache, Roles, SIGNING_ALG, authKeySource, type Principal, type Role } from '@app/common';
 import { InvalidCredentialsError } from './errors.js';
 
 /** Turns a user's access token into the principal it proves; throws InvalidCredentialsError otherwise. */

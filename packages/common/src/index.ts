@@ -16,6 +16,7 @@ export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type R
 export {
   SIGNING_ALG, exportKeyPairPem, generateSigningKeyPair, importPrivateKey, importPublicKey, publicJwk, type SigningKeyPair,
 } from './identity/keys.js';
+export { CredentialCache } from './identity/credential-cache.js';
 export { INTERNAL_ISSUER, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, delegateTokenHeader, delegateUrlHeader, InternalTokenVerifier, type VerifiedInternalCall } from './identity/internal-token.js';
 export {
   RECENT_SIGN_IN_SECONDS, SIGNATURE_AUDIENCE, SIGNATURE_MAX_AGE_SECONDS, SIGNATURE_TOKEN_TYPE, SignatureMeanings, SignatureMethods,
@@ -40,8 +41,8 @@ export { Migration20261101000000EventTables } from './events/event-tables.migrat
 
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { executeBound, qualified } from './db/sql.js';
-export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, orderOf, positionOf, type SortKey } from './db/keyset.js';
-export { byIdLoader, knownToExist, labScopedByIdLoader, type ByIdOptions } from './db/loaders.js';
+export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, keysetRows, orderOf, positionOf, type KeysetPageOptions, type SortKey } from './db/keyset.js';
+export { byIdLoader, knownToExist, labScopedByIdLoader, labScopedRowLoader, refId, type ByIdOptions } from './db/loaders.js';
 export { LabScopedReads, type LabScopedReadsOptions } from './db/lab-scoped-reads.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
 

@@ -138,6 +138,58 @@ describe('internal tokens', () => {
   });
 });
 
+describe('internal token verification cache', () => {
+  it('answers each remembered token with its own caller: two submitters of different labs, alternating', async () => {
+    const issuer = new InternalTokenIssuer(pair.privateKey);
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples');
+    const a = person('SUBMITTER', { userId: 'u-same', labId: 'lab-a' });
+    const b = person('SUBMITTER', { userId: 'u-same', labId: 'lab-b' });
+    const [ta, tb] = [await issuer.issue('samples', a, client), await issuer.issue('samples', b, { ...client, ip: '10.0.0.9' })];
+    for (let i = 0; i < 3; i++) {
+      expect(await verifier.verify(ta)).toEqual({ principal: a, client });
+      expect(await verifier.verify(tb)).toEqual({ principal: b, client: { ...client, ip: '10.0.0.9' } });
+    }
+  });
+
+  it('does not answer a forged token from the genuine one it resembles', async () => {
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples');
+    const token = await new InternalTokenIssuer(pair.privateKey).issue('samples', person('SUBMITTER', { labId: 'lab-a' }), client);
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const otherLab = Buffer.from(JSON.stringify({ ...claims, lab: 'lab-b' })).toString('base64url');
+    expect((await rejection(verifier.verify(`${header}.${otherLab}.${signature}`))).code).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    expect((await rejection(verifier.verify(`${header}.${payload}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`))).code).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    expect((await verifier.verify(token)).principal.labId).toBe('lab-a');
+  });
+
+  it('stops accepting a remembered token when it expires', async () => {
+    let now = Date.now();
+    const token = await new InternalTokenIssuer(pair.privateKey, () => now).issue('samples', person('STAFF'), client);
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples', () => now);
+    await verifier.verify(token);
+    now += 59_000;
+    await expect(verifier.verify(token)).resolves.toMatchObject({ principal: { role: 'STAFF' } });
+    now += 1_000;
+    expect((await rejection(verifier.verify(token))).code).toBe('ERR_JWT_EXPIRED');
+  });
+
+  it('a token verified by one subgraph is not accepted by another from any cache', async () => {
+    const token = await new InternalTokenIssuer(pair.privateKey).issue('files', person('ADMIN'), client);
+    await new InternalTokenVerifier(pair.publicKey, 'files').verify(token);
+    expect((await rejection(new InternalTokenVerifier(pair.publicKey, 'samples').verify(token))).code).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED');
+  });
+
+  it('a request that changes its principal does not change what the next request with the token gets', async () => {
+    const verifier = new InternalTokenVerifier(pair.publicKey, 'samples');
+    const token = await new InternalTokenIssuer(pair.privateKey).issue('samples', apiToken(['samples:read'], 'SUBMITTER', 'lab-a'), client);
+    const first = await verifier.verify(token);
+    first.principal.labId = 'lab-b';
+    first.principal.scopes.push('samples:write');
+    expect((await verifier.verify(token)).principal).toMatchObject({ labId: 'lab-a', scopes: ['samples:read'] });
+  });
+});
+
 describe('signing keys', () => {
   it('export/import PEM round trip signs and verifies', async () => {
     const pem = await exportKeyPairPem(pair);

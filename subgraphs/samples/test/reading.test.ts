@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createEvent, SYSTEM, type DomainEvent } from '@app/common';
+import { ANONYMOUS as anonymous, createEvent, SYSTEM, type DomainEvent } from '@app/common';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
 import { samplesSubgraph } from '../src/server.js';
+import { createLoaders } from '../src/loaders/index.js';
 import { addSamples, exportEnv, makeProject, makeSubmission, ok } from './helpers.js';
 
 let sg: TestSubgraph;
@@ -137,5 +138,66 @@ describe('entity resolution', () => {
     expect(asStaff._entities).toEqual([{ name: 'b-000' }, { name: 'b-001' }, { number: subA.number }]);
     expect(counter.count).toBe(2);
     expect((await ok(sg, q, { r: reps }, labA))._entities).toEqual([null, null, { number: subA.number }]);
+  });
+});
+
+// Lists answer plain rows (keysetRows), by-id reads managed entities: both must give the same answer.
+describe('list rows and entities', () => {
+  const FIELDS = `id number name sampleType materialType organism buffer qubitConcentration nanodropConcentration volume totalAmount a260280 a260230
+    fragmentSize flowCellDevice poreChemistry flowCellCount billingAccount { id code } submission { id number } project { id name } labId priority status
+    statusChangedAt assignee { id } isControl notes externalKey submittedAt completedAt archivedAt version createdAt updatedAt`;
+  const admin = userPrincipal('ADMIN');
+  const labC = userPrincipal('SUBMITTER', { labId: 'lab-c' });
+
+  it('answers every field of a listed sample exactly as the same sample read by id', async () => {
+    const account = (await ok(sg, `mutation { createBillingAccount(input: { code: "ROWS-1", labId: "lab-c" }) { id } }`, {}, admin)).createBillingAccount;
+    const sub = await makeSubmission(sg, labC, await makeProject(sg, labC, 'Rows'), {
+      priority: 'HIGH', externalQuoteId: 'Q-77', billingAccountId: account.id, specialInstructions: 'ship on ice',
+      dataDeliveryPreferences: { method: 'CLOUD', path: 's3://rows', notifyEmails: ['pi@lab-c.test'], notes: 'weekly' },
+    });
+    await addSamples(sg, staff, sub.id, [
+      { name: 'full', sampleType: 'DNA', materialType: 'HMW_GDNA', organism: 'Homo sapiens', buffer: 'EB', qubitConcentration: 42.5, nanodropConcentration: 60,
+        volume: 30, a260280: 1.85, a260230: 2.1, fragmentSize: 15000, flowCellDevice: 'PROMETHION', poreChemistry: 'R10_4_1', flowCellCount: 2,
+        priority: 'URGENT', billingAccountId: account.id, assigneeId: tech, isControl: true, notes: 'keep cold', externalKey: 'rows:1' },
+      { name: 'bare', sampleType: 'RNA' },
+    ]);
+    const listed = (await ok(sg, `query($s: ID!) { samples(filter: { submissionId: $s }, orderBy: { field: NAME }) { edges { node { ${FIELDS} } } } }`, { s: sub.id }, labC))
+      .samples.edges.map((e: any) => e.node);
+    expect(listed.map((s: any) => s.name)).toEqual(['bare', 'full']);
+    expect(listed[1]).toMatchObject({ billingAccount: { id: account.id }, submission: { id: sub.id }, totalAmount: 1275, assignee: { id: tech } });
+    for (const row of listed) {
+      expect((await ok(sg, `query($id: ID!) { sample(id: $id) { ${FIELDS} } }`, { id: row.id }, labC)).sample).toEqual(row);
+    }
+    // A listed sample's submission and project are read as rows too; by id they are entities.
+    const SUB = `id number labId externalQuoteId priority status submittedAt receivedAt completedAt specialInstructions sampleCount completedCount createdAt updatedAt
+      submitter { id } billingAccount { id code } dataDeliveryPreferences { method path notifyEmails notes } project { id name description owner { id } labId status createdAt updatedAt }`;
+    const viaSample = (await ok(sg, `query($s: ID!) { samples(filter: { submissionId: $s }, first: 1) { edges { node { submission { ${SUB} } } } } }`, { s: sub.id }, labC))
+      .samples.edges[0].node.submission;
+    expect(viaSample).toMatchObject({ billingAccount: { id: account.id }, dataDeliveryPreferences: { method: 'CLOUD', notifyEmails: ['pi@lab-c.test'] }, project: { name: 'Rows' } });
+    expect((await ok(sg, `query($id: ID!) { submission(id: $id) { ${SUB} } }`, { id: sub.id }, labC)).submission).toEqual(viaSample);
+  });
+
+  it('keeps every list of rows in the caller\'s lab: samples, the queue and a user\'s assigned samples', async () => {
+    const labsOf = (edges: any[]) => [...new Set(edges.map((e) => e.node.labId))];
+    expect(labsOf((await ok(sg, `{ samples(first: 100) { edges { node { labId } } } }`, {}, labC)).samples.edges)).toEqual(['lab-c']);
+    expect(labsOf((await ok(sg, `{ sampleQueue(first: 100) { edges { node { labId } } } }`, {}, labA)).sampleQueue.edges)).toEqual(['lab-a']);
+    expect((await ok(sg, `{ sampleQueue(first: 100, after: null) { totalCount } }`, {}, labB)).sampleQueue.totalCount).toBe(120);
+    const assigned = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { assignedSamples(first: 10) { totalCount edges { node { name labId } } } } } }`;
+    const of = async (p: typeof staff) => (await ok(sg, assigned, { r: [{ __typename: 'User', id: tech }] }, p))._entities[0].assignedSamples;
+    // tech is assigned 'rush' (lab A) and 'full' (lab C): each submitter sees only their own lab's.
+    expect((await of(labA)).edges.map((e: any) => e.node)).toEqual([{ name: 'rush', labId: 'lab-a' }]);
+    expect((await of(labC)).edges.map((e: any) => e.node)).toEqual([{ name: 'full', labId: 'lab-c' }]);
+    expect(await of(labB)).toEqual({ totalCount: 0, edges: [] });
+    expect((await of(staff)).totalCount).toBe(2);
+  });
+
+  it('hides another lab\'s submissions and projects from the row loaders, as the entity loaders do', async () => {
+    const sub = (await ok(sg, `{ samples(filter: { search: "full" }) { edges { node { submission { id project { id } } } } } }`, {}, staff)).samples.edges[0].node.submission;
+    const rows = (p: typeof staff) => createLoaders(sg.running.orm.em.fork(), p);
+    for (const [p, visible] of [[labC, true], [staff, true], [labA, false], [userPrincipal('SUBMITTER', { labId: null }), false], [anonymous, false]] as const) {
+      const loaders = rows(p);
+      expect([(await loaders.submissionRowById.load(sub.id))?.id, (await loaders.projectRowById.load(sub.project.id))?.id])
+        .toEqual(visible ? [sub.id, sub.project.id] : [undefined, undefined]);
+    }
   });
 });

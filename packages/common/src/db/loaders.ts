@@ -40,7 +40,26 @@ export function labScopedByIdLoader<T extends { id: string }>(
 }
 
 /**
+ * `labScopedByIdLoader` for read-only use: plain rows with the entity's property names (a
+ * many-to-one holds the related id) instead of managed entities, so nothing is hydrated. The same
+ * lab rule hides other labs' rows. For resolvers that only read; never for rows a service changes.
+ */
+export function labScopedRowLoader<R extends { id: string; labId?: string | null }>(em: EntityManager, entity: unknown, principal: Principal) {
+  return new DataLoader<string, R | null>(async (ids) => {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const found = valid.length
+      ? await em.createQueryBuilder(entity as never).select('*').where({ id: { $in: valid } } as never).execute<R[]>('all', true)
+      : [];
+    const byId = new Map(found.filter((row) => canSeeLab(principal, row.labId ?? null)).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
  * For a non-null field whose row a loader is known to find (the parent of a row the caller sees,
  * in the same lab): says so to the type checker without changing what is returned.
  */
 export const knownToExist = <T>(row: Promise<T | null>): Promise<T> => row as Promise<T>;
+
+/** The id a many-to-one holds: a reference or entity (managed rows), or the id itself (plain rows, keysetRows). */
+export const refId = (ref: string | { id: string }): string => (typeof ref === 'string' ? ref : ref.id);

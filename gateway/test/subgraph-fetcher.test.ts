@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createSubgraphFetcher } from '../src/subgraph-fetcher.js';
+
+let server: Server;
+let url: string;
+const sockets = new Set<unknown>();
+let inFlight = 0;
+let maxInFlight = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      if (req.url === '/silent') return; // never answers
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      // Held briefly so concurrent requests overlap and must queue for a socket.
+      setTimeout(() => {
+        inFlight--;
+        if (req.url === '/down') { res.writeHead(503, { 'content-type': 'text/plain' }).end('busy'); return; }
+        res.writeHead(200, { 'content-type': 'application/json', 'x-seen-token': String(req.headers['x-internal-token']) });
+        res.end(JSON.stringify({ data: { echo: JSON.parse(body || 'null') } }));
+      }, 20);
+    });
+  });
+  server.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+describe('subgraph fetcher', () => {
+  it('sends method, headers and body, and answers status, headers and JSON as fetch would', async () => {
+    const fetcher = createSubgraphFetcher({ maxSockets: 4, timeoutMs: 5_000 });
+    const res = await fetcher(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-token': 't-1' }, body: '{"q":1}' });
+    expect(res.ok).toBe(true);
+    expect(res.status).toBe(200);
+    expect(res.url).toBe(`${url}/graphql`);
+    expect(res.headers.get('Content-Type')).toBe('application/json');
+    expect(res.headers.get('x-seen-token')).toBe('t-1');
+    expect(await res.json()).toEqual({ data: { echo: { q: 1 } } });
+    const down = await fetcher(`${url}/down`, { method: 'POST', body: '{}' });
+    expect({ ok: down.ok, status: down.status, statusText: down.statusText, text: await down.text() }).toEqual({ ok: false, status: 503, statusText: 'Service Unavailable', text: 'busy' });
+  });
+
+  it('keeps connections alive and never opens more than maxSockets to one subgraph', async () => {
+    sockets.clear();
+    maxInFlight = 0;
+    const fetcher = createSubgraphFetcher({ maxSockets: 2, timeoutMs: 5_000 });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => fetcher(`${url}/graphql`, { method: 'POST', body: String(i) }).then((r) => r.json())));
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => ({ data: { echo: i } })));
+    expect(sockets.size).toBeLessThanOrEqual(2);
+    expect(maxInFlight).toBeLessThanOrEqual(2);
+  });
+
+  it('gives up on a subgraph that does not answer in time', async () => {
+    const fetcher = createSubgraphFetcher({ maxSockets: 2, timeoutMs: 200 });
+    await expect(fetcher(`${url}/silent`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+});

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BillingAccount, Sample, Submission } from '../entities/index.js';
+import { executeBound, qualified } from '@app/common';
+import { Sample, type Submission } from '../entities/index.js';
 import { derivedOnCreate } from '../entities/sample.entity.js';
 import type { SampleInput } from './sample-rules.js';
 
@@ -30,22 +31,24 @@ export function newSampleRow(submission: Submission, input: SampleInput, number:
 
 /**
  * Inserts new samples with one plain INSERT in the caller's transaction (triggers on the table see
- * every row). The unit of work is bypassed: flushing 1,000 new entities cost more than the rest of
- * an addSamples call together.
+ * every row), the rows sent as one JSON document: 1,000 rows of 38 bound values each cost more in
+ * the query builder's placeholder handling than in PostgreSQL. The unit of work is bypassed too:
+ * flushing 1,000 new entities cost more than the rest of an addSamples call together. Columns and
+ * their types come from the entity's metadata, so a renamed or retyped column cannot be missed here.
  */
-export async function insertSamples(em: EntityManager, rows: NewSampleRow[]): Promise<void> {
-  if (rows.length) await em.insertMany(Sample, rows);
+export async function insertSamples(em: EntityManager, schema: string, rows: NewSampleRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const fields = em.getMetadata().get(Sample.name).properties as Record<string, { fieldNames: string[]; columnTypes: string[] }>;
+  const columns = Object.keys(rows[0]!).map((prop) => ({ prop, name: fields[prop]!.fieldNames[0]!, type: fields[prop]!.columnTypes[0]! }));
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, row[c.prop as keyof NewSampleRow]]))));
+  await executeBound(em, `insert into ${qualified(schema, 'sample')} (${list}) select ${list} from jsonb_to_recordset(?::jsonb) as r(${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`, [json], 'run');
 }
 
 /**
- * The inserted rows as Sample entities for the answer, on an entity manager of their own that is
- * never flushed (in the transaction's, its commit would compare 1,000 entities for changes).
+ * The inserted rows as the answer: what Sample's resolvers read (its columns, and its relations as
+ * `{ id }` for the loaders). Hydrating 1,000 managed entities only to answer ids cost a tenth of the call.
  */
-export function asEntities(em: EntityManager, rows: NewSampleRow[]): Sample[] {
-  const own = em.fork({ clear: true });
-  return rows.map(({ submission, billingAccount, ...row }) => own.create(Sample, {
-    ...row,
-    submission: own.getReference(Submission, submission),
-    billingAccount: billingAccount ? own.getReference(BillingAccount, billingAccount) : null,
-  }, { managed: true, persist: false }));
+export function asSamples(rows: NewSampleRow[]): Sample[] {
+  return rows.map(({ submission, billingAccount, ...row }) => ({ ...row, submission: { id: submission }, billingAccount: billingAccount ? { id: billingAccount } : null }) as unknown as Sample);
 }

@@ -11,7 +11,7 @@ import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
 import { checkSampleDrafts, samplesLike } from './sample-drafts.js';
-import { asEntities, insertSamples, newSampleRow } from './sample-insert.js';
+import { asSamples, insertSamples, newSampleRow } from './sample-insert.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
 import { addToSubmission, lastSampleNumber, refreshSubmission, submissionSnapshot } from './submission-status.js';
 
@@ -93,11 +93,11 @@ export class SampleService {
     const now = this.deps.now();
     const createdAt = new Date();
     const rows = inputs.map((input) => newSampleRow(submission, input, ++number, now, createdAt));
-    await insertSamples(em, rows);
+    await insertSamples(em, this.deps.schema, rows);
     const before = submissionSnapshot(submission);
     addToSubmission(submission, rows.length);
     await em.flush();
-    const samples = asEntities(em, rows);
+    const samples = asSamples(rows);
     const origin = eventOrigin(this.ctx, SOURCE);
     const events = samples.map((s) => createEvent(origin, {
       type: EventTypes.SampleCreated,

@@ -4,7 +4,7 @@ import type { BackgroundTask } from '../subgraph/module.js';
 import type { BusSubscription, Delivery, EventBus } from './bus.js';
 import type { DomainEvent } from './envelope.js';
 import type { EventType } from './contracts.js';
-import { consumeBatchOnce, consumeOnce, recordDeadLetter } from './inbox.js';
+import { consumeOnce, recordDeadLetter } from './inbox.js';
 
 /** Thrown by an event handler for an event it can never use (missing ids, bad data): the event is dead-lettered, not retried. */
 export class UnusableEventError extends Error {}
@@ -19,11 +19,6 @@ export interface EventConsumerOptions {
   deps: { orm: MikroORM; schema: string; bus: EventBus; logger: Logger };
   /** Applies one event inside the transaction that also marks it processed. */
   apply: (em: EntityManager, event: DomainEvent) => Promise<unknown>;
-  /**
-   * Types applied many at a time: a run of consecutive such events in a delivery is applied in one
-   * transaction (a 100,000-sample import is 100,000 SampleCreated; one transaction each kept a core busy).
-   */
-  batch?: { types: readonly EventType[]; size: number; apply: (em: EntityManager, events: DomainEvent[]) => Promise<unknown> };
 }
 
 /**
@@ -52,40 +47,9 @@ export function createEventConsumer(options: EventConsumerOptions): BackgroundTa
     }
   }
 
-  const batched = new Set<string>(options.batch?.types ?? []);
-
-  /** One transaction for the run, each event at most once; an unusable one sends the run through `handle` one by one, to dead-letter just it. */
-  async function applyRun(run: (Delivery & { event: DomainEvent })[]): Promise<void> {
-    try {
-      await consumeBatchOnce(deps.orm, deps.schema, group, run.map((d) => d.event), (em, fresh) => options.batch!.apply(em, fresh).then(() => undefined));
-    } catch (err) {
-      if (!(err instanceof UnusableEventError)) throw err;
-      for (const delivery of run) await handle(delivery);
-    }
-  }
-
-  /** In stream order: runs of batched types together, every other event on its own. */
-  async function handleBatch(deliveries: Delivery[]): Promise<void> {
-    let run: (Delivery & { event: DomainEvent })[] = [];
-    for (const delivery of deliveries) {
-      if (delivery.event && batched.has(delivery.event.type)) {
-        run.push(delivery as Delivery & { event: DomainEvent });
-        continue;
-      }
-      if (run.length) await applyRun(run);
-      run = [];
-      await handle(delivery);
-    }
-    if (run.length) await applyRun(run);
-  }
-
   return {
     name: options.name,
-    async start() {
-      subscription = await deps.bus.subscribe(options.batch
-        ? { group, types: options.types, batchSize: options.batch.size, batchHandler: handleBatch }
-        : { group, types: options.types, handler: handle });
-    },
+    async start() { subscription = await deps.bus.subscribe({ group, types: options.types, handler: handle }); },
     async stop() { await subscription?.close(); subscription = null; },
   };
 }

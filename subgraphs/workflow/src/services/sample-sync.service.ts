@@ -41,41 +41,22 @@ export class SampleSyncService {
   }
 
   /** One workflow per sample with its 8 steps PENDING; a second SampleCreated for the same sample changes nothing. */
-  private sampleCreated(em: EntityManager, event: DomainEvent): Promise<void> {
-    return this.samplesCreated(em, [event]);
-  }
-
-  /**
-   * Many SampleCreated at once (an import's batch): existing workflows and submission receipts are
-   * read with one query each and the new workflows and steps written with one flush. A sample with
-   * a workflow already (a redelivery) is skipped; an unusable event fails the lot (the consumer then
-   * applies them one by one, to dead-letter just that one).
-   */
-  async samplesCreated(em: EntityManager, events: DomainEvent[]): Promise<void> {
-    const created = events.map((event) => {
-      const { subject, data } = parse(sampleCreatedSchema, event);
-      const submissionId = subject.submissionId ?? data.submissionId;
-      if (!submissionId) throw new UnusableEventError('SampleCreated: subject.submissionId is missing');
-      return { subject, data, submissionId, occurredAt: new Date(event.occurredAt) };
-    });
-    const existing = await em.find(Workflow, { sampleId: { $in: created.map((c) => c.subject.id) } }, { fields: ['sampleId'] });
-    const seen = new Set(existing.map((w) => w.sampleId));
-    const receipts = await em.find(SubmissionReceipt, { submissionId: { $in: [...new Set(created.map((c) => c.submissionId))] } });
-    const receivedAt = new Map(receipts.map((r) => [r.submissionId, r.receivedAt]));
+  private async sampleCreated(em: EntityManager, event: DomainEvent): Promise<void> {
+    const { subject, data } = parse(sampleCreatedSchema, event);
+    if (await em.count(Workflow, { sampleId: subject.id })) return;
+    const submissionId = subject.submissionId ?? data.submissionId;
+    if (!submissionId) throw new UnusableEventError('SampleCreated: subject.submissionId is missing');
+    const receipt = await em.findOne(SubmissionReceipt, { submissionId });
+    const receivedAt = receipt?.receivedAt ?? null;
     const now = this.deps.now();
-    for (const { subject, data, submissionId, occurredAt } of created) {
-      if (seen.has(subject.id)) continue;
-      seen.add(subject.id);
-      const received = receivedAt.get(submissionId) ?? null;
-      const workflow = em.create(Workflow, {
-        sampleId: subject.id, submissionId, labId: subject.labId, sampleName: data.name, sampleType: data.sampleType ?? null,
-        priority: data.priority, priorityRank: PriorityRank[data.priority], currentStep: 'SAMPLE_QC',
-        receivedAt: received, dueAt: this.due(received, data.priority), sampleCreatedAt: occurredAt,
-      });
-      StepNames.forEach((name, i) => em.create(WorkflowStep, {
-        workflow, sampleId: subject.id, name, position: i + 1, estimatedHours: this.deps.config.stepHours[name], statusChangedAt: now,
-      }));
-    }
+    const workflow = em.create(Workflow, {
+      sampleId: subject.id, submissionId, labId: subject.labId, sampleName: data.name, sampleType: data.sampleType ?? null,
+      priority: data.priority, priorityRank: PriorityRank[data.priority], currentStep: 'SAMPLE_QC',
+      receivedAt, dueAt: this.due(receivedAt, data.priority), sampleCreatedAt: new Date(event.occurredAt),
+    });
+    StepNames.forEach((name, i) => em.create(WorkflowStep, {
+      workflow, sampleId: subject.id, name, position: i + 1, estimatedHours: this.deps.config.stepHours[name], statusChangedAt: now,
+    }));
     await em.flush();
   }
 

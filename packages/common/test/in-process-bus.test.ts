@@ -112,6 +112,27 @@ describe('InProcessBus', () => {
     await bus.close();
   });
 
+  it('publishAll hands a batch group the events as one run, and a single-event group each in order', async () => {
+    const bus = quietBus();
+    const runs: number[][] = [];
+    const single: number[] = [];
+    await bus.subscribe({ group: 'batched', batchSize: 100, batchHandler: async (ds) => { runs.push(ds.map(numberOf)); } });
+    await bus.subscribe({ group: 'single', handler: async (d) => { single.push(numberOf(d)); } });
+    await bus.publishAll([1, 2, 3, 4, 5].map(event));
+    expect(runs).toEqual([[1, 2, 3, 4, 5]]);
+    expect(single).toEqual([1, 2, 3, 4, 5]);
+    await bus.close();
+  });
+
+  it('publishAll rejects when a group cannot handle one of the events, and that group sees none after it', async () => {
+    const bus = quietBus();
+    const seen: number[] = [];
+    await bus.subscribe({ group: 'picky', handler: async (d) => { if (numberOf(d) === 2) throw new Error('no'); seen.push(numberOf(d)); } });
+    await expect(bus.publishAll([1, 2, 3].map(event))).rejects.toThrow(/3 events not handled by picky/);
+    expect(seen).toEqual([1]);
+    await bus.close();
+  });
+
   it('hands unparseable payloads to the handler as such', async () => {
     const bus = quietBus();
     const got: Delivery[] = [];

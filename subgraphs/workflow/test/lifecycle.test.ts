@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
 import type { DomainEvent } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
-import { collectEvents, createSample, expectNoErrors, goodResults, M, sampleCreatedEvent, STEPS, WORKFLOW_FULL } from './helpers.js';
+import { randomUUID } from 'node:crypto';
+import { collectEvents, createSample, expectNoErrors, goodResults, M, sampleCreatedEvent, samplesEvent, STEPS, WORKFLOW_FULL } from './helpers.js';
 
 let sg: TestSubgraph;
 let events: DomainEvent[];
@@ -40,6 +41,53 @@ describe('workflow creation from SampleCreated', () => {
     const dead = await waitFor(async () => (await em.getConnection().execute<{ reason: string }[]>(
       `select reason from "workflow"."dead_letter_event" where event_id = ?`, [bad.id]))[0], { what: 'dead letter' });
     expect(dead.reason).toMatch(/data\.name/);
+  });
+});
+
+describe('SampleCreated in batches (an import)', () => {
+  const count = async (table: string, sampleIds: string[]) => Number((await sg.running.orm.em.fork().getConnection().execute<{ n: number }[]>(
+    `select count(*)::int as n from "workflow"."${table}" where sample_id = any(?::uuid[])`, [`{${sampleIds.join(',')}}`]))[0]!.n);
+
+  it('creates every workflow of a run of events, dead-letters only the unusable one, and changes nothing when the run is delivered again', async () => {
+    const submissionId = randomUUID();
+    const good = Array.from({ length: 40 }, (_, i) => sampleCreatedEvent({ submissionId, name: `Batch-${i}`, priority: i % 2 ? 'HIGH' : 'NORMAL' }));
+    const bad = sampleCreatedEvent({ submissionId });
+    (bad.data as Record<string, unknown>).name = '';
+    const run = [...good.slice(0, 20), bad, ...good.slice(20)];
+    await sg.bus.publishAll!(run);
+    const ids = good.map((e) => e.subject.id);
+    await waitFor(async () => (await count('workflow', ids)) === 40, { what: '40 workflows' });
+    expect(await count('workflow_step', ids)).toBe(320);
+    const dead = await waitFor(async () => (await sg.running.orm.em.fork().getConnection().execute<{ event_id: string }[]>(
+      `select event_id from "workflow"."dead_letter_event" where event_id = ?`, [bad.id]))[0], { what: 'dead letter' });
+    expect(dead.event_id).toBe(bad.id);
+
+    // Redelivered (same event ids), plus a second SampleCreated for a sample that has its workflow; the last one is new, to know the run was handled.
+    const sentinel = sampleCreatedEvent({ submissionId });
+    await sg.bus.publishAll!([...good, sampleCreatedEvent({ sampleId: ids[3], submissionId, name: 'Batch-3 again' }), sentinel]);
+    await waitFor(async () => (await count('workflow', [sentinel.subject.id])) === 1, { what: 'the sentinel workflow' });
+    expect(await count('workflow', ids)).toBe(40);
+    expect(await count('workflow_step', ids)).toBe(320);
+    const wf = await sg.call(`query($id: ID!) { workflow(sampleId: $id) { priority currentStep { name } } }`, { id: ids[3] }, staff);
+    expectNoErrors(wf);
+    expect(wf.data!.workflow).toMatchObject({ priority: 'HIGH', currentStep: { name: 'SAMPLE_QC' } });
+  });
+
+  it('applies a priority change published right after its SampleCreated in the same run, in order', async () => {
+    const created = sampleCreatedEvent({ priority: 'LOW' });
+    const { id, submissionId } = created.subject;
+    await sg.bus.publishAll!([created, samplesEvent('SamplePriorityChanged', { id, submissionId: submissionId!, labId: 'lab-a' }, { priority: 'URGENT' })]);
+    // Applied out of order, the change would find no workflow and the workflow would stay LOW.
+    const priority = async () => (await sg.call(`query($id: ID!) { workflow(sampleId: $id) { priority } }`, { id }, staff)).data?.workflow?.priority;
+    await waitFor(async () => (await priority()) === 'URGENT', { what: 'the URGENT priority' });
+  });
+
+  it('keeps a batch-created workflow in its lab: a submitter of another lab does not see it', async () => {
+    const created = sampleCreatedEvent({ labId: 'lab-a' });
+    await sg.bus.publishAll!([created, sampleCreatedEvent({ labId: 'lab-b' })]);
+    const q = `query($id: ID!) { workflow(sampleId: $id) { id } }`;
+    await waitFor(async () => (await sg.call(q, { id: created.subject.id }, submitter)).data?.workflow, { what: 'the workflow, for its own lab' });
+    expect((await sg.call(q, { id: created.subject.id }, otherLab)).data?.workflow ?? null).toBeNull();
   });
 });
 

@@ -29,8 +29,8 @@ export interface SubscribeOptions {
    */
   batchHandler?: BatchDeliveryHandler;
   /**
-   * The event types `handler` takes: the bus may acknowledge others without delivering them. A
-   * handler still ignores types it does not take (a bus may deliver them all).
+   * The event types `handler` (or `batchHandler`) takes: the bus may acknowledge others without
+   * delivering them. A handler still ignores types it does not take (a bus may deliver them all).
    */
   types?: readonly string[];
   /** Events fetched per read (and the largest batch). */

@@ -48,15 +48,24 @@ export class InProcessBus implements EventBus {
   constructor(private readonly logger?: Logger, private readonly historyLimit = 10_000, private readonly retryDelayMs = 50) {}
 
   async publish(event: DomainEvent): Promise<void> {
-    const raw = JSON.stringify(event);
-    this.history.push(raw);
-    if (this.history.length > this.historyLimit) this.history.shift();
+    return this.publishAll([event]);
+  }
+
+  /**
+   * Publishes events in order; resolves when every group has handled all of them. A group that
+   * takes batches gets them queued together (the relay's batch becomes its runs, as a Redis read
+   * would); a single-event group takes them one after another, stopping at one it cannot handle.
+   */
+  async publishAll(events: DomainEvent[]): Promise<void> {
+    const raws = events.map((event) => JSON.stringify(event));
+    this.history.push(...raws);
+    if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
     const failures: string[] = [];
     await Promise.all([...this.groups.entries()].map(async ([name, group]) => {
-      const ok = await this.deliver(group, raw);
+      const ok = group.batch ? await this.enqueue(group, raws) : await this.deliverEach(group, raws);
       if (!ok) failures.push(name);
     }));
-    if (failures.length) throw new Error(`event ${event.id} not handled by ${failures.join(', ')}`);
+    if (failures.length) throw new Error(`${events.length === 1 ? `event ${events[0]!.id}` : `${events.length} events`} not handled by ${failures.join(', ')}`);
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
@@ -158,13 +167,21 @@ export class InProcessBus implements EventBus {
     }
   }
 
+  /** Queues events for a batch group all at once (so one run can take them together), then pumps. */
+  private async enqueue(group: Group, raws: string[]): Promise<boolean> {
+    const queued = raws.map((raw) => new Promise<boolean>((resolve) => group.batch!.queue.push({ raw, done: resolve })));
+    void this.pump(group);
+    return (await Promise.all(queued)).every(Boolean);
+  }
+
+  private async deliverEach(group: Group, raws: string[]): Promise<boolean> {
+    for (const raw of raws) if (!(await this.deliver(group, raw))) return false;
+    return true;
+  }
+
   /** Round-robin across live members; retries a failing handler a few times before giving up. */
   private async deliver(group: Group, raw: string): Promise<boolean> {
-    if (group.batch) {
-      const queued = new Promise<boolean>((resolve) => group.batch!.queue.push({ raw, done: resolve }));
-      void this.pump(group);
-      return queued;
-    }
+    if (group.batch) return this.enqueue(group, [raw]);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const live = group.members.filter((m) => !m.closed);
       if (live.length === 0) {

@@ -193,14 +193,6 @@ export class RedisStreamsBus implements EventBus {
   }
 
   private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
-    if (options.batchHandler) {
-      if (entries.length === 0) return;
-      // All or nothing: a failed batch stays pending and the whole read is delivered again.
-      await options.batchHandler(entries.map(([, fields]) => parseDelivery(fieldOf(fields, 'event') ?? '')));
-      await reader.xack(this.options.stream, group, ...entries.map(([id]) => id));
-      return;
-    }
-    const handler = singleHandlerOf(options);
     // Events of types the subscriber does not take are acknowledged together, unread: most of a
     // busy stream is other subgraphs' business, and parsing and acknowledging each cost more than
     // the events it handles.
@@ -208,7 +200,16 @@ export class RedisStreamsBus implements EventBus {
     const isWanted = ([, fields]: StreamEntry) => !wanted || !fieldOf(fields, 'type') || wanted.has(fieldOf(fields, 'type')!);
     const skipped = entries.filter((e) => !isWanted(e)).map(([id]) => id);
     if (skipped.length) await reader.xack(this.options.stream, group, ...skipped);
-    for (const [id, fields] of entries.filter(isWanted)) {
+    const taken = skipped.length ? entries.filter(isWanted) : entries;
+    if (options.batchHandler) {
+      if (taken.length === 0) return;
+      // All or nothing: a failed batch stays pending and the whole read is delivered again.
+      await options.batchHandler(taken.map(([, fields]) => parseDelivery(fieldOf(fields, 'event') ?? '')));
+      await reader.xack(this.options.stream, group, ...taken.map(([id]) => id));
+      return;
+    }
+    const handler = singleHandlerOf(options);
+    for (const [id, fields] of taken) {
       await handler(parseDelivery(fieldOf(fields, 'event') ?? ''));
       await reader.xack(this.options.stream, group, id);
     }

@@ -15,7 +15,21 @@ export function totalAmountOf(s: Measured): number | null {
   return Math.round(concentration * s.volume * 1000) / 1000;
 }
 
-const searchTextOf = (e: { name: string; submissionNumber: string }) => `${e.name} ${e.submissionNumber}`.toLowerCase();
+/** What lists search in: the name and the submission number, lower-cased. */
+export const searchTextOf = (e: { name: string; submissionNumber: string }) => `${e.name} ${e.submissionNumber}`.toLowerCase();
+
+type NewSample = Measured & { name: string; submissionNumber: string; priority?: Priority | null; status?: SampleStatus | null };
+
+/**
+ * The columns a new sample derives from its fields, for the onCreate hooks below and for addSamples'
+ * bulk insert (which bypasses the hooks): one function, so the two cannot differ. Status and priority
+ * not set yet are the columns' defaults (a hook once ranked an unset status -1 instead of SUBMITTED's 0).
+ */
+export function derivedOnCreate(e: NewSample) {
+  return {
+    totalAmount: totalAmountOf(e), priorityRank: priorityRank(e.priority ?? 'NORMAL'), statusRank: statusRank(e.status ?? 'SUBMITTED'), searchText: searchTextOf(e),
+  };
+}
 
 /** One tube of material, tracked from submission to data delivery. */
 export const Sample = defineEntity({
@@ -37,7 +51,7 @@ export const Sample = defineEntity({
     qubitConcentration: p.double().$type<number>().nullable(),
     nanodropConcentration: p.double().$type<number>().nullable(),
     volume: p.double().$type<number>().nullable(),
-    totalAmount: p.double().$type<number>().nullable().onCreate((e) => totalAmountOf(e) as number).onUpdate((e) => totalAmountOf(e) as number),
+    totalAmount: p.double().$type<number>().nullable().onCreate((e) => derivedOnCreate(e).totalAmount as number).onUpdate((e) => totalAmountOf(e) as number),
     a260280: p.double().$type<number>().nullable().fieldName('a260_280'),
     a260230: p.double().$type<number>().nullable().fieldName('a260_230'),
     fragmentSize: p.integer().nullable(),
@@ -46,9 +60,9 @@ export const Sample = defineEntity({
     flowCellCount: p.smallint().default(1),
     billingAccount: () => p.manyToOne(BillingAccount).nullable(),
     priority: p.enum([...Priorities]).default('NORMAL'),
-    priorityRank: p.smallint().onCreate((e) => priorityRank(e.priority as Priority)).onUpdate((e) => priorityRank(e.priority as Priority)),
+    priorityRank: p.smallint().onCreate((e) => derivedOnCreate(e).priorityRank).onUpdate((e) => priorityRank(e.priority as Priority)),
     status: p.enum([...SampleStatuses]).default('SUBMITTED'),
-    statusRank: p.smallint().onCreate((e) => statusRank(e.status as SampleStatus)).onUpdate((e) => statusRank(e.status as SampleStatus)),
+    statusRank: p.smallint().onCreate((e) => derivedOnCreate(e).statusRank).onUpdate((e) => statusRank(e.status as SampleStatus)),
     statusChangedAt: p.datetime().nullable(),
     assigneeId: p.uuid().nullable(),
     isControl: p.boolean().default(false),
@@ -58,7 +72,7 @@ export const Sample = defineEntity({
     submittedAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
     archivedAt: p.datetime().nullable(),
-    searchText: p.text().onCreate(searchTextOf).onUpdate(searchTextOf),
+    searchText: p.text().onCreate((e) => derivedOnCreate(e).searchText).onUpdate(searchTextOf),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -5,12 +5,13 @@ import {
 } from '@app/common';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BillingAccount, Sample, Submission } from '../entities/index.js';
+import { Sample, Submission } from '../entities/index.js';
 import type { Priority } from '../entities/enums.js';
 import { SOURCE, type SamplesDeps } from '../deps.js';
 import type { SamplesLoaders } from '../loaders/index.js';
 import { checkUsableAccount } from './billing.service.js';
 import { checkSampleDrafts, samplesLike } from './sample-drafts.js';
+import { asSamples, insertSamples, newSampleRow } from './sample-insert.js';
 import { checkSampleFields, checkSampleState, sampleSnapshot, stateOf, type SampleFields, type SampleInput } from './sample-rules.js';
 import { addToSubmission, lastSampleNumber, refreshSubmission, submissionSnapshot } from './submission-status.js';
 
@@ -83,25 +84,20 @@ export class SampleService {
     return inputs.map((input) => (input.externalKey ? byKey.get(input.externalKey)! : unkeyed.shift()!));
   }
 
-  /** Inside the transaction that locked the submission, so numbers cannot be taken twice. */
+  /**
+   * Inside the transaction that locked the submission, so numbers cannot be taken twice. The
+   * samples go in with one INSERT and their SampleCreated events with one more, in this transaction.
+   */
   private async create(em: EntityManager, submission: Submission, inputs: SampleInput[]): Promise<Sample[]> {
-    const accounts = await this.accountsOf(em, inputs);
     let number = await lastSampleNumber(em, this.deps.schema, submission.id);
     const now = this.deps.now();
-    const samples = inputs.map((input) => em.create(Sample, {
-      submission, submissionNumber: submission.number, projectId: submission.project.id, number: ++number, name: input.name.trim(),
-      sampleType: input.sampleType, materialType: input.materialType ?? null, labId: submission.labId,
-      organism: input.organism?.trim() || null, buffer: input.buffer?.trim() || null,
-      qubitConcentration: input.qubitConcentration ?? null, nanodropConcentration: input.nanodropConcentration ?? null,
-      volume: input.volume ?? null, a260280: input.a260280 ?? null, a260230: input.a260230 ?? null, fragmentSize: input.fragmentSize ?? null,
-      flowCellDevice: input.flowCellDevice ?? null, poreChemistry: input.poreChemistry ?? null, flowCellCount: input.flowCellCount ?? 1,
-      billingAccount: input.billingAccountId ? accounts.get(input.billingAccountId)! : submission.billingAccount ?? null,
-      priority: input.priority ?? submission.priority, assigneeId: input.assigneeId ?? null, isControl: input.isControl ?? false,
-      notes: input.notes?.trim() || null, externalKey: input.externalKey ?? null, submittedAt: now,
-    }));
+    const createdAt = new Date();
+    const rows = inputs.map((input) => newSampleRow(submission, input, ++number, now, createdAt));
+    await insertSamples(em, this.deps.schema, rows);
     const before = submissionSnapshot(submission);
-    addToSubmission(submission, samples.length);
+    addToSubmission(submission, rows.length);
     await em.flush();
+    const samples = asSamples(rows);
     const origin = eventOrigin(this.ctx, SOURCE);
     const events = samples.map((s) => createEvent(origin, {
       type: EventTypes.SampleCreated,
@@ -263,13 +259,6 @@ export class SampleService {
       type: EventTypes.SubmissionUpdated, subject: { type: 'Submission', id: submission.id, submissionId: submission.id, labId: submission.labId },
       data: { number: submission.number, projectId: submission.project.id, status: submission.status } satisfies SubmissionEventData, ...diff,
     }, now) as DomainEvent;
-  }
-
-  /** The billing accounts the inputs name (already checked usable by checkSampleDrafts). */
-  private async accountsOf(em: EntityManager, inputs: SampleInput[]): Promise<Map<string, BillingAccount>> {
-    const ids = [...new Set(inputs.map((i) => i.billingAccountId).filter((id): id is string => !!id))];
-    const found = ids.length ? await em.find(BillingAccount, { id: { $in: ids } }) : [];
-    return new Map(found.map((a) => [a.id, a]));
   }
 
   private checkOpenForSamples(submission: Submission): void {

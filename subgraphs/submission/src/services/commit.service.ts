@@ -13,6 +13,7 @@ import { samplesClientOf } from './intake.service.js';
 import { emitJobEvent, recountJob } from './job-events.js';
 import type { ProgressReporter } from './progress.js';
 import { cellsOf, columnOf } from './row-check.js';
+import { validRowsAfter, type RowToCommit } from './row-store.js';
 import { LockMode } from '@mikro-orm/core';
 
 /** Samples per addSamples call (samples' own limit): one transaction in samples, one batch of results here. */
@@ -90,7 +91,7 @@ export class CommitService {
       let after = 0;
       for (;;) {
         const em = this.deps.orm.em.fork();
-        const rows = await em.find(IntakeRow, { job: jobId, status: 'VALID', rowNumber: { $gt: after } }, { orderBy: { rowNumber: 'asc' }, limit: COMMIT_BATCH });
+        const rows = await validRowsAfter(em, this.deps.schema, jobId, after, COMMIT_BATCH);
         if (rows.length === 0) break;
         const sent = await this.send(job, rows, client);
         await recording;
@@ -113,7 +114,7 @@ export class CommitService {
   }
 
   /** One addSamples call; a refusal of the rows (BAD_USER_INPUT) is answered, not thrown. */
-  private async send(job: IntakeJob, rows: IntakeRow[], client: SamplesClient): Promise<{ id: string; externalKey: string | null }[] | DelegatedCallError> {
+  private async send(job: IntakeJob, rows: RowToCommit[], client: SamplesClient): Promise<{ id: string; externalKey: string | null }[] | DelegatedCallError> {
     try {
       return await client.addSamples(job.submissionId!, rows.map((r) => r.parsed));
     } catch (err) {
@@ -123,7 +124,7 @@ export class CommitService {
   }
 
   /** Marks a batch's rows COMMITTED with their samples and counts them onto the job, in one transaction. */
-  private async record(job: IntakeJob, rows: IntakeRow[], samples: { id: string; externalKey: string | null }[], origin: Origin): Promise<void> {
+  private async record(job: IntakeJob, rows: RowToCommit[], samples: { id: string; externalKey: string | null }[], origin: Origin): Promise<void> {
     const byKey = new Map(samples.map((s) => [s.externalKey, s.id]));
     await this.deps.orm.em.fork().transactional(async (tx) => {
       // One statement for the whole batch: an UPDATE per row cost more than the samples call itself.
@@ -144,7 +145,7 @@ export class CommitService {
   }
 
   /** An extraction's intake tells ai which sample each quote row became (`IntakeRowsCommitted`, with the rows' commit). */
-  private async announceSamples(tx: EntityManager, job: IntakeJob, rows: IntakeRow[], byKey: Map<unknown, string>, origin: Origin): Promise<void> {
+  private async announceSamples(tx: EntityManager, job: IntakeJob, rows: RowToCommit[], byKey: Map<unknown, string>, origin: Origin): Promise<void> {
     const accepted = await tx.findOne(AcceptedExtraction, job.extractionJobId!);
     const committed = rows.flatMap((r) => {
       const sampleId = byKey.get(r.parsed.externalKey);
@@ -155,7 +156,7 @@ export class CommitService {
     await emitJobEvent(tx, this.deps, origin, EventTypes.IntakeRowsCommitted, job, data);
   }
 
-  private async markRefused(em: EntityManager, job: IntakeJob, rows: IntakeRow[], err: DelegatedCallError): Promise<void> {
+  private async markRefused(em: EntityManager, job: IntakeJob, rows: RowToCommit[], err: DelegatedCallError): Promise<void> {
     const byIndex = new Map<number, { field: string; column: string | null; message: string }[]>();
     for (const p of err.problems) {
       const match = /^samples\.(\d+)\.(.+)$/.exec(p.field);

@@ -13,6 +13,7 @@ import { mapHeader } from './columns.js';
 import { emitJobEvent } from './job-events.js';
 import type { ProgressReporter } from './progress.js';
 import { checkRows, type CheckTarget } from './row-check.js';
+import { insertRows } from './row-store.js';
 
 interface IntakeTarget {
   submissionId?: string | null;
@@ -194,9 +195,8 @@ export class IntakeService {
       batch = [];
       errorCount += checked.filter((r) => r.errors.length).length;
       await storing;
-      storing = this.deps.orm.em.fork().insertMany(IntakeRow, checked.map((r) => ({
-        id: crypto.randomUUID(), job: job.id, rowNumber: r.rowNumber, raw: r.raw, parsed: r.draft, errors: r.errors,
-        status: r.errors.length ? 'INVALID' : 'VALID', nameKey: r.nameKey, sampleId: null,
+      storing = insertRows(this.deps.orm.em.fork(), this.deps.schema, job.id, checked.map((r) => ({
+        rowNumber: r.rowNumber, raw: r.raw, parsed: r.draft, errors: r.errors, status: r.errors.length ? 'INVALID' : 'VALID', nameKey: r.nameKey,
       })));
       storing.catch(() => undefined); // awaited before the next batch is stored; this only keeps it from counting as unhandled meanwhile
       this.progress.report(job, 'PARSING', rowCount, null);

@@ -63,11 +63,11 @@ export interface ProfileSummary {
   functions: [string, number, number][];
 }
 
-/** Self time grouped by area and by function; `units` (e.g. requests served) gives the per-unit column. */
-export function summarize(profile: Profile, units: number, top = 25): ProfileSummary {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const byArea = new Map<string, number>();
-  const byFunction = new Map<string, number>();
+/**
+ * Calls `visit` with each sample that counts as the process's work (not idle, not V8's own
+ * "(program)", not the profiler stopping itself) and its duration; answers their total in µs.
+ */
+function countedSamples(profile: Profile, nodes: Map<number, ProfileNode>, visit: (id: number, node: ProfileNode, us: number) => void): number {
   const own = profilerOwn(profile);
   let total = 0;
   profile.samples.forEach((id, i) => {
@@ -75,13 +75,27 @@ export function summarize(profile: Profile, units: number, top = 25): ProfileSum
     if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)' || own.has(id)) return;
     const us = profile.timeDeltas[i] ?? 0;
     total += us;
+    visit(id, node, us);
+  });
+  return total;
+}
+
+/** A table row: name, % of the counted CPU, ms per unit. */
+const shareRow = (name: string, us: number, total: number, units: number): [string, number, number] =>
+  [name, Math.round((us / total) * 1000) / 10, Math.round(us / Math.max(1, units)) / 1000];
+
+/** Self time grouped by area and by function; `units` (e.g. requests served) gives the per-unit column. */
+export function summarize(profile: Profile, units: number, top = 25): ProfileSummary {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const total = countedSamples(profile, nodes, (_, node, us) => {
     const where = area(node.callFrame.url, node.callFrame.functionName);
     byArea.set(where, (byArea.get(where) ?? 0) + us);
     const fn = `${node.callFrame.functionName || '(anonymous)'} [${where}]`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   });
-  const rows = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
-    .map(([k, us]): [string, number, number] => [k, Math.round((us / total) * 1000) / 10, Math.round(us / Math.max(1, units)) / 1000]);
+  const rows = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => shareRow(k, us, total, units));
   return { totalMs: Math.round(total / 1000), areas: rows(byArea, top), functions: rows(byFunction, top) };
 }
 
@@ -95,13 +109,7 @@ export function inclusive(profile: Profile, probes: Record<string, RegExp>, unit
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const hits = new Map<string, number>(Object.keys(probes).map((k) => [k, 0]));
-  const own = profilerOwn(profile);
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const leaf = nodes.get(id)!;
-    if (leaf.callFrame.functionName === '(idle)' || leaf.callFrame.functionName === '(program)' || own.has(id)) return;
-    const us = profile.timeDeltas[i] ?? 0;
-    total += us;
+  const total = countedSamples(profile, nodes, (id, _, us) => {
     const frames: string[] = [];
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const f = nodes.get(n)!.callFrame;
@@ -109,7 +117,7 @@ export function inclusive(profile: Profile, probes: Record<string, RegExp>, unit
     }
     for (const [name, re] of Object.entries(probes)) if (frames.some((f) => re.test(f))) hits.set(name, hits.get(name)! + us);
   });
-  return [...hits].map(([k, us]) => [k, Math.round((us / total) * 1000) / 10, Math.round(us / Math.max(1, units)) / 1000]);
+  return [...hits].map(([k, us]) => shareRow(k, us, total, units));
 }
 
 /** Profiles `work` (200 µs sampling) and keeps the .cpuprofile in the temp folder for a flame graph. */

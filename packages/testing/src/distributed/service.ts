@@ -22,6 +22,8 @@ export class ServiceProcess {
   private child: ChildProcess | null = null;
   private exit: Promise<void> = Promise.resolve();
   private frozen = false;
+  /** Output length when the current process started: its own lines come after. */
+  private outputMark = 0;
 
   constructor(readonly spec: ServiceSpec) {}
 
@@ -45,6 +47,7 @@ export class ServiceProcess {
   start(): void {
     if (this.child) throw new Error(`${this.name} is already running`);
     const echo = process.env.FAULTS_ECHO ? (s: string) => process.stderr.write(`[${this.name}] ${s}`) : undefined;
+    this.outputMark = this.output.length;
     const child = spawn(process.execPath, [this.spec.entry], {
       cwd: this.spec.cwd,
       env: { PATH: process.env.PATH ?? '', ...this.spec.env, PORT: String(this.spec.port), HOST: '127.0.0.1' },
@@ -59,15 +62,22 @@ export class ServiceProcess {
     }));
   }
 
-  /** Polls /readyz until it answers 200 or `timeoutMs` passes (then the output tail is in the error). */
+  /**
+   * Polls /readyz until it answers 200 and this process has logged that it listens on its URL (another
+   * service on the port would answer too), or `timeoutMs` passes (then the output tail is in the error).
+   */
   async ready(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (!this.child) throw new Error(`${this.name} exited before it was ready:\n${this.output.tail()}`);
-      if ((await probe(`${this.url}/readyz`)) === 200) return;
+      if ((await probe(`${this.url}/readyz`)) === 200 && this.listensHere()) return;
       if (Date.now() > deadline) throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output.tail()}`);
       await sleep(100);
     }
+  }
+
+  private listensHere(): boolean {
+    return this.output.since(this.outputMark).includes(`"url":"${this.url}"`);
   }
 
   /** The crash: no shutdown hooks, no flushing, connections dropped. */

@@ -9,7 +9,7 @@ interface Ping { jobId: string; n: number }
 const bus = createTestBus();
 const { logger, lines } = captureLogger('bus-feed-test', 'info');
 const feed = new BusFeed<Ping>(bus, logger, {
-  group: 'bus-feed-test', name: 'ping',
+  group: 'bus-feed-test', name: 'ping', types: ['Ping'],
   select: (e: DomainEvent) => (e.type === 'Ping' ? { jobId: e.subject.id, n: Number(e.data.n) } : null),
   keyOf: (p) => p.jobId,
 });
@@ -39,6 +39,16 @@ describe('BusFeed', () => {
     stopAll();
     // A key's entry goes with its last listener.
     expect(feed.size).toEqual({ keys: 0, all: 0 });
+  });
+
+  it('delivers a burst of its types in order, among events of other types it never sees', async () => {
+    const got: number[] = [];
+    const stop = feed.listen('job-burst', (p) => got.push(p.n));
+    await Promise.all(Array.from({ length: 60 }, (_, n) => publish(n % 3 ? 'Ping' : 'Other', 'job-burst', n)));
+    const pings = Array.from({ length: 60 }, (_, n) => n).filter((n) => n % 3);
+    await waitFor(() => got.length === pings.length, { what: 'the burst', timeoutMs: 30_000 });
+    expect(got).toEqual(pings);
+    stop();
   });
 
   it('keeps delivering to the others when one listener throws, and logs it', async () => {

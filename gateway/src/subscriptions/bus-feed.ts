@@ -8,6 +8,12 @@ export interface BusFeedSpec<T> {
   group: string;
   /** What the feed carries, for logs ("workflow", "notification"…). */
   name: string;
+  /**
+   * The event types `select` can turn into a value. The bus acknowledges the rest of the stream
+   * unread: during a 100,000-row intake each feed otherwise parsed and acknowledged every
+   * SampleCreated, one Redis round trip each, four feeds per gateway.
+   */
+  types: readonly string[];
   /** The value an event stands for, or null for an event this feed does not carry. */
   select: (event: DomainEvent) => T | null;
   /** The key its listeners follow (a sample, a job, a recipient). */
@@ -32,8 +38,9 @@ export class BusFeed<T> {
 
   async start(): Promise<void> {
     this.subscription = await this.bus.subscribe({
-      group: this.spec.group, ephemeral: true,
-      handler: async (d) => { if (d.event) this.dispatch(d.event); },
+      group: this.spec.group, ephemeral: true, types: this.spec.types,
+      // A read's events are dispatched in order and acknowledged together: dispatching never waits.
+      batchHandler: async (batch) => { for (const d of batch) if (d.event) this.dispatch(d.event); },
     });
   }
 

@@ -21,6 +21,20 @@ describe('InProcessBus', () => {
     await bus.close();
   });
 
+  it('hands a group only the types its members name (all of them, when two members name different ones)', async () => {
+    const bus = quietBus();
+    const typed = (n: number, type: string) => ({ ...event(n), type }) as DomainEvent;
+    const seen: string[][] = [[], [], []];
+    const record = (list: string[]) => async (d: Delivery) => { list.push(`${d.event!.type}-${numberOf(d)}`); };
+    await bus.subscribe({ group: 'typed', types: ['A'], handler: record(seen[0]!) });
+    await bus.subscribe({ group: 'batch', types: ['B'], batchHandler: async (batch) => { for (const d of batch) await record(seen[1]!)(d); } });
+    await bus.subscribe({ group: 'union', types: ['A'], handler: record(seen[2]!) });
+    await bus.subscribe({ group: 'union', types: ['C'], handler: record(seen[2]!) });
+    await bus.publishAll([typed(1, 'A'), typed(2, 'B'), typed(3, 'C'), typed(4, 'A')]);
+    expect(seen).toEqual([['A-1', 'A-4'], ['B-2'], ['A-1', 'C-3', 'A-4']]);
+    await bus.close();
+  });
+
   it('gives a durable group that subscribes late the events published before it', async () => {
     const bus = quietBus();
     for (let n = 1; n <= 3; n++) await bus.publish(event(n));

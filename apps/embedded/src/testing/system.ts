@@ -40,13 +40,17 @@ export interface UploadPart {
 
 export const ADMIN_PASSWORD = 'correct horse battery staple 42';
 
-/** The whole supergraph on a fresh test database (PGlite, or TEST_DATABASE_URL) and bus (in-process, or REDIS_URL). */
+/**
+ * The whole supergraph on a fresh test database (PGlite, or TEST_DATABASE_URL) and bus (in-process,
+ * or REDIS_URL). With a `dataDir` and no database, on PGlite keeping its files there, as `npm start` does.
+ */
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
-  const db: TestDatabase = await createTestDatabase();
+  const onDisk = !!options.dataDir && !options.databaseUrl;
+  const db: TestDatabase | null = onDisk ? null : await createTestDatabase();
   const stream = testStreamName();
   const adminEmail = `admin-${randomBytes(3).toString('hex')}@facility.test`;
   const system = await startSystem({
-    logger: testLogger('system'), dataDir: null, databaseUrl: db.url, redisUrl: process.env.REDIS_URL, eventStream: stream, port: 0,
+    logger: testLogger('system'), dataDir: null, databaseUrl: db?.url, redisUrl: process.env.REDIS_URL, eventStream: stream, port: 0,
     ...options,
     env: { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD, AUTH_GENERATE_ADMIN: 'false', LOG_LEVEL: 'warn', ...options.env },
   });
@@ -96,7 +100,7 @@ export async function startTestSystem(options: Partial<SystemOptions> = {}): Pro
     async stop() {
       await system.stop();
       await deleteTestStream(stream);
-      await db.drop();
+      await db?.drop();
     },
   };
 }

@@ -26,6 +26,8 @@ interface Group {
   members: Member[];
   next: number;
   ephemeral: boolean;
+  /** The event types its members take (null: every type); others are passed over unread, as on Redis. */
+  types: Set<string> | null;
   /** Events that arrived while a durable group had no live member. */
   pending: string[];
   /** Set when the group's members take batches: events then queue and are handled one run at a time. */
@@ -62,7 +64,9 @@ export class InProcessBus implements EventBus {
     if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
     const failures: string[] = [];
     await Promise.all([...this.groups.entries()].map(async ([name, group]) => {
-      const ok = group.batch ? await this.enqueue(group, raws) : await this.deliverEach(group, raws);
+      const wanted = group.types ? raws.filter((_, i) => group.types!.has(events[i]!.type)) : raws;
+      if (wanted.length === 0) return;
+      const ok = group.batch ? await this.enqueue(group, wanted) : await this.deliverEach(group, wanted);
       if (!ok) failures.push(name);
     }));
     if (failures.length) throw new Error(`${events.length === 1 ? `event ${events[0]!.id}` : `${events.length} events`} not handled by ${failures.join(', ')}`);
@@ -73,8 +77,11 @@ export class InProcessBus implements EventBus {
     const key = options.ephemeral ? `${options.group}:${randomUUID()}` : options.group;
     let group = this.groups.get(key);
     if (!group) {
-      group = { members: [], next: 0, ephemeral: !!options.ephemeral, pending: options.ephemeral ? [] : [...this.history] };
+      group = { members: [], next: 0, ephemeral: !!options.ephemeral, types: options.types ? new Set(options.types) : null, pending: options.ephemeral ? [] : [...this.history] };
       this.groups.set(key, group);
+    } else {
+      // Members of one group may name different types: the group takes them all.
+      group.types = group.types && options.types ? new Set([...group.types, ...options.types]) : null;
     }
     if (options.batchHandler) return this.subscribeBatch(key, group, options);
     const member: Member = { handler: singleHandlerOf(options), closed: false };

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { InProcessBus, RedisStreamsBus, type EventBus, type Logger } from '@app/common';
+import { InProcessBus, RedisStreamsBus, type DomainEvent, type EventBus, type Logger } from '@app/common';
 
 /** A unique stream name, so parallel test files never see each other's events. */
 export function testStreamName(): string {
@@ -21,4 +21,14 @@ export async function deleteTestStream(stream: string): Promise<void> {
   const client = new Redis(url);
   await client.del(stream);
   client.disconnect();
+}
+
+/** Events collected in the order the bus delivered them; `close` stops collecting. */
+export type CollectedEvents = DomainEvent[] & { close(): Promise<void> };
+
+/** Collects every event `bus` delivers, from the start of its history, in a consumer group of its own. */
+export async function collectEvents(bus: EventBus): Promise<CollectedEvents> {
+  const events: DomainEvent[] = [];
+  const subscription = await bus.subscribe({ group: `test-${randomUUID()}`, handler: async (d) => { if (d.event) events.push(d.event); } });
+  return Object.assign(events, { close: () => subscription.close() });
 }

@@ -1,5 +1,5 @@
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { createTestBus, deleteTestStream, testStreamName } from './bus.js';
+export { collectEvents, createTestBus, deleteTestStream, testStreamName, type CollectedEvents } from './bus.js';
 export { waitFor } from './wait.js';
 export { storedZip, workbookParts } from './zip.js';
 export { captureLogger, testLogger } from './logger.js';

@@ -3,16 +3,15 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import type { DomainEvent, Principal, BusSubscription } from '@app/common';
+import { collectEvents, startTestSubgraph, userPrincipal, waitFor, type CollectedEvents, type TestSubgraph } from '@app/testing';
+import type { Principal } from '@app/common';
 import { filesSubgraph } from '../src/server.js';
 import { sha } from './helpers.js';
 
 let sg: TestSubgraph;
-let subscription: BusSubscription;
 let dir: string;
 let clock = Date.now();
-const events: DomainEvent[] = [];
+let events: CollectedEvents;
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const colleague = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
@@ -22,10 +21,10 @@ const viewer = userPrincipal('VIEWER');
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'files-test-'));
   sg = await startTestSubgraph(filesSubgraph, { env: { FILES_DIR: dir, FILES_MAX_BYTES: '1000', FILES_SIGNING_SECRET: randomUUID() + randomUUID() }, now: () => new Date(clock) });
-  subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  events = await collectEvents(sg.bus);
 });
 afterAll(async () => {
-  await subscription.close();
+  await events.close();
   await sg.stop();
   await rm(dir, { recursive: true, force: true });
 });

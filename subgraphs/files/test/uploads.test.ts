@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import type { BusSubscription, DomainEvent } from '@app/common';
+import { collectEvents, startTestSubgraph, userPrincipal, waitFor, type CollectedEvents, type TestSubgraph } from '@app/testing';
 import { filesSubgraph } from '../src/server.js';
 import { UrlSigner } from '../src/services/url-signer.js';
 import { blobKey, type FileStorage } from '../src/storage/index.js';
@@ -31,8 +30,7 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
   let dir: string;
   let s3: TestS3 | null = null;
   let clock = Date.now();
-  let subscription: BusSubscription;
-  const events: DomainEvent[] = [];
+  let events: CollectedEvents;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'files-uploads-'));
@@ -44,10 +42,10 @@ describe.each(['local', 's3'] as const)('multipart uploads on %s storage', (stor
     store = s3
       ? new S3Storage({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, prefix: 'lims/', credentials: s3 })
       : await LocalDiskStorage.open(dir);
-    subscription = await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+    events = await collectEvents(sg.bus);
   });
   afterAll(async () => {
-    await subscription?.close();
+    await events?.close();
     await sg?.stop();
     if (store instanceof S3Storage) store.close();
     await s3?.stop();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import type { DomainEvent } from '@app/common';
+import { collectEvents, startTestSubgraph, userPrincipal, waitFor, type CollectedEvents, type TestSubgraph } from '@app/testing';
 import { samplesSubgraph } from '../src/server.js';
 import { Sample, Submission } from '../src/entities/index.js';
 import { addSamples, makeProject, makeSubmission, ok } from './helpers.js';
@@ -8,13 +7,13 @@ import { addSamples, makeProject, makeSubmission, ok } from './helpers.js';
 // addSamples inserts with one statement, bypassing the entity's onCreate hooks: what it stores
 // must be exactly what the unit of work would have stored for the same sample.
 let sg: TestSubgraph;
-const events: DomainEvent[] = [];
+let events: CollectedEvents;
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const staff = userPrincipal('STAFF');
 
 beforeAll(async () => {
   sg = await startTestSubgraph(samplesSubgraph);
-  await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  events = await collectEvents(sg.bus);
 });
 afterAll(() => sg.stop());
 

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
-import type { DomainEvent } from '@app/common';
+import { collectEvents, startTestSubgraph, userPrincipal, waitFor, type CollectedEvents, type TestSubgraph } from '@app/testing';
 import { samplesSubgraph } from '../src/server.js';
 
 let sg: TestSubgraph;
-const events: DomainEvent[] = [];
+let events: CollectedEvents;
 const submitter = userPrincipal('SUBMITTER', { labId: 'lab-a' });
 const otherLab = userPrincipal('SUBMITTER', { labId: 'lab-b' });
 const viewer = userPrincipal('VIEWER');
 
 beforeAll(async () => {
   sg = await startTestSubgraph(samplesSubgraph);
-  await sg.bus.subscribe({ group: 'test', handler: async (d) => { if (d.event) events.push(d.event); } });
+  events = await collectEvents(sg.bus);
 });
 afterAll(() => sg.stop());
 

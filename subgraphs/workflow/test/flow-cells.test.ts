@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { collectEvents, startTestSubgraph, type TestSubgraph, userPrincipal, waitFor } from '@app/testing';
 import type { DomainEvent } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
 import { loadWorkflowConfig } from '../src/config.js';
 import {
-  LAB, SETUP_WITH_STOCK, checkedCell, collectEvents, createSample, errorCode, expectNoErrors, freshSerial, receiveCells, toSequencingSetup,
+  LAB, SETUP_WITH_STOCK, checkedCell, createSample, errorCode, expectNoErrors, freshSerial, receiveCells, toSequencingSetup,
 } from './helpers.js';
 
 // The flow-cell inventory (issue #15 point 1): receiving, platform checks against the warranty,

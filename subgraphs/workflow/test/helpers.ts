@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type DomainEvent, type EventBus, type Principal } from '@app/common';
+import { createEvent, type DomainEvent, type Principal } from '@app/common';
 import { userPrincipal, waitFor, type TestSigner, type TestSubgraph } from '@app/testing';
 
 export const samplesActor = userPrincipal('SUBMITTER', { labId: 'lab-a' });
@@ -90,13 +90,6 @@ export async function signFor(
   expectNoErrors(res);
   const { recordType, recordId, hash } = res.data!.stepSignatureRecord;
   return signer.sign(who, { recordType, recordId, recordHash: hash }, options);
-}
-
-/** Collects every event the subgraph publishes (and the test publishes) on its bus. */
-export async function collectEvents(bus: EventBus): Promise<DomainEvent[]> {
-  const events: DomainEvent[] = [];
-  await bus.subscribe({ group: `test-${randomUUID()}`, handler: async (d) => { if (d.event) events.push(d.event); } });
-  return events;
 }
 
 export function expectNoErrors(res: { errors?: unknown[] }): void {

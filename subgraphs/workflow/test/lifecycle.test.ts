@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { collectEvents, startTestSubgraph, type TestSubgraph, userPrincipal, waitFor } from '@app/testing';
 import type { DomainEvent } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
 import { randomUUID } from 'node:crypto';
-import { collectEvents, createSample, expectNoErrors, goodResults, M, sampleCreatedEvent, samplesEvent, STEPS, WORKFLOW_FULL } from './helpers.js';
+import { createSample, expectNoErrors, goodResults, M, sampleCreatedEvent, samplesEvent, STEPS, WORKFLOW_FULL } from './helpers.js';
 
 let sg: TestSubgraph;
 let events: DomainEvent[];

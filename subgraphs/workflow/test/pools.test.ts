@@ -1,8 +1,8 @@
 import { INTERNAL_TOKEN_HEADER, type DomainEvent } from '@app/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { collectEvents, startTestSubgraph, type TestSubgraph, userPrincipal, waitFor } from '@app/testing';
 import { workflowSubgraph } from '../src/server.js';
-import { LAB, SETUP_WITH_STOCK, checkedCell, collectEvents, createSample, errorCode, expectNoErrors, toSequencingSetup } from './helpers.js';
+import { LAB, SETUP_WITH_STOCK, checkedCell, createSample, errorCode, expectNoErrors, toSequencingSetup } from './helpers.js';
 
 // Barcode kits and rules (issue #15 point 3), a minimal Pool (point 2) onto one flow cell, and the
 // MinKNOW sample sheet of a loaded pool (point 4).

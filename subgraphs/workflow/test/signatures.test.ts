@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventTypes, recordHash, type DomainEvent, type StepEventData } from '@app/common';
-import { createTestSigner, startTestSubgraph, userPrincipal, type TestSigner, type TestSubgraph } from '@app/testing';
+import { collectEvents, createTestSigner, startTestSubgraph, type TestSigner, type TestSubgraph, userPrincipal } from '@app/testing';
 import { workflowSubgraph } from '../src/server.js';
-import { collectEvents, createSample, expectNoErrors, goodResults, M, signFor } from './helpers.js';
+import { createSample, expectNoErrors, goodResults, M, signFor } from './helpers.js';
 
 // E-signatures on step changes (issue #15 point 6), against the subgraph alone: tokens are signed by
 // a test key the subgraph trusts, as auth's would be. The clock is the subgraph's, moved by the test.

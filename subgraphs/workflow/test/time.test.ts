@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestSubgraph, userPrincipal, waitFor, type TestSubgraph } from '@app/testing';
+import { collectEvents, startTestSubgraph, type TestSubgraph, userPrincipal, waitFor } from '@app/testing';
 import type { DomainEvent } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
-import { collectEvents, createSample, expectNoErrors, M, samplesEvent } from './helpers.js';
+import { createSample, expectNoErrors, M, samplesEvent } from './helpers.js';
 
 let sg: TestSubgraph;
 let events: DomainEvent[];

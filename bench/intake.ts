@@ -21,7 +21,7 @@ import { authSubgraph } from '../subgraphs/auth/src/server.js';
 import { samplesSubgraph } from '../subgraphs/samples/src/server.js';
 import { submissionSubgraph } from '../subgraphs/submission/src/server.js';
 import { startWorld } from '../test/faults/lib/world.js';
-import { machine, printTable, processRssMb, writeResult } from './lib/report.js';
+import { machine, printTable, processRssMb, writeRun } from './lib/report.js';
 
 const rows = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100_000);
 const distributed = process.argv.includes('--distributed');
@@ -140,7 +140,7 @@ try {
   const count = (await gql(`query($s: ID!) { samples(filter: { submissionId: $s }, first: 1) { totalCount } }`, { s: final.submission.id })).samples.totalCount;
   const seconds = (ms: number) => Math.round(ms / 10) / 100;
   const result = {
-    rows, bytes: body.length, mode: distributed ? 'distributed' : 'embedded', status: final.status, committed: final.committedCount, samplesInSubmission: count,
+    at: new Date().toISOString(), rows, bytes: body.length, mode: distributed ? 'distributed' : 'embedded', status: final.status, committed: final.committedCount, samplesInSubmission: count,
     parseValidateSeconds: seconds(parsedAt - started),
     commitSeconds: seconds(committedAt - commitStarted),
     totalSeconds: seconds(parsedAt - started + committedAt - commitStarted),
@@ -157,7 +157,7 @@ try {
   console.log(`status ${result.status}, ${result.committed} committed, ${count} samples; ${result.rowsPerSecond} rows/s; ${result.cpuSeconds} CPU s (${distributed ? INTAKE_PROCESSES.join(' + ') : 'this process'})`);
   console.log(`RSS MB before ${JSON.stringify(rssBefore)}, peak ${JSON.stringify(result.peakRssMb)}`);
   if (heapBefore !== null) console.log(`heap in use after a full GC: ${heapBefore} MB before, ${heapAfterParse} MB after parsing, ${heapAfterCommit} MB after committing`);
-  console.log(`wrote ${writeResult(distributed ? 'intake-distributed' : 'intake', result)}`);
+  console.log(`wrote ${writeRun('intake', `${result.mode}-${result.database}-${rows}`, result)}`);
 } finally {
   clearInterval(sampler);
   await target.stop();

@@ -47,7 +47,22 @@ function subscriptions(): string | null {
   return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'payload executions per event', 'peak RSS MB', 'CPU % of a core'], rows);
 }
 
-const generators: Record<string, () => string | null> = { dashboard, subscriptions };
+/** Every recorded intake run (mode, database, rows), largest first. */
+function intake(): string | null {
+  const r = result('intake');
+  if (!r?.runs) return null;
+  const runs = Object.values(r.runs as Record<string, any>).sort((a, b) => b.rows - a.rows || a.mode.localeCompare(b.mode));
+  const mb = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => (k === 'bench' ? `${Math.round(v)}` : `${k} ${Math.round(v)}`)).join(', ');
+  const rows = runs.map((v) => [
+    `${v.rows.toLocaleString('en')}, ${v.mode}, ${v.database}/${v.bus}, ${v.at.slice(0, 16).replace('T', ' ')}, ${load(v.machine)}`,
+    v.status, v.parseValidateSeconds, v.commitSeconds, `**${v.totalSeconds}**`, v.rowsPerSecond.toLocaleString('en'), v.cpuSeconds,
+    `${mb(v.rssBeforeMb)} → ${mb(v.peakRssMb)}`,
+    v.retainedHeapMb?.before == null ? '–' : `${v.retainedHeapMb.before} / ${v.retainedHeapMb.afterParse} / ${v.retainedHeapMb.afterCommit}`,
+  ]);
+  return table(['rows, mode, database/bus, when, load', 'status', 'upload + parse + validate s', 'commit s', 'total s', 'rows/s', 'CPU s', 'RSS MB before → peak', 'heap after full GC MB: before / parsed / committed'], rows);
+}
+
+const generators: Record<string, () => string | null> = { dashboard, subscriptions, intake };
 let text = readFileSync(readme, 'utf8');
 const before = text;
 for (const [name, generate] of Object.entries(generators)) {

@@ -1,5 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
@@ -29,6 +29,16 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   const file = join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Records one run in bench/results/<name>.json under `key` (e.g. database, size), keeping the other
+ * runs: one file holds every configuration measured, and the README's tables are generated from it.
+ */
+export function writeRun(name: string, key: string, run: Record<string, unknown>): string {
+  const file = join(import.meta.dirname, '..', 'results', `${name}.json`);
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> }) : {};
+  return writeResult(name, { benchmark: name, runs: { ...(previous.runs ?? {}), [key]: run } });
 }
 
 /** Resident set size of another process in MB, from /proc (null once it has gone). */

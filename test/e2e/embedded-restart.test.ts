@@ -39,5 +39,5 @@ describe('embedded mode across a restart', () => {
     const read = await gql(`query($id: ID!) { project(id: $id) { name labId } }`, { id }, token);
     expect(read.errors).toBeUndefined();
     expect(read.data.project).toEqual({ name: 'Survives restarts', labId: 'lab-r' });
-  });
+  }, 120_000); // two cold starts of the whole system on PGlite files: ~17 s idle, over 60 s at load 14
 });

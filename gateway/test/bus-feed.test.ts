@@ -11,7 +11,7 @@ const { logger, lines } = captureLogger('bus-feed-test', 'info');
 const feed = new BusFeed<Ping>(bus, logger, {
   group: 'bus-feed-test', name: 'ping',
   select: (e: DomainEvent) => (e.type === 'Ping' ? { jobId: e.subject.id, n: Number(e.data.n) } : null),
-  keyOf: (p) => p.jobId,
+  keyOf: (p) => p.jobId, types: ['Ping'],
 });
 const publish = (type: string, jobId: string, n: number) => bus.publish(createEvent({ source: 'test', principal: SYSTEM }, { type, subject: { type: 'Job', id: jobId }, data: { n } }) as DomainEvent);
 

@@ -12,6 +12,11 @@ export interface BusFeedSpec<T> {
   select: (event: DomainEvent) => T | null;
   /** The key its listeners follow (a sample, a job, a recipient). */
   keyOf: (value: T) => string;
+  /**
+   * The event types `select` can turn into a value. The bus acknowledges the others unread, so
+   * each gateway feed does not parse (and, on Redis, wait on) every event of the stream.
+   */
+  types: readonly string[];
 }
 
 /**
@@ -32,7 +37,7 @@ export class BusFeed<T> {
 
   async start(): Promise<void> {
     this.subscription = await this.bus.subscribe({
-      group: this.spec.group, ephemeral: true,
+      group: this.spec.group, ephemeral: true, types: this.spec.types,
       handler: async (d) => { if (d.event) this.dispatch(d.event); },
     });
   }

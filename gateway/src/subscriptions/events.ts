@@ -55,5 +55,5 @@ export function toLiveEvent(event: DomainEvent): WorkflowLiveEvent | null {
 
 /** Workflow step events as live events, to each sample's followers (`workflowProgress`) and to dashboard feeds (`workflowEvents`). */
 export const workflowFeed = (bus: EventBus, logger: Logger) => new BusFeed<WorkflowLiveEvent>(bus, logger, {
-  group: LIVE_GROUP, name: 'workflow', select: toLiveEvent, keyOf: (event) => event.sampleId,
+  group: LIVE_GROUP, name: 'workflow', select: toLiveEvent, keyOf: (event) => event.sampleId, types: [...STEP_ACTIONS.keys()],
 });

@@ -25,7 +25,7 @@ function toExtractionProgress(event: DomainEvent): ExtractionProgressEvent | nul
 
 /** The ai subgraph's progress events, to each job's subscribers. */
 export const extractionFeed = (bus: EventBus, logger: Logger) => new BusFeed<ExtractionProgressEvent>(bus, logger, {
-  group: EXTRACTION_LIVE_GROUP, name: 'extraction', select: toExtractionProgress, keyOf: (p) => p.jobId,
+  group: EXTRACTION_LIVE_GROUP, name: 'extraction', select: toExtractionProgress, keyOf: (p) => p.jobId, types: [PROGRESS_TYPE],
 });
 
 const SNAPSHOT = `query ExtractionSnapshot($id: ID!) { extractionJob(id: $id) { id status stage pagesDone pagesTotal progress error labId } }`;

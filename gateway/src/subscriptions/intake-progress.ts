@@ -40,7 +40,7 @@ function toProgress(event: DomainEvent): IntakeProgressEvent | null {
 
 /** The submission subgraph's intake job events as progress, to each job's subscribers. */
 export const intakeFeed = (bus: EventBus, logger: Logger) => new BusFeed<IntakeProgressEvent>(bus, logger, {
-  group: INTAKE_LIVE_GROUP, name: 'intake', select: toProgress, keyOf: (p) => p.jobId,
+  group: INTAKE_LIVE_GROUP, name: 'intake', select: toProgress, keyOf: (p) => p.jobId, types: [...INTAKE_TYPES],
 });
 
 /** `Subscription.intakeProgress`: authorized by reading the job as the subscriber (null: missing or another lab's), current state first. */

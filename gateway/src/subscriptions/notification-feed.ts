@@ -29,6 +29,7 @@ export function toLiveNotification(event: DomainEvent): LiveNotification | null 
 /** Workflow `NotificationCreated` events as live notifications, to each recipient's subscribers. */
 export const notificationFeed = (bus: EventBus, logger: Logger) => new BusFeed<LiveNotification>(bus, logger, {
   group: NOTIFICATIONS_LIVE_GROUP, name: 'notification', select: toLiveNotification, keyOf: (n) => n.recipientId,
+  types: [EventTypes.NotificationCreated],
 });
 
 /** Resolvers of `Subscription.notificationAdded`: a person sees only their own notifications. */

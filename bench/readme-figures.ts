@@ -35,6 +35,13 @@ function dashboard(): string | null {
 }
 
 /** Every recorded fan-out run (database, feed, subscriber count). */
+/** The WebSocket clients' process (recorded since the 10,000-subscriber runs), or a dash for older runs. */
+function clients(c: { peakRssMb: number; closesAfterAdmission: Record<string, number>; exit: { code: number | null; signal: string | null } } | undefined): string {
+  if (!c) return '–';
+  const closed = Object.values(c.closesAfterAdmission).reduce((a, b) => a + b, 0);
+  return `${c.peakRssMb}, ${closed}, ${c.exit.signal ?? `code ${c.exit.code}`}`;
+}
+
 function subscriptions(): string | null {
   const r = result('subscriptions');
   if (!r?.runs) return null;
@@ -43,8 +50,9 @@ function subscriptions(): string | null {
     `${v.deliveredEvents}/${v.expectedIfNoneCoalesced}`, v.lostLastEvents, v.subscriberErrors,
     v.eventToClientMs.p50, v.eventToClientMs.p99, `${v.eventToGatewayProcessMs?.p50 ?? '–'} / ${v.eventToGatewayProcessMs?.p99 ?? '–'}`,
     v.hydrations.perEvent, v.payloadExecutions?.perEvent ?? '–', v.systemProcess.peakRssMb, v.systemProcess.cpuPercentOfOneCore,
+    clients(v.clientProcess),
   ]);
-  return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'payload executions per event', 'peak RSS MB', 'CPU % of a core'], rows);
+  return table(['subscribers, database/bus, when, load', 'delivered', 'lost', 'errors', 'event→client p50 ms', 'p99 ms', 'event→gateway process p50 / p99 ms', 'hydrations per event', 'payload executions per event', 'peak RSS MB', 'CPU % of a core', 'client process: peak RSS MB, sockets closed during the walk, exit'], rows);
 }
 
 /** Every recorded intake run (mode, database, rows), largest first. */

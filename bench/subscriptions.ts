@@ -24,6 +24,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { StepEventTypes } from '@app/common';
 import { machine, printTable, writeResult } from './lib/report.js';
 import { latencyStats } from './lib/stats.js';
+import { inclusive, profiled, summarize } from './lib/profile.js';
 
 const STEPS = ['SAMPLE_QC', 'LIBRARY_PREP', 'LIBRARY_QC', 'SEQUENCING_SETUP', 'SEQUENCING_RUN', 'BASECALLING', 'QUALITY_ASSESSMENT', 'DATA_DELIVERY'];
 const RESULTS: Record<string, Record<string, unknown>> = {
@@ -39,15 +40,39 @@ const RESULTS: Record<string, Record<string, unknown>> = {
 const PROGRESS = `subscription($id: ID!) { workflowProgress(sampleId: $id) { seq sampleId step status progress occurredAt sample { name priority submission { number } } } }`;
 const EVENTS = `subscription($ids: [ID!]) { workflowEvents(filter: { sampleIds: $ids }) { seq sampleId step status progress occurredAt sample { name priority submission { number } } } }`;
 type Feed = 'progress' | 'events';
+/** Pieces of an event's way, for PROFILE=1 (see `inclusive`: work resumed after an await is not under its caller). */
+const PROBES: Record<string, RegExp> = {
+  'graphql-ws (messages, sends)': /node_modules\/graphql-ws\//,
+  'ws (frames, sockets)': /node_modules\/ws\//,
+  'gateway live subscriptions': /gateway\/(src|dist)\/subscriptions\//,
+  'event bus (ours)': /packages\/common\/(src|dist)\/events\//,
+  'ioredis': /node_modules\/ioredis\//,
+  'MikroORM / knex': /node_modules\/(@mikro-orm|knex)\//,
+  'Apollo (gateway, server)': /node_modules\/@apollo\//,
+};
 interface LiveEvent { seq: number; sampleId: string; occurredAt: string }
 const START = `mutation($s: ID!, $step: WorkflowStepName!) { startStep(sampleId: $s, step: $step) { status } }`;
 const COMPLETE = `mutation($s: ID!, $step: WorkflowStepName!, $r: StepResultsInput) { completeStep(sampleId: $s, step: $step, results: $r) { status } }`;
 
 type ToClients = { type: 'start'; wsUrl: string; feed: Feed; sampleIds: string[]; plan: { token: string; sampleId: string }[] } | { type: 'await'; seq: number } | { type: 'report' };
-type FromClients = { type: 'ready'; admitted: number; errors: number } | { type: 'reached'; seq: number; behind: number } | { type: 'report'; delivered: number; errors: number; latencies: number[] };
+type FromClients = { type: 'ready'; admitted: number; errors: number } | { type: 'reached'; seq: number; behind: number } | { type: 'report'; delivered: number; errors: number; latencies: number[]; closes: Record<string, number>; peakRssMb: number; openFilesLimit: string };
+
+/** This process's file-descriptor limit, soft/hard (Linux): every socket is one, and Node does not raise the soft limit. */
+function openFilesLimit(): string {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const [soft, hard] = line?.split(/\s{2,}/).slice(1, 3) ?? [];
+    return soft ? `${soft}/${hard}` : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /* ---------- the client process ---------- */
 async function runClients(): Promise<void> {
+  process.on('disconnect', () => process.exit(0));
+  // Said on stderr before dying, so the system process's exit report has a cause beside the code.
+  process.on('uncaughtException', (err) => { console.error('clients: uncaught', err); process.exit(70); });
   const send = (m: FromClients) => process.send!(m);
   const clients: Client[] = [];
   /** Per subscriber: the newest seq received of each sample it follows. */
@@ -86,6 +111,16 @@ async function runClients(): Promise<void> {
       complete: () => {},
     });
   };
+  // Sockets the server (or the network) closed after admission, by close code: 1006 without a close
+  // frame is a terminated socket (e.g. graphql-ws's keep-alive giving up on a pong it did not read in time).
+  const closes: Record<string, number> = {};
+  let admittedAll = false;
+  const closedDuringWalk = (e: { code?: number; reason?: string }) => {
+    if (!admittedAll) return;
+    const key = `${e.code ?? '?'}${e.reason ? ` ${e.reason}` : ''}`;
+    if (Object.keys(closes).length === 0) console.error(`clients: a socket closed after admission (${key}); counting them`);
+    closes[key] = (closes[key] ?? 0) + 1;
+  };
   /** A subscriber whose subscription failed or ended stops counting as behind: it is reported in `errors`. */
   const gone = (i: number) => {
     lastSeq[i] = new Map();
@@ -104,7 +139,7 @@ async function runClients(): Promise<void> {
           lastSeq[i] = new Map(followed.map((id) => [id, 0]));
           const client = createClient({
             url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { token }, retryAttempts: 0, lazy: true,
-            on: { connected: () => admitted(), closed: () => admitted() },
+            on: { connected: () => admitted(), closed: (e) => { admitted(); closedDuringWalk(e as { code?: number; reason?: string }); } },
           });
           clients.push(client);
           subscribe(client, i, m, sampleId);
@@ -115,6 +150,7 @@ async function runClients(): Promise<void> {
       if (m.feed === 'progress') await await_(1);
       latencies.length = 0;
       delivered = 0;
+      admittedAll = true;
       send({ type: 'ready', admitted: clients.length - errors, errors });
     } else if (m.type === 'await') {
       let timedOut = false;
@@ -128,9 +164,12 @@ async function runClients(): Promise<void> {
       clearTimeout(timeout);
       if (!timedOut) send({ type: 'reached', seq: m.seq, behind: 0 });
     } else {
-      send({ type: 'report', delivered, errors, latencies });
-      clients.forEach((c) => c.dispose());
-      setTimeout(() => process.exit(0), 200);
+      // Leaves only once the report is out and the system process let go: exiting on a timer
+      // (200 ms, as this did) dropped a 10,000-subscriber report still being written to the IPC
+      // channel, and the system process then waited for it forever.
+      process.send!({ type: 'report', delivered, errors, latencies, closes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), openFilesLimit: openFilesLimit() } satisfies FromClients, () => {
+        clients.forEach((c) => c.dispose());
+      });
     }
   });
 }
@@ -202,20 +241,29 @@ async function runSystem(): Promise<void> {
   probing = true;
   let seq = 1;
   let stragglers = 0;
-  for (const step of STEPS) {
-    for (const action of step === 'SAMPLE_QC' ? ['complete'] : ['start', 'complete']) {
-      await Promise.all(sampleIds.map((s) => ok(action === 'start' ? START : COMPLETE, { s, step, r: action === 'start' ? undefined : RESULTS[step] }, staff.token)));
-      const reached = await ask(child, { type: 'await', seq: ++seq }, 'reached');
-      stragglers += reached.behind;
+  const walk = async () => {
+    for (const step of STEPS) {
+      for (const action of step === 'SAMPLE_QC' ? ['complete'] : ['start', 'complete']) {
+        await Promise.all(sampleIds.map((s) => ok(action === 'start' ? START : COMPLETE, { s, step, r: action === 'start' ? undefined : RESULTS[step] }, staff.token)));
+        const reached = await ask(child, { type: 'await', seq: ++seq }, 'reached');
+        stragglers += reached.behind;
+        // One line a round: a stalled or dying run shows where (10,000 subscribers take minutes on a loaded machine).
+        console.log(`round ${seq - 1}/${STEPS.length * 2 - 1}: ${((Date.now() - started) / 1000).toFixed(1)} s, ${live.stats().connections} sockets, ${reached.behind} behind`);
+      }
     }
-  }
+  };
+  // PROFILE=1: the walk under V8's sampling profiler (this process only: gateway, subgraphs, database driver).
+  const profile = process.env.PROFILE === '1' ? await profiled('subscriptions-walk', walk) : (await walk(), null);
   const wallSeconds = (Date.now() - started) / 1000;
   probing = false;
   await probe.close();
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(rssTimer);
-  child.off('exit', clientsDied);
+  // The exit handler stays on until the report is in: a client process dying while reporting must not leave this waiting.
   const report = await ask(child, { type: 'report' }, 'report');
+  child.off('exit', clientsDied);
+  const clientsExited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.disconnect();
   const queriesAfter = live.stats().queries;
   const payloadsAfter = live.stats().payloads;
 
@@ -264,6 +312,11 @@ async function runSystem(): Promise<void> {
       note: 'graphql executions of event payloads; one per event and subscription key (document, variables, visibility)',
     },
     gatewayQueriesExecuted: queriesAfter.executed - queriesBefore.executed,
+    clientProcess: {
+      note: 'the child process holding the WebSocket clients; closesAfterAdmission counts sockets closed during the walk, by close code',
+      peakRssMb: report.peakRssMb, openFilesLimit: report.openFilesLimit, systemOpenFilesLimit: openFilesLimit(),
+      exit: await clientsExited, closesAfterAdmission: report.closes,
+    },
     systemProcess: {
       note: 'embedded: the gateway, seven subgraphs and the database share this process; clients ran in a child process',
       peakRssMb: Math.round(peakRss / 1048576), cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds,
@@ -275,6 +328,12 @@ async function runSystem(): Promise<void> {
     ['subscribers', 'delivered', 'lost', 'p50 ms', 'p99 ms', 'max ms', 'to gateway p50/p99', 'hydrations/event', 'payload executions/event', 'peak RSS MB', 'CPU % of a core'],
     [[subscribers, `${report.delivered}/${subscribers * perSubscriber}`, stragglers, latency.p50, latency.p99, latency.max,
       `${run.eventToGatewayProcessMs.p50}/${run.eventToGatewayProcessMs.p99}`, run.hydrations.perEvent, run.payloadExecutions.perEvent, run.systemProcess.peakRssMb, run.systemProcess.cpuPercentOfOneCore]]);
+  if (profile) {
+    const summary = summarize(profile.profile, events, 15);
+    printTable(`where the walk's CPU went (${summary.totalMs} ms sampled; profile ${profile.file})`, ['area', '% of CPU', 'ms per event'], summary.areas);
+    printTable('inclusive (synchronous callees included)', ['piece', '% of CPU', 'ms per event'], inclusive(profile.profile, PROBES, events));
+    printTable('top functions (self time)', ['function', '% of CPU', 'ms per event'], summary.functions);
+  }
   // One file for every size run: each run replaces its own entry.
   const file = join(import.meta.dirname, 'results', 'subscriptions.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> } : {};

@@ -42,8 +42,8 @@ class RecordingBus implements EventBus {
   async close(): Promise<void> {}
 }
 
-function newRelay(bus: EventBus, options: { batchSize?: number; intervalMs?: number } = {}): OutboxRelay {
-  const relay = new OutboxRelay({ orm, schema, bus, logger: captureLogger('relay', 'info').logger, intervalMs: options.intervalMs ?? 50, batchSize: options.batchSize });
+function newRelay(bus: EventBus, options: { batchSize?: number; intervalMs?: number; ownConnection?: boolean } = {}): OutboxRelay {
+  const relay = new OutboxRelay({ orm, schema, bus, logger: captureLogger('relay', 'info').logger, intervalMs: options.intervalMs ?? 50, batchSize: options.batchSize, ownConnection: options.ownConnection });
   relays.push(relay);
   kick = () => relay.kick();
   return relay;
@@ -126,6 +126,35 @@ describe('OutboxRelay', () => {
     await record(events.slice(2));
     await waitFor(async () => (await relay.pendingCount()) === 0, { what: 'the outbox to drain' });
     expect(bus.published).toEqual([1, 2, 3, 4]);
+  });
+
+  // PostgreSQL only: embedded PGlite runs one transaction at a time, so the held ones would block everything.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('with a connection of its own, publishes while every connection of the ORM pool is taken (and again after a restart)', async () => {
+    const bus = new RecordingBus();
+    const relay = newRelay(bus, { ownConnection: true });
+    const few = [event(1), event(2)];
+    await record(few, quietOrm);
+    // Hold each of the ORM's pooled connections (the default 5) in an open transaction.
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    const holders = Array.from({ length: 5 }, () => orm.em.fork().transactional(async (em) => {
+      await em.getConnection().execute('select 1', [], 'all', em.getTransactionContext());
+      await released;
+    }));
+    try {
+      relay.start();
+      await waitFor(() => bus.published.length >= 2, { what: 'both events published past the busy pool' });
+      expect(bus.published).toEqual([1, 2]);
+      await relay.stop();
+      relay.start();
+      await record([event(3)], quietOrm);
+      relay.kick();
+      await waitFor(() => bus.published.length >= 3, { what: 'the restarted relay to publish' });
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect(bus.published).toEqual([1, 2, 3]);
   });
 
   it('flush() does not let a concurrent pass overtake the event it is publishing', async () => {

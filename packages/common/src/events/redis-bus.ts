@@ -145,16 +145,16 @@ export class RedisStreamsBus implements EventBus {
       try {
         if (Date.now() - lastTakeover > this.options.deadMemberMs / 5) {
           lastTakeover = Date.now();
-          await this.takeOverDeadMembers(reader, group, consumer, options);
+          await this.takeOverDeadMembers(reader, group, consumer, options, isClosed);
         }
         if (Date.now() - lastClaim > this.options.claimIdleMs) {
           lastClaim = Date.now();
-          await this.claimAbandoned(reader, group, consumer, options);
+          await this.claimAbandoned(reader, group, consumer, options, isClosed);
         }
         const res = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', String(this.options.blockMs), 'STREAMS', this.options.stream, cursor)) as [string, StreamEntry[]][] | null;
         const entries = res?.[0]?.[1] ?? [];
         if (cursor === '0' && entries.length === 0) cursor = '>';
-        await this.handleEntries(reader, group, entries, options);
+        await this.handleEntries(reader, group, entries, options, isClosed);
       } catch (err) {
         if (isClosed()) return;
         // Re-read our own pending events: the one that failed has not been acknowledged.
@@ -166,16 +166,16 @@ export class RedisStreamsBus implements EventBus {
     }
   }
 
-  private async claimAbandoned(reader: Redis, group: string, consumer: string, options: SubscribeOptions): Promise<void> {
+  private async claimAbandoned(reader: Redis, group: string, consumer: string, options: SubscribeOptions, isClosed: () => boolean): Promise<void> {
     const res = (await reader.xautoclaim(this.options.stream, group, consumer, this.options.claimIdleMs, '0', 'COUNT', 100)) as [string, StreamEntry[]];
-    await this.handleEntries(reader, group, (res?.[1] ?? []).filter((e) => e && e[1]), options);
+    await this.handleEntries(reader, group, (res?.[1] ?? []).filter((e) => e && e[1]), options, isClosed);
   }
 
   /**
    * Events a crashed member had been given and not acknowledged: without this they waited for
    * `claimIdleMs` (30-60 s) because every restarted process joins under a new member name.
    */
-  private async takeOverDeadMembers(reader: Redis, group: string, consumer: string, options: SubscribeOptions): Promise<void> {
+  private async takeOverDeadMembers(reader: Redis, group: string, consumer: string, options: SubscribeOptions, isClosed: () => boolean): Promise<void> {
     const members = (await reader.xinfo('CONSUMERS', this.options.stream, group)) as unknown[][];
     for (const fields of members) {
       const member = Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [String(fields[2 * i]), fields[2 * i + 1]]));
@@ -185,23 +185,25 @@ export class RedisStreamsBus implements EventBus {
         if (stale.length === 0) break;
         const claimed = (await reader.xclaim(this.options.stream, group, consumer, this.options.deadMemberMs, ...stale.map(([id]) => id))) as StreamEntry[];
         this.options.logger?.info({ group, from: member.name, events: claimed.length }, 'took over the pending events of a member that stopped');
-        await this.handleEntries(reader, group, claimed.filter((e) => e && e[1]), options);
+        await this.handleEntries(reader, group, claimed.filter((e) => e && e[1]), options, isClosed);
         if (stale.length < 100) break;
       }
       await reader.xgroup('DELCONSUMER', this.options.stream, group, String(member.name));
     }
   }
 
-  private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions): Promise<void> {
+  private async handleEntries(reader: Redis, group: string, entries: StreamEntry[], options: SubscribeOptions, isClosed: () => boolean): Promise<void> {
     // Events of types the subscriber does not take are acknowledged together, unread: most of a
     // busy stream is other subgraphs' business, and parsing and acknowledging each cost more than
     // the events it handles.
     const wanted = options.types ? new Set(options.types) : null;
     const isWanted = ([, fields]: StreamEntry) => !wanted || !fieldOf(fields, 'type') || wanted.has(fieldOf(fields, 'type')!);
     const skipped = entries.filter((e) => !isWanted(e)).map(([id]) => id);
-    if (skipped.length) await reader.xack(this.options.stream, group, ...skipped);
+    // Not awaited before the wanted ones are handled (see below); awaited with them.
+    const skippedAck = skipped.length ? inFlight(reader.xack(this.options.stream, group, ...skipped)) : null;
     const taken = skipped.length ? entries.filter(isWanted) : entries;
     if (options.batchHandler) {
+      await skippedAck;
       if (taken.length === 0) return;
       // All or nothing: a failed batch stays pending and the whole read is delivered again.
       await options.batchHandler(taken.map(([, fields]) => parseDelivery(fieldOf(fields, 'event') ?? '')));
@@ -209,11 +211,33 @@ export class RedisStreamsBus implements EventBus {
       return;
     }
     const handler = singleHandlerOf(options);
-    for (const [id, fields] of taken) {
-      await handler(parseDelivery(fieldOf(fields, 'event') ?? ''));
-      await reader.xack(this.options.stream, group, id);
+    // Each event is acknowledged as soon as its handler succeeds, as before, but the next handler
+    // does not wait for that round trip: on a busy process every await of Redis is a turn of the
+    // event loop, and the tenth event of a read reached the gateway's live feed ten turns late.
+    // ioredis sends the acks in order on this connection; a lost one leaves its event pending, to
+    // be delivered again (handlers are idempotent), and fails the read like an awaited one did.
+    const acks: Promise<unknown>[] = skippedAck ? [skippedAck] : [];
+    try {
+      for (const [id, fields] of taken) {
+        // A subscription closed mid-read handles no more of it (an awaited ack used to stop it):
+        // the rest stay pending for the group.
+        if (isClosed()) return;
+        await handler(parseDelivery(fieldOf(fields, 'event') ?? ''));
+        acks.push(inFlight(reader.xack(this.options.stream, group, id)));
+      }
+    } finally {
+      await Promise.all(acks);
     }
   }
+}
+
+/**
+ * A command answered later (awaited once the read is handled): marked handled now, so a rejection
+ * meanwhile is not an unhandled rejection that ends the process; awaiting it still throws.
+ */
+function inFlight<T>(reply: Promise<T>): Promise<T> {
+  reply.catch(() => undefined);
+  return reply;
 }
 
 /** A stream entry's fields: the type beside the event, so readers can skip what they do not take without parsing it. */

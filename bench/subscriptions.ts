@@ -17,12 +17,11 @@
  * Results: bench/results/subscriptions.json, one entry per feed and subscriber count.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { StepEventTypes } from '@app/common';
-import { machine, printTable, writeResult } from './lib/report.js';
+import { machine, printTable, writeRun } from './lib/report.js';
 import { latencyStats } from './lib/stats.js';
 import { inclusive, profiled, summarize } from './lib/profile.js';
 
@@ -335,10 +334,7 @@ async function runSystem(): Promise<void> {
     printTable('top functions (self time)', ['function', '% of CPU', 'ms per event'], summary.functions);
   }
   // One file for every size run: each run replaces its own entry.
-  const file = join(import.meta.dirname, 'results', 'subscriptions.json');
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> } : {};
-  const runs = { ...(previous.runs ?? {}), [`${run.database}-${feed}-${subscribers}`]: run };
-  console.log(`wrote ${writeResult('subscriptions', { benchmark: 'subscriptions', runs })}`);
+  console.log(`wrote ${writeRun('subscriptions', `${run.database}-${feed}-${subscribers}`, run)}`);
   await t.stop();
   process.exit(0);
 }

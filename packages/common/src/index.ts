@@ -37,7 +37,6 @@ export { emitEvent, recordEvents } from './events/outbox.js';
 export { OutboxRelay, type OutboxRelayOptions } from './events/relay.js';
 export { consumeBatchOnce, consumeOnce, recordDeadLetter } from './events/inbox.js';
 export { createEventConsumer, UnusableEventError, type EventConsumerOptions } from './events/consumer.js';
-export { Migration20261101000000EventTables } from './events/event-tables.migration.js';
 
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { executeBound, qualified } from './db/sql.js';

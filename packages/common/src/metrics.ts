@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics, Histogram, Counter } from 'prom-client';
+import { Registry, collectDefaultMetrics, Gauge, Histogram, Counter } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface ServiceMetrics {
@@ -24,6 +24,14 @@ export function createMetrics(service: string): ServiceMetrics {
     help: 'GraphQL errors returned, by operation name and error code',
     labelNames: ['operation', 'code'] as const,
     registers: [registry],
+  });
+  // Node's default metrics stop at `external`, which in embedded mode is mostly PGlite's WebAssembly
+  // memory; the ArrayBuffers inside it (Node Buffers: sockets, request bodies) are what grows with traffic.
+  new Gauge({
+    name: 'nodejs_array_buffers_bytes',
+    help: 'Memory allocated for ArrayBuffers and SharedArrayBuffers (Node Buffers included), part of external memory',
+    registers: [registry],
+    collect() { this.set(process.memoryUsage().arrayBuffers); },
   });
   return { registry, operationDuration, operationErrors };
 }

@@ -14,7 +14,7 @@
  * and REDIS_URL are ignored); the distributed phase needs PostgreSQL and Redis binaries (PG_BIN_DIR).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -36,7 +36,7 @@ const DASHBOARD = `query Dashboard { samples(first: 50) { edges { node { id name
 delete process.env.TEST_DATABASE_URL;
 delete process.env.DATABASE_URL;
 delete process.env.REDIS_URL;
-console.log(`memory benchmark: ${SAMPLES} samples, ${CONCURRENCY} clients for ${SECONDS} s, ${SETTLE_SECONDS} s to settle`);
+
 
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
 
@@ -63,11 +63,20 @@ async function settled(pid: number, baseUrl: string, seconds: number): Promise<S
   return { ...(await snapshot(pid, baseUrl)), minRssMb: Math.min(...values), maxRssMb: Math.max(...values) };
 }
 
-/** `node apps/embedded/dist/main.js` as `npm start` runs it after its build, on `dataDir`. */
+/** The node flags `npm start` passes (package.json), so this measures the process people run. */
+function startFlags(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const command = /\bnode ((?:--\S+ )*)apps\/embedded\/dist\/main\.js/.exec(script);
+  if (!command) throw new Error(`cannot find "node … apps/embedded/dist/main.js" in the start script: ${script}`);
+  return command[1]!.split(' ').filter(Boolean);
+}
+const NODE_FLAGS = startFlags();
+
+/** `node [flags] apps/embedded/dist/main.js` as `npm start` runs it after its build, on `dataDir`. */
 async function startEmbedded(dataDir: string): Promise<{ child: ChildProcess; url: string; readyMs: number; stop(): Promise<void> }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'apps/embedded/dist/main.js')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(root, 'apps/embedded/dist/main.js')], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
   });
@@ -107,6 +116,7 @@ async function underLoad(pid: number, url: string, token: string) {
   };
 }
 
+console.log(`memory benchmark: ${SAMPLES} samples, ${CONCURRENCY} clients for ${SECONDS} s, ${SETTLE_SECONDS} s to settle; npm start's node flags: ${NODE_FLAGS.join(' ') || 'none'}`);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-memory-'));
 const results: Record<string, unknown> = {};
 try {
@@ -190,7 +200,7 @@ printTable(`Under the dashboard query, ${CONCURRENCY} clients, ${SECONDS} s`, ['
   }));
 const file = writeResult('memory', {
   benchmark: 'memory', at: new Date().toISOString(), machine: machine(), node: process.version,
-  samples: SAMPLES, concurrency: CONCURRENCY, seconds: SECONDS, settleSeconds: SETTLE_SECONDS, query: DASHBOARD,
+  embeddedNodeFlags: NODE_FLAGS, samples: SAMPLES, concurrency: CONCURRENCY, seconds: SECONDS, settleSeconds: SETTLE_SECONDS, query: DASHBOARD,
   targets: { embeddedIdleMb: 300, embeddedUnderLoadMb: 600, distributedGatewayIdleMb: 100 },
   ...results,
 });

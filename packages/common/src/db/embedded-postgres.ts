@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import type { vector } from '@electric-sql/pglite-pgvector';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { loadOnce } from '../load-once.js';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary driver connects to. */
@@ -17,17 +16,13 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
 }
 
-let pgliteModules: Promise<{ PGlite: typeof PGlite; vector: typeof vector; PGLiteSocketServer: typeof PGLiteSocketServer }> | undefined;
-
-/** Loaded on first use: only embedded mode and tests run PostgreSQL in-process (one promise, imports in turn, as in db/orm.ts). */
-function loadPglite() {
-  return pgliteModules ??= (async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { vector } = await import('@electric-sql/pglite-pgvector');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    return { PGlite, vector, PGLiteSocketServer };
-  })();
-}
+/** Loaded on first use: only embedded mode and tests run PostgreSQL in-process. */
+const loadPglite = loadOnce(async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  return { PGlite, vector, PGLiteSocketServer };
+});
 
 /** postgresql.conf of the embedded database (PostgreSQL's defaults: 128MB, 64MB, 4MB). */
 const EMBEDDED_POSTGRESQL_CONF = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'work_mem=4MB'].join('\n');

@@ -1,7 +1,8 @@
 import type { MikroORM, EntitySchema, EventSubscriber, Options } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
-import type { Migration, Migrator } from '@mikro-orm/migrations';
+import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from '../logger.js';
+import { loadOnce } from '../load-once.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -18,24 +19,17 @@ export interface OrmOptions {
   queryCounter?: { count: number };
 }
 
-let ormModules: Promise<{
-  MikroORM: typeof MikroORM; Migrator: typeof Migrator; Migration20261101000000EventTables: Constructor<Migration>;
-}> | undefined;
-
 /**
  * MikroORM is loaded on first use, not at the top: the gateway imports @app/common too and never
  * opens a database, and MikroORM with its driver and migrator costs a process ~40 MB RSS to load
- * (bench/README.md, memory). One promise for every caller, its imports one after another: jest's
- * ESM loader fails on concurrent dynamic imports that share a dependency (seven subgraphs start at once).
+ * (bench/README.md, memory). The imports run one after another (jest's ESM loader, see loadOnce).
  */
-function loadOrm() {
-  return ormModules ??= (async () => {
-    const { MikroORM } = await import('@mikro-orm/postgresql');
-    const { Migrator } = await import('@mikro-orm/migrations');
-    const { Migration20261101000000EventTables } = await import('../events/event-tables.migration.js');
-    return { MikroORM, Migrator, Migration20261101000000EventTables };
-  })();
-}
+const loadOrm = loadOnce(async () => {
+  const { MikroORM } = await import('@mikro-orm/postgresql');
+  const { Migrator } = await import('@mikro-orm/migrations');
+  const { Migration20261101000000EventTables } = await import('../events/event-tables.migration.js');
+  return { MikroORM, Migrator, Migration20261101000000EventTables };
+});
 
 /** Boots MikroORM on the subgraph's schema and applies pending migrations before serving. */
 export async function initOrm(options: OrmOptions): Promise<MikroORM> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { loadOnce } from '../load-once.js';
+import { initDataDirInChild } from './pglite-initdb.js';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary driver connects to. */
@@ -33,7 +34,10 @@ const EMBEDDED_POSTGRESQL_CONF = ['shared_buffers=16MB', 'maintenance_work_mem=1
  * on a second connection inside a transaction (stack.md §2).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await initDataDirInChild(options.dataDir);
+  }
   const { PGlite, vector, PGLiteSocketServer } = await loadPglite();
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

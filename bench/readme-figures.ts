@@ -70,7 +70,36 @@ function intake(): string | null {
   return table(['rows, mode, database/bus, when, load', 'status', 'upload + parse + validate s', 'commit s', 'total s', 'rows/s', 'CPU s', 'RSS MB before → peak', 'heap after full GC MB: before / parsed / committed'], rows);
 }
 
-const generators: Record<string, () => string | null> = { dashboard, subscriptions, intake };
+
+/** bench/memory.ts: the run before the changes (results/memory-before.json) beside the latest. */
+function memory(): string | null {
+  const runs = [['before', result('memory-before')], ['after', result('memory')]].filter(([, r]) => r?.embeddedIdle) as [string, any][];
+  if (!runs.length) return null;
+  const when = (r: any) => `${r.at.slice(0, 16).replace('T', ' ')} UTC`;
+  const idle = (s: any) => (s?.rssMb !== undefined ? `${s.rssMb} (load ${s.loadAverage1m})` : '–');
+  const heap = (s: any) => (s?.heap ? `${s.heap.heapUsedMb} / ${s.heap.heapTotalMb}` : '–');
+  const pglite = (s: any) => (s?.pglite ? `${s.pglite.residentMb} / ${s.pglite.reservedMb}` : '–');
+  const rows = runs.flatMap(([label, r]) => {
+    const gw = r.distributedGateway ?? {};
+    const flags = r.embeddedNodeFlags?.length ? r.embeddedNodeFlags.join(' ') : 'none';
+    return [
+      [`${label}: embedded, first start (fresh folder)`, idle(r.embeddedFresh), heap(r.embeddedFresh), pglite(r.embeddedFresh), `${when(r)}, flags ${flags}`],
+      [`${label}: embedded, restarted on ${r.samples.toLocaleString('en')} samples`, idle(r.embeddedIdle), heap(r.embeddedIdle), pglite(r.embeddedIdle), ''],
+      [`${label}: embedded, peak under the dashboard query`, `${r.embeddedUnderLoad.peakRssMb} (load ${r.embeddedUnderLoad.loadAverage1m.join(' → ')})`, heap({ heap: r.embeddedUnderLoad.heapAtEnd }), pglite({ pglite: r.embeddedUnderLoad.pgliteAtEnd }), `${r.embeddedUnderLoad.requestsPerSecond} req/s, p99 ${r.embeddedUnderLoad.latencyMs.p99} ms; heap at the end of the load`],
+      [`${label}: embedded, after the load settles`, idle(r.embeddedAfterLoad), heap(r.embeddedAfterLoad), pglite(r.embeddedAfterLoad), ''],
+      [`${label}: distributed gateway, idle`, idle(gw.idle), heap(gw.idle), '–', gw.skipped ? `skipped: ${gw.skipped}` : ''],
+      [`${label}: distributed gateway, peak under the dashboard query`, gw.underLoad ? `${gw.underLoad.peakRssMb} (load ${gw.underLoad.loadAverage1m.join(' → ')})` : '–', heap({ heap: gw.underLoad?.heapAtEnd }), '–', gw.underLoad ? `${gw.underLoad.requestsPerSecond} req/s; heap at the end of the load` : ''],
+    ];
+  });
+  const [, latest] = runs.at(-1)!;
+  return [
+    `Targets: embedded idle ≤ ${latest.targets.embeddedIdleMb} MB, under the dashboard load ≤ ${latest.targets.embeddedUnderLoadMb} MB; distributed gateway idle ≤ ${latest.targets.distributedGatewayIdleMb} MB. ${latest.concurrency} clients for ${latest.seconds} s; idle figures after ${latest.settleSeconds} s of settling.`,
+    '',
+    table(['process, phase', 'RSS MB (1-min load)', 'heap used / total MB', 'PGlite touched / reserved MB', 'note'], rows),
+  ].join('\n');
+}
+
+const generators: Record<string, () => string | null> = { dashboard, subscriptions, intake, memory };
 let text = readFileSync(readme, 'utf8');
 const before = text;
 for (const [name, generate] of Object.entries(generators)) {

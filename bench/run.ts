@@ -23,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'gateway-auth', about: 'JWT / API token / anonymous throughput, login latency, rejecting deep and aliased operations' },
   { name: 'file-uploads', about: '1 MB and 200 MB multipart uploads and downloads, through the gateway vs straight to files: MB/s, peak RSS' },
   { name: 'intake', nodeFlags: ['--expose-gc'], about: '100,000-row CSV intake through the gateway: parse+validate and commit time, CPU s, peak RSS and heap retained after GC' },
+  { name: 'memory', about: 'RSS, heap and PGlite memory: embedded system idle and under the dashboard query, distributed gateway alone idle and under it' },
   { name: 'soak', about: 'distributed deployment under mixed traffic at a fixed rate (SOAK_SECONDS, default 600): p99 and RSS over time, invariants at the end', optIn: true },
 ];
 

@@ -10,6 +10,7 @@ export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requ
 export { listenHttp } from './http/listen.js';
 export { multipartUploads, uploadNotReceived, uploadRefusal, type MultipartLimits, type UploadRefusal } from './http/multipart.js';
 export { readStoredFile, type StoredFileDownload } from './http/stored-file-download.js';
+export { loadOnce } from './load-once.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
 
 export { ANONYMOUS, Roles, SYSTEM, Vias, type ClientInfo, type Principal, type Role, type Via } from './identity/principal.js';
@@ -37,7 +38,6 @@ export { emitEvent, recordEvents } from './events/outbox.js';
 export { OutboxRelay, type OutboxRelayOptions } from './events/relay.js';
 export { consumeBatchOnce, consumeOnce, recordDeadLetter } from './events/inbox.js';
 export { createEventConsumer, UnusableEventError, type EventConsumerOptions } from './events/consumer.js';
-export { Migration20261101000000EventTables } from './events/event-tables.migration.js';
 
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { executeBound, qualified } from './db/sql.js';

@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics, Histogram, Counter } from 'prom-client';
+import { Registry, collectDefaultMetrics, Gauge, Histogram, Counter } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface ServiceMetrics {
@@ -7,24 +7,46 @@ export interface ServiceMetrics {
   operationErrors: Counter<'operation' | 'code'>;
 }
 
-/** A registry per service (so several services can share one process) with Node's default metrics. */
+let processRegistry: Registry | undefined;
+
+/**
+ * Node's default metrics (CPU, memory, GC, event-loop lag) describe the process, so they are
+ * collected once per process: embedded mode runs eight services in one, and each collecting them
+ * kept eight event-loop-delay monitors (a 10 ms timer each) and eight GC observers (bench/README.md, memory).
+ */
+function processMetrics(): Registry {
+  if (processRegistry) return processRegistry;
+  processRegistry = new Registry();
+  collectDefaultMetrics({ register: processRegistry });
+  // Node's default metrics stop at `external`, which in embedded mode is mostly PGlite's WebAssembly
+  // memory; the ArrayBuffers inside it (Node Buffers: sockets, request bodies) are what grows with traffic.
+  new Gauge({
+    name: 'nodejs_array_buffers_bytes',
+    help: 'Memory allocated for ArrayBuffers and SharedArrayBuffers (Node Buffers included), part of external memory',
+    registers: [processRegistry],
+    collect() { this.set(process.memoryUsage().arrayBuffers); },
+  });
+  return processRegistry;
+}
+
+/** A registry per service (so several services can share one process): its own metrics, and the process's labelled with it. */
 export function createMetrics(service: string): ServiceMetrics {
-  const registry = new Registry();
-  registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  const own = new Registry();
   const operationDuration = new Histogram({
     name: 'graphql_operation_duration_seconds',
     help: 'Time to execute one GraphQL operation, by operation name and outcome',
     labelNames: ['operation', 'type', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
+    registers: [own],
   });
   const operationErrors = new Counter({
     name: 'graphql_operation_errors_total',
     help: 'GraphQL errors returned, by operation name and error code',
     labelNames: ['operation', 'code'] as const,
-    registers: [registry],
+    registers: [own],
   });
+  const registry = Registry.merge([own, processMetrics()]);
+  registry.setDefaultLabels({ service });
   return { registry, operationDuration, operationErrors };
 }
 

@@ -46,6 +46,12 @@ describe('embedded PostgreSQL', () => {
     expect(await Promise.all(work)).toEqual(Array.from({ length: 300 }, (_, i) => i));
   }, 60_000);
 
+  it('runs with the small memory settings (each line of its postgresql.conf applied, not only the first)', async () => {
+    const { rows } = await pool.query(`select current_setting('shared_buffers') as shared_buffers,
+      current_setting('maintenance_work_mem') as maintenance_work_mem, current_setting('work_mem') as work_mem`);
+    expect(rows[0]).toEqual({ shared_buffers: '16MB', maintenance_work_mem: '16MB', work_mem: '4MB' });
+  }, 60_000);
+
   it('recovers after a bound query fails, and the other connections carry on', async () => {
     const work = Array.from({ length: 60 }, (_, i) => (i % 5 === 0
       ? pool.query('select $1::int / 0 as n', [i]).then(() => 'no error', (err: Error) => err.message)

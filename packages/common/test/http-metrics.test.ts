@@ -107,6 +107,8 @@ describe('operational endpoints', () => {
     expect(sample(text, 'graphql_operation_errors_total', { operation: 'Broken', code: 'INTERNAL_SERVER_ERROR' })).toBe(1);
     expect(sample(text, 'graphql_operation_errors_total', { operation: 'Hello' })).toBeNull();
     expect(text).toContain('process_cpu_user_seconds_total');
+    // Memory beside the default heap figures: the ArrayBuffers part of external memory (bench/memory.ts reads it).
+    expect(sample(text, 'nodejs_array_buffers_bytes', { service: 'http-test' })).toBeGreaterThan(0);
   });
 
   it('labels unnamed and invalid operations without unbounded names', async () => {

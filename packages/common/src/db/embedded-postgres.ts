@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { loadOnce } from '../load-once.js';
+import { initDataDirInChild } from './pglite-initdb.js';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary driver connects to. */
@@ -17,17 +17,35 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
 }
 
+/** Loaded on first use: only embedded mode and tests run PostgreSQL in-process. */
+const loadPglite = loadOnce(async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  return { PGlite, vector, PGLiteSocketServer };
+});
+
+/** postgresql.conf of the embedded database (PostgreSQL's defaults: 128MB, 64MB, 4MB). */
+const EMBEDDED_POSTGRESQL_CONF = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'work_mem=4MB'].join('\n');
+
 /**
  * PostgreSQL in-process (PGlite, with pgvector available) behind the wire protocol, so the same driver, ORM and migrations
  * run as in production. PGlite is one session: everything is serialised, and code must never wait
  * on a second connection inside a transaction (stack.md §2).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await initDataDirInChild(options.dataDir);
+  }
+  const { PGlite, vector, PGLiteSocketServer } = await loadPglite();
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    // A small buffer pool keeps the embedded process's memory modest.
-    postgresqlconf: ['shared_buffers=32MB'],
+    // PostgreSQL's memory lives in PGlite's WebAssembly memory, which never shrinks: every page a
+    // buffer or a sort once touched stays resident. So the buffer pool is small (the files sit in the OS
+    // page cache anyway) and so are index builds (migrations, analyze); bench/README.md, memory.
+    // One setting per line: PGlite writes this string as postgresql.conf.
+    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
     // pgvector, loaded before the socket serves: `create extension vector` then works over the wire
     // (the ai subgraph's correction retrieval orders by `<=>` when it finds the extension).
     extensions: { vector },

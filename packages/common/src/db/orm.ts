@@ -1,9 +1,8 @@
-import { MikroORM, type EntitySchema, type EventSubscriber, type Options } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
+import type { MikroORM, EntitySchema, EventSubscriber, Options } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from '../logger.js';
-import { Migration20261101000000EventTables } from '../events/event-tables.migration.js';
+import { loadOnce } from '../load-once.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -20,8 +19,21 @@ export interface OrmOptions {
   queryCounter?: { count: number };
 }
 
+/**
+ * MikroORM is loaded on first use, not at the top: the gateway imports @app/common too and never
+ * opens a database, and MikroORM with its driver and migrator costs a process ~40 MB RSS to load
+ * (bench/README.md, memory). The imports run one after another (jest's ESM loader, see loadOnce).
+ */
+const loadOrm = loadOnce(async () => {
+  const { MikroORM } = await import('@mikro-orm/postgresql');
+  const { Migrator } = await import('@mikro-orm/migrations');
+  const { Migration20261101000000EventTables } = await import('../events/event-tables.migration.js');
+  return { MikroORM, Migrator, Migration20261101000000EventTables };
+});
+
 /** Boots MikroORM on the subgraph's schema and applies pending migrations before serving. */
 export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  const { MikroORM, Migrator, Migration20261101000000EventTables } = await loadOrm();
   const subscribers: EventSubscriber[] = options.onCommit
     ? [{ afterTransactionCommit: () => options.onCommit!(), afterFlush: () => options.onCommit!() }]
     : [];

@@ -14,7 +14,7 @@ export async function writeExport(
   onProgress: (rows: number) => Promise<void> = async () => {},
 ): Promise<number> {
   const names = NAMES[kind];
-  const writer = createWriter(format, path, columns, names.root, names.element);
+  const writer = await createWriter(format, path, columns, names.root, names.element);
   let written = 0;
   for await (const batch of exportRows(deps.orm, kind, where, columns, deps.config.EXPORT_BATCH_SIZE)) {
     await writer.write(batch);

@@ -1,8 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
-import { ParquetWriter, fileWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { loadOnce } from '@app/common';
 import type { BasicType } from 'hyparquet-writer/src/types.js';
 import type { ExportFormat } from '../entities/enums.js';
 import type { Cell, Column, ColumnType } from './columns.js';
@@ -109,7 +108,12 @@ function xmlWriter(path: string, columns: Column[], root: string, element: strin
   };
 }
 
-function xlsxWriter(path: string, columns: Column[], sheet: string): ExportWriter {
+// Loaded by the first export in their format: exceljs alone is ~7 MB of heap every process would hold (bench/README.md, memory).
+const excel = loadOnce(async () => (await import('exceljs')).default);
+const parquet = loadOnce(() => import('hyparquet-writer'));
+
+async function xlsxWriter(path: string, columns: Column[], sheet: string): Promise<ExportWriter> {
+  const ExcelJS = await excel();
   // Streaming writer: committed rows are flushed to the zip and dropped from memory.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const worksheet = workbook.addWorksheet(sheet);
@@ -128,7 +132,8 @@ function xlsxWriter(path: string, columns: Column[], sheet: string): ExportWrite
 const PARQUET_TYPES: Record<ColumnType, BasicType> = { string: 'STRING', double: 'DOUBLE', integer: 'INT32', boolean: 'BOOLEAN', datetime: 'TIMESTAMP' };
 const ROW_GROUP = 10_000;
 
-function parquetWriter(path: string, columns: Column[]): ExportWriter {
+async function parquetWriter(path: string, columns: Column[]): Promise<ExportWriter> {
+  const { ParquetWriter, fileWriter, schemaFromColumnData } = await parquet();
   const schema = schemaFromColumnData({ columnData: columns.map((c) => ({ name: c.name, data: [], type: PARQUET_TYPES[c.type], nullable: true })) });
   const writer = new ParquetWriter({ writer: fileWriter(path), schema });
   let pending: Cell[][] = [];
@@ -164,7 +169,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** `root`/`element` name the XML wrapper and row elements (samples/sample) and the XLSX sheet. */
-export function createWriter(format: ExportFormat, path: string, columns: Column[], root: string, element: string): ExportWriter {
+export async function createWriter(format: ExportFormat, path: string, columns: Column[], root: string, element: string): Promise<ExportWriter> {
   switch (format) {
     case 'CSV': return csvWriter(path, columns);
     case 'JSON': return jsonWriter(path, columns);

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import { MAX_COLUMNS, SheetError, type SheetReader, type SheetRow } from './table.js';
 
 /** XLSX files are zip archives. */
@@ -26,7 +27,8 @@ function cellText(cell: ExcelJS.CellValue, at: () => string): string {
  */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetReader> {
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new SheetError('is not a readable XLSX workbook');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const Excel = await excel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
   });
   const iterator = (async function* () {

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
-import ExcelJS from 'exceljs';
 import type { AuthenticateMiddleware } from '@app/common';
+import { excel } from '../parsers/excel.js';
 import { COLUMNS } from '../services/columns.js';
 import { SAMPLE_ENUMS } from '../services/sample-enums.js';
 
@@ -19,7 +19,8 @@ export function templateCsv(): string {
 
 /** The template workbook: a Samples sheet with drop-downs, and a Lists sheet naming every allowed value. */
 export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await excel();
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('Samples');
   const lists = workbook.addWorksheet('Lists');
   sheet.addRow(TEMPLATE.map((c) => c.header)).font = { bold: true };

@@ -1,4 +1,3 @@
-import { Ollama } from 'ollama';
 import type { AiDeps } from '../../deps.js';
 import { HashingEmbedder, OllamaEmbedder, type Embedder } from '../retrieval/embedder.js';
 import { CorrectionMemory } from '../retrieval/memory.js';
@@ -12,10 +11,12 @@ import { assistFreeText } from './ollama-assist.js';
  */
 export async function createAssistance(deps: AiDeps): Promise<{ memory: CorrectionMemory; assistant: Assistant }> {
   const c = deps.config;
-  const ollama = c.OLLAMA_URL ? new Ollama({ host: c.OLLAMA_URL }) : null;
+  // The Ollama and Qdrant clients are imported only when configured: most embedded runs use neither,
+  // and every module a process imports stays in its heap (bench/README.md, memory).
+  const ollama = c.OLLAMA_URL ? new (await import('ollama')).Ollama({ host: c.OLLAMA_URL }) : null;
   const embedder: Embedder = ollama ? new OllamaEmbedder(ollama, c.OLLAMA_EMBED_MODEL) : new HashingEmbedder();
   const store: CorrectionStore = c.QDRANT_URL
-    ? new QdrantCorrectionStore(c.QDRANT_URL, c.QDRANT_API_KEY, c.QDRANT_COLLECTION)
+    ? new QdrantCorrectionStore(new (await import('@qdrant/js-client-rest')).QdrantClient({ url: c.QDRANT_URL, apiKey: c.QDRANT_API_KEY, checkCompatibility: false }), c.QDRANT_COLLECTION)
     : await postgresCorrectionStore(deps.orm, deps.schema, deps.logger);
   const memory = new CorrectionMemory(deps, embedder, store);
   const assistant: Assistant = {

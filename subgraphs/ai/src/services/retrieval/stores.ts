@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { QdrantClient } from '@qdrant/js-client-rest';
+import type { QdrantClient } from '@qdrant/js-client-rest';
 import { qualified, type Logger } from '@app/common';
 import { FieldCorrection } from '../../entities/index.js';
 import { cosine } from './embedder.js';
@@ -167,11 +167,7 @@ export async function postgresCorrectionStore(orm: MikroORM, schema: string, log
 export class QdrantCorrectionStore implements CorrectionStore {
   readonly kind = 'qdrant';
   private ready: Promise<void> | null = null;
-  private readonly client: QdrantClient;
-
-  constructor(url: string, apiKey: string | undefined, private readonly collection: string) {
-    this.client = new QdrantClient({ url, apiKey, checkCompatibility: false });
-  }
+  constructor(private readonly client: QdrantClient, private readonly collection: string) {}
 
   private ensureCollection(size: number): Promise<void> {
     this.ready ??= (async () => {

@@ -18,16 +18,6 @@ export class CapturedOutput {
     });
   }
 
-  /** Characters kept so far: an offset for `since`. */
-  get length(): number {
-    return this.size;
-  }
-
-  /** What was written after `offset` characters. */
-  since(offset: number): string {
-    return this.text().slice(offset);
-  }
-
   text(): string {
     return this.chunks.join('');
   }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CapturedOutput } from './output.js';
+import { listensOn } from './listener.js';
 import { freePort } from './ports.js';
 
 export interface ServiceSpec {
@@ -22,8 +23,6 @@ export class ServiceProcess {
   private child: ChildProcess | null = null;
   private exit: Promise<void> = Promise.resolve();
   private frozen = false;
-  /** Output length when the current process started: its own lines come after. */
-  private outputMark = 0;
 
   constructor(readonly spec: ServiceSpec) {}
 
@@ -47,7 +46,6 @@ export class ServiceProcess {
   start(): void {
     if (this.child) throw new Error(`${this.name} is already running`);
     const echo = process.env.FAULTS_ECHO ? (s: string) => process.stderr.write(`[${this.name}] ${s}`) : undefined;
-    this.outputMark = this.output.length;
     const child = spawn(process.execPath, [this.spec.entry], {
       cwd: this.spec.cwd,
       env: { PATH: process.env.PATH ?? '', ...this.spec.env, PORT: String(this.spec.port), HOST: '127.0.0.1' },
@@ -63,8 +61,8 @@ export class ServiceProcess {
   }
 
   /**
-   * Polls /readyz until it answers 200 and this process has logged that it listens on its URL (another
-   * service on the port would answer too), or `timeoutMs` passes (then the output tail is in the error).
+   * Polls /readyz until it answers 200 and this process holds the listening socket (another service
+   * on the port would answer too), or `timeoutMs` passes (then the output tail is in the error).
    */
   async ready(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -77,7 +75,7 @@ export class ServiceProcess {
   }
 
   private listensHere(): boolean {
-    return this.output.since(this.outputMark).includes(`"url":"${this.url}"`);
+    return !!this.child?.pid && listensOn(this.child.pid, this.spec.port);
   }
 
   /** The crash: no shutdown hooks, no flushing, connections dropped. */

@@ -47,6 +47,7 @@ export { LabScopedReads, type LabScopedReadsOptions } from './db/lab-scoped-read
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './db/embedded-postgres.js';
 
 export { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
+export { readContract } from './graphql/contract.js';
 export { uploadScalar, type FileUpload, type UploadPart } from './graphql/upload.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type Edge, type PageArgs } from './graphql/pagination.js';
 

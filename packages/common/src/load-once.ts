@@ -8,9 +8,11 @@
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {
-    loading ??= load();
-    // A failed load is not remembered, so the next call tries again.
-    loading.catch(() => { loading = undefined; });
+    if (!loading) {
+      loading = load();
+      // A failed load is not remembered, so the next call tries again.
+      loading.catch(() => { loading = undefined; });
+    }
     return loading;
   };
 }

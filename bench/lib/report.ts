@@ -1,6 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { statusMemory } from './process-memory.js';
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 /** The 1/5/15-minute load averages when the benchmark started (this module is imported first thing). */
@@ -43,11 +44,5 @@ export function writeRun(name: string, key: string, run: Record<string, unknown>
 
 /** Resident set size of another process in MB, from /proc (null once it has gone). */
 export function processRssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Math.round(kb / 102.4) / 10;
-  } catch {
-    return null;
-  }
+  return pid ? statusMemory(pid)?.rssMb ?? null : null;
 }

@@ -26,6 +26,7 @@ import { startTestSystem } from '@app/embedded/testing';
 import type { Priority } from '../subgraphs/samples/src/entities/enums.js';
 import { PER_SUBMISSION, seedDashboard } from './lib/dashboard-data.js';
 import { startHiveGateway } from './lib/hive-gateway.js';
+import { cpuMeter, type CpuFigures } from './lib/cpu.js';
 import { mergeLoads, runLoad, type LoadResult } from './lib/load.js';
 import { machine, printTable, writeResult } from './lib/report.js';
 import { latencyStats, timed } from './lib/stats.js';
@@ -50,7 +51,7 @@ const must = async <T = Record<string, any>>(query: string, variables: Record<st
 };
 
 /* ---------- data ---------- */
-const { staff, submissions: SUBMISSIONS, totalCount, seedSeconds } = await seedDashboard(t, TOTAL);
+const { staff, submissions: SUBMISSIONS, totalCount, seedSeconds, database } = await seedDashboard(t, TOTAL);
 
 // The first page's workflows, made by the workflow subgraph from the events the samples subgraph would have sent.
 type PageSample = { id: string; name: string; priority: Priority; labId: string; sampleType: string; submission: { id: string } };
@@ -167,6 +168,8 @@ type VariantName = keyof typeof loadVariants;
 const slices: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(loadVariants).map((k) => [k, []]));
 const peakRss: Record<string, { systemMb: number; hiveMb: number }> = Object.fromEntries(Object.keys(loadVariants).map((k) => [k, { systemMb: 0, hiveMb: 0 }]));
 const statementsUnderLoad: Record<string, number> = Object.fromEntries(Object.keys(loadVariants).map((k) => [k, 0]));
+// CPU per request from the kernel's counters: comparable across machine loads where req/s is not.
+const cpu = Object.fromEntries(Object.entries(loadVariants).map(([k, v]) => [k, cpuMeter(database, 'hive' in v ? [v.hive.pid] : [])]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const [name, v] of Object.entries(loadVariants) as [VariantName, (typeof loadVariants)[VariantName]][]) {
     const before = snapshot();
@@ -178,7 +181,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const result = await runLoad({
       url: v.url, headers: await v.headers(), body: v.body, concurrency: CONCURRENCY, warmupMs: round === 1 ? 3000 : 1000,
       durationMs: (SECONDS * 1000) / ROUNDS, expect: '"edges"', keepLatencies: true,
-    });
+    }, cpu[name]);
     clearInterval(sampler);
     slices[name]!.push(result);
     statementsUnderLoad[name]! += Object.values(diff(before, snapshot())).reduce((a, b) => a + b, 0);
@@ -189,9 +192,9 @@ hive.stop();
 hiveNoDedup.stop();
 const load = Object.fromEntries(Object.entries(slices).map(([name, parts]) => {
   const merged = mergeLoads(parts);
-  return [name, { ...merged, about: loadVariants[name as VariantName].about, peakRssMb: peakRss[name]!,
+  return [name, { ...merged, about: loadVariants[name as VariantName].about, peakRssMb: peakRss[name]!, cpuMsPerRequest: cpu[name]!.perRequest(merged.requests),
     statementsPerRequestUnderLoad: Math.round((statementsUnderLoad[name]! / Math.max(1, merged.requests)) * 10) / 10 }];
-})) as Record<VariantName, LoadResult & { about: string; peakRssMb: { systemMb: number; hiveMb: number }; statementsPerRequestUnderLoad: number }>;
+})) as Record<VariantName, LoadResult & { about: string; peakRssMb: { systemMb: number; hiveMb: number }; cpuMsPerRequest: CpuFigures; statementsPerRequestUnderLoad: number }>;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const ratios = {
   gatewayVsDirectReqPerS: ratio(load.gateway.requestsPerSecond, load.direct.requestsPerSecond),
@@ -205,8 +208,9 @@ const ratios = {
 
 const sumOf = (o: Record<string, number>) => Math.round(Object.values(o).reduce((a, b) => a + b, 0) * 10) / 10;
 printTable(`Dashboard query, first 50 of ${TOTAL} samples, ${CONCURRENCY} concurrent clients, ${ROUNDS} interleaved rounds (${databaseKind}; shared machine, load ${machine().loadAverageAtEnd})`,
-  ['path', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'system RSS MB', 'Hive RSS MB', 'SQL/request'],
-  Object.values(load).map((r) => [r.about, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.errors, r.peakRssMb.systemMb, r.peakRssMb.hiveMb || '-', r.statementsPerRequestUnderLoad]));
+  ['path', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'system RSS MB', 'Hive RSS MB', 'SQL/request', 'CPU ms/request: system, Hive, PostgreSQL'],
+  Object.values(load).map((r) => [r.about, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.errors, r.peakRssMb.systemMb, r.peakRssMb.hiveMb || '-', r.statementsPerRequestUnderLoad,
+    `${r.cpuMsPerRequest.systemMs}, ${r.cpuMsPerRequest.otherMs || '-'}, ${r.cpuMsPerRequest.postgresMs ?? '-'}`]));
 printTable('Ratios (ours ÷ other)', ['measure', 'ratio'], Object.entries(ratios));
 printTable(`One client, one request at a time`, ['path', 'p50 ms', 'SQL/request', 'by subgraph'],
   Object.entries(statements).map(([name, st]) => [name, latencyStats(sequentialMs[name]!).p50, sumOf(st), Object.entries(st).map(([k, v]) => `${k} ${v}`).join(', ')]));

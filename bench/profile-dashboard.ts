@@ -11,6 +11,7 @@
 import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, type Principal } from '@app/common';
 import { startTestSystem } from '@app/embedded/testing';
 import { seedDashboard } from './lib/dashboard-data.js';
+import { cpuMeter } from './lib/cpu.js';
 import { runLoad } from './lib/load.js';
 import { inclusive, profiled, summarize } from './lib/profile.js';
 import { machine, printTable, writeResult } from './lib/report.js';
@@ -25,7 +26,7 @@ const databaseKind = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite (emb
 
 const keys = await generateSigningKeyPair('bench-gateway');
 const t = await startTestSystem({ gatewayKeys: keys, env: { LOG_LEVEL: 'warn' } });
-const { staff } = await seedDashboard(t, TOTAL);
+const { staff, database } = await seedDashboard(t, TOTAL);
 
 const query = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
 const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
@@ -54,15 +55,17 @@ const results: Record<string, unknown> = {};
 for (const name of PATHS) {
   const v = variants[name]!;
   await runLoad({ ...v, concurrency: CONCURRENCY, warmupMs: 0, durationMs: 3000, expect: '"edges"' });
-  const { result: load, profile, file } = await profiled(`dashboard-${name}`, () => runLoad({ ...v, concurrency: CONCURRENCY, warmupMs: 0, durationMs: SECONDS * 1000, expect: '"edges"' }));
+  const cpu = cpuMeter(database);
+  const { result: load, profile, file } = await profiled(`dashboard-${name}`, () => runLoad({ ...v, concurrency: CONCURRENCY, warmupMs: 0, durationMs: SECONDS * 1000, expect: '"edges"' }, cpu));
+  const cpuPerRequest = cpu.perRequest(load.requests);
   const summary = summarize(profile, load.requests);
   const probes = inclusive(profile, PROBES, load.requests);
-  console.log(`\n=== ${name}: ${load.requestsPerSecond} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}; CPU sampled ${summary.totalMs} ms = ${Math.round((summary.totalMs / load.requests) * 100) / 100} ms per request`);
+  console.log(`\n=== ${name}: ${load.requestsPerSecond} req/s, p50 ${load.latencyMs.p50} ms, p99 ${load.latencyMs.p99} ms, errors ${load.errors}; CPU sampled ${summary.totalMs} ms = ${Math.round((summary.totalMs / load.requests) * 100) / 100} ms per request; kernel CPU per request: system ${cpuPerRequest.systemMs} ms, PostgreSQL ${cpuPerRequest.postgresMs ?? '-'} ms`);
   printTable(`${name}: CPU self time by where the code lives`, ['area', '% of CPU', 'ms per request'], summary.areas);
   printTable(`${name}: inclusive time (synchronous callees included)`, ['piece', '% of CPU', 'ms per request'], probes);
   printTable(`${name}: top functions (self time)`, ['function [area]', '% of CPU', 'ms per request'], summary.functions);
   console.log(`profile: ${file}`);
-  results[name] = { load: { requests: load.requests, requestsPerSecond: load.requestsPerSecond, latencyMs: load.latencyMs, errors: load.errors }, cpuMsPerRequest: summary.totalMs / load.requests, areas: summary.areas, inclusive: probes, functions: summary.functions };
+  results[name] = { load: { requests: load.requests, requestsPerSecond: load.requestsPerSecond, latencyMs: load.latencyMs, errors: load.errors }, cpuMsPerRequest: summary.totalMs / load.requests, kernelCpuMsPerRequest: cpuPerRequest, areas: summary.areas, inclusive: probes, functions: summary.functions };
 }
 
 const out = writeResult('profile-dashboard', {

@@ -17,6 +17,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'samples-export', nodeFlags: ['--expose-gc'], about: '100,000 samples exported to six formats: time and peak memory' },
   { name: 'subscriptions', about: '1,000 live subscribers through the gateway: delivery latency, RSS, CPU' },
   { name: 'dashboard', about: 'dashboard query over 100,000 samples through the gateway vs the samples subgraph' },
+  { name: 'allocations', about: 'bytes allocated per dashboard request by where the code lives, direct and through the gateway (load-independent)' },
   { name: 'sample-counts', about: 'filtered sample page with totalCount over 100,000 samples: counters, estimate and exact count, one client and 16' },
   { name: 'web-board', about: 'the dashboard board in chromium with 1,000 samples: first-load JS (gzip) and time to interactive' },
   { name: 'ai-extraction', nodeFlags: ['--expose-gc'], about: 'quote PDF: 5-page/96-row read and job end to end, memory of a 6-page/200-row read' },

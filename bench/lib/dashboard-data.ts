@@ -17,6 +17,8 @@ export interface DashboardData {
   submissions: number;
   /** Samples the API counts afterwards. */
   totalCount: number;
+  /** The PostgreSQL database the system runs on (null on PGlite), to read its backends' CPU. */
+  database: string | null;
   seedSeconds: number;
 }
 
@@ -65,5 +67,6 @@ export async function seedDashboard(t: TestSystem, total: number): Promise<Dashb
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10;
   const { samples } = await must<{ samples: { totalCount: number } }>(t, `{ samples(first: 1) { totalCount } }`, {}, staff[0]!.token);
   console.log(`seeded ${samples.totalCount} samples in ${submissions} submissions (${seedSeconds} s; ${Priorities.length} priorities, ${statuses.length} statuses)`);
-  return { staff, submissions, totalCount: samples.totalCount, seedSeconds };
+  const database = process.env.TEST_DATABASE_URL ? (await conn.execute<{ name: string }[]>('select current_database() as name'))[0]!.name : null;
+  return { staff, submissions, totalCount: samples.totalCount, seedSeconds, database };
 }

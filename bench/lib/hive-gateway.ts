@@ -29,6 +29,7 @@ export interface HiveGatewaySpec {
 
 export interface HiveGateway {
   url: string;
+  pid: number;
   rssMb(): Promise<number>;
   stop(): void;
 }
@@ -61,6 +62,7 @@ export function startHiveGateway(spec: HiveGatewaySpec): Promise<HiveGateway> {
   child.send(spec);
   return ready.then(({ url }) => ({
     url,
+    pid: child.pid!,
     rssMb: async () => { const rss = next('rss'); child.send('rss'); return Math.round((await rss).bytes / 1048576); },
     stop: () => { child.kill(); },
   }));

@@ -20,6 +20,9 @@ export interface LoadSpec {
   keepLatencies?: boolean;
 }
 
+/** Called in the parent as the measured window opens and closes (e.g. to read CPU counters over it). */
+export interface LoadWindow { opened(): void; closed(): void }
+
 export interface LoadResult {
   requests: number; errors: number; requestsPerSecond: number; latencyMs: LatencyStats; firstError?: string;
   /** Seconds measured; with `keepLatencies`, each latency (ms). */
@@ -51,9 +54,11 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const clients = Array.from({ length: spec.concurrency }, client);
   await new Promise((r) => setTimeout(r, spec.warmupMs));
   measuring = true;
+  process.send?.({ window: 'opened' });
   const started = performance.now();
   await new Promise((r) => setTimeout(r, spec.durationMs));
   measuring = false;
+  process.send?.({ window: 'closed' });
   const seconds = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(clients);
@@ -75,10 +80,14 @@ export function mergeLoads(slices: LoadResult[]): LoadResult {
 }
 
 /** Runs one load phase in a child process and returns its figures. */
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+export function runLoad(spec: LoadSpec, window?: LoadWindow): Promise<LoadResult> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--load-child'], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: LoadResult) => { resolve(m); child.kill(); });
+    child.on('message', (m: LoadResult | { window: 'opened' | 'closed' }) => {
+      if ('window' in m) { if (m.window === 'opened') window?.opened(); else window?.closed(); return; }
+      resolve(m);
+      child.kill();
+    });
     child.once('error', reject);
     child.once('exit', (code) => { if (code) reject(new Error(`load generator exited with ${code}`)); });
     child.send(spec);

@@ -3,7 +3,7 @@ import cors from 'cors';
 import type { Express, RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
@@ -97,6 +97,8 @@ function corsPolicy(origins: string[]): RequestHandler {
 function apolloPlugins(options: GatewayOptions, httpServer: Server, metrics: ServiceMetrics): ApolloServerPlugin<GatewayContext>[] {
   return [
     ApolloServerPluginDrainHttpServer({ httpServer }),
+    // No cache hints anywhere: the default cache-control plugin only cost per-request work.
+    ApolloServerPluginCacheControlDisabled(),
     options.config.SANDBOX ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     metricsPlugin(metrics),
     expensiveOperationLimit(options.config.EXPENSIVE_OPERATIONS_PER_MINUTE),

@@ -126,8 +126,24 @@ describe('entity resolution', () => {
     expect(large.samples.edges).toHaveLength(100);
     expect(large.samples.edges[0].node.submission.project.name).toBeTruthy();
     expect(largeCount).toBe(smallCount);
-    // page, count, submissions, projects: users are references to auth and cost nothing here.
-    expect(largeCount).toBeLessThanOrEqual(4);
+    // page (its submissions joined), count, projects: users are references to auth and cost nothing here.
+    expect(largeCount).toBeLessThanOrEqual(3);
+  });
+
+  it('reads a listed sample\'s submission and project in the page\'s own statement, in the caller\'s lab', async () => {
+    const PAGE = `{ samples(first: 50) { edges { node { name labId submission { number labId } project { name labId } } } } }`;
+    counter.count = 0;
+    const asStaff = (await ok(sg, PAGE, {}, staff)).samples.edges.map((e: any) => e.node);
+    expect(counter.count).toBe(1);
+    expect(asStaff).toHaveLength(50);
+    for (const n of asStaff) expect([n.submission.labId, n.project.labId]).toEqual([n.labId, n.labId]);
+    const asLabA = (await ok(sg, PAGE, {}, labA)).samples.edges.map((e: any) => e.node);
+    expect(asLabA.map((n: any) => n.project.name)).toEqual(asLabA.map(() => 'Soil survey'));
+    expect(new Set(asLabA.flatMap((n: any) => [n.labId, n.submission.labId, n.project.labId]))).toEqual(new Set(['lab-a']));
+    // Not selected, not joined: the page alone.
+    counter.count = 0;
+    await ok(sg, `{ samples(first: 50) { edges { node { name } } } }`, {}, staff);
+    expect(counter.count).toBe(1);
   });
 
   it('resolves references for every entity in one batch each, hiding other labs', async () => {

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ValidationError } from '../errors.js';
+import { selectRows, type PlainJoin } from './plain-rows.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '../graphql/pagination.js';
 
 /** One column of a keyset ordering; the last key must be unique (the id). */
@@ -64,6 +65,11 @@ export interface KeysetPageOptions {
   count?: () => Promise<number>;
 }
 
+export interface KeysetRowsOptions extends KeysetPageOptions {
+  /** Related rows read in the same statement (`row.joined`), for lists whose query selects them. */
+  joins?: PlainJoin[];
+}
+
 /** The page's connection from its `first + 1` rows: cursors from the sort keys, the total counted only when asked. */
 function pageOf<T extends object>(rows: T[], em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], limit: number, after: boolean, options: KeysetPageOptions): Connection<T> {
   return toConnection(rows, limit, (r) => positionOf(r, keys), options.count ?? (() => em.count(entity as never, where as never)), after);
@@ -88,19 +94,16 @@ export async function keysetPage<T extends object>(
 /**
  * `keysetPage` for read-only lists: the same rows, order and cursors, as plain objects with the
  * entity's property names (a many-to-one holds the related id, a string) instead of managed
- * entities. Nothing is hydrated or put in the identity map, which was the largest share of a
- * list request's CPU. Never pass these rows to em.persist/flush.
+ * entities, read through plain-rows.ts (SQL straight to the driver, no query builder, no
+ * hydration, no identity map). Never pass these rows to em.persist/flush.
  */
 export async function keysetRows<R extends object>(
-  em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], args: PageArgs, options: KeysetPageOptions = {},
+  em: EntityManager, entity: unknown, where: Record<string, unknown>, keys: SortKey[], args: PageArgs, options: KeysetRowsOptions = {},
 ): Promise<Connection<R>> {
   const limit = pageSize(args.first);
   const position = decodePosition(args.after, keys);
-  const rows = await em.createQueryBuilder(entity as never)
-    .select('*')
-    .where({ $and: [where, afterPosition(keys, position)] } as never)
-    .orderBy(orderOf(keys) as never)
-    .limit(limit + 1)
-    .execute<R[]>('all', true);
+  const rows = await selectRows<R>(em, entity, {
+    where: { $and: [where, afterPosition(keys, position)] }, order: orderOf(keys), limit: limit + 1, joins: options.joins,
+  });
   return pageOf(rows, em, entity, where, keys, limit, !!position, options);
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeLab } from '../identity/authorization.js';
 import type { Principal } from '../identity/principal.js';
 import { isUuid } from '../validation.js';
+import { selectRows } from './plain-rows.js';
 
 export interface ByIdOptions<T> {
   /** Relations to load with the row (e.g. the parent whose lab decides visibility). */
@@ -40,19 +41,22 @@ export function labScopedByIdLoader<T extends { id: string }>(
 }
 
 /**
- * `labScopedByIdLoader` for read-only use: plain rows with the entity's property names (a
- * many-to-one holds the related id) instead of managed entities, so nothing is hydrated. The same
- * lab rule hides other labs' rows. For resolvers that only read; never for rows a service changes.
+ * `byIdLoader` for read-only use: plain rows with the entity's property names (a many-to-one holds
+ * the related id) instead of managed entities, read through plain-rows.ts, so nothing is hydrated.
+ * For resolvers that only read; never for rows a service changes.
  */
-export function labScopedRowLoader<R extends { id: string; labId?: string | null }>(em: EntityManager, entity: unknown, principal: Principal) {
+export function byIdRowLoader<R extends { id: string }>(em: EntityManager, entity: unknown, options: Pick<ByIdOptions<R>, 'visible'> = {}) {
   return new DataLoader<string, R | null>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
-    const found = valid.length
-      ? await em.createQueryBuilder(entity as never).select('*').where({ id: { $in: valid } } as never).execute<R[]>('all', true)
-      : [];
-    const byId = new Map(found.filter((row) => canSeeLab(principal, row.labId ?? null)).map((row) => [row.id, row]));
+    const found = valid.length ? await selectRows<R>(em, entity, { where: { id: { $in: valid } } }) : [];
+    const byId = new Map(found.filter((row) => options.visible?.(row) ?? true).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/** `labScopedByIdLoader` for read-only use: plain rows (`byIdRowLoader`), other labs' rows hidden by the same rule. */
+export function labScopedRowLoader<R extends { id: string; labId?: string | null }>(em: EntityManager, entity: unknown, principal: Principal) {
+  return byIdRowLoader<R>(em, entity, { visible: (row) => canSeeLab(principal, row.labId ?? null) });
 }
 
 /**

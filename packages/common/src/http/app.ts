@@ -39,6 +39,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POST responses nobody revalidates: hashing every body for an ETag was
+  // pure cost on each hop (gateway and subgraphs).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {

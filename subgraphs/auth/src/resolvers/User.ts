@@ -8,7 +8,7 @@ const visible = <V>(audience: UserFieldAudience, read: (u: UserEntity) => V) =>
   (user: UserEntity, _: unknown, ctx: AuthContext): V | null => (canSeeUserField(ctx.principal, user, audience) || ctx.provenUserIds.has(user.id) ? read(user) : null);
 
 export const User: UserResolvers = {
-  __resolveReference: (ref, ctx) => ctx.loaders.userById.load(ref.id),
+  __resolveReference: (ref, ctx) => ctx.loaders.userRowById.load(ref.id),
   email: visible('private', (u) => u.email),
   labId: visible('lab', (u) => u.labId),
   labName: visible('lab', (u) => u.labName),

@@ -1,6 +1,7 @@
 import { NotFoundError, requireRead } from '@app/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { SamplesContext } from '../context.js';
+import { sampleListRelations } from './list-relations.js';
 
 /**
  * Reads one record the caller may see. Missing and not-visible answer the same NOT_FOUND, so a
@@ -18,10 +19,10 @@ export const Query: QueryResolvers = {
   submission: (_, { id }, ctx) => visible(ctx, 'Submission', id, (k) => ctx.loaders.submissionById.load(k)),
   sample: (_, { id }, ctx) => visible(ctx, 'Sample', id, (k) => ctx.loaders.sampleById.load(k)),
   billingAccount: (_, { id }, ctx) => visible(ctx, 'BillingAccount', id, (k) => ctx.loaders.billingAccountById.load(k)),
-  samples: (_, a, ctx) => ctx.services.sampleQueries.list(a.filter ?? {}, a.orderBy, a),
+  samples: (_, a, ctx, info) => ctx.services.sampleQueries.list(a.filter ?? {}, a.orderBy, a, sampleListRelations(info)),
   submissions: (_, a, ctx) => ctx.services.submissions.list(a.filter ?? {}, a.orderBy, a),
   projects: (_, a, ctx) => ctx.services.projects.list(a.filter ?? {}, a.orderBy, a),
-  sampleQueue: (_, a, ctx) => ctx.services.sampleQueries.queue(a),
+  sampleQueue: (_, a, ctx, info) => ctx.services.sampleQueries.queue(a, sampleListRelations(info)),
   sampleStats: (_, a, ctx) => ctx.services.sampleQueries.stats(a.filter ?? {}),
   billingAccounts: (_, a, ctx) => ctx.services.billing.list(a.filter ?? {}, a),
   exportJob: (_, { id }, ctx) => ctx.services.exports.get(id),

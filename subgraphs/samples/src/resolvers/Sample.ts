@@ -1,10 +1,12 @@
 import type { SampleResolvers } from '../__generated__/resolvers-types.js';
-import { knownToExist, refId } from '@app/common';
+import { joinedRow, knownToExist, refId } from '@app/common';
+import type { ProjectRow, SubmissionRow } from './models.js';
 
 export const Sample: SampleResolvers = {
   __resolveReference: (ref, ctx) => ctx.loaders.sampleById.load(ref.id),
-  submission: (sample, _, ctx) => knownToExist(ctx.loaders.submissionRowById.load(refId(sample.submission))),
-  project: (sample, _, ctx) => knownToExist(ctx.loaders.projectRowById.load(sample.projectId)),
+  // A listed sample may carry its submission and project, read in the page's own statement.
+  submission: (sample, _, ctx) => joinedRow<SubmissionRow>(sample, 'submission') ?? knownToExist(ctx.loaders.submissionRowById.load(refId(sample.submission))),
+  project: (sample, _, ctx) => joinedRow<ProjectRow>(sample, 'project') ?? knownToExist(ctx.loaders.projectRowById.load(sample.projectId)),
   billingAccount: (sample, _, ctx) => (sample.billingAccount ? ctx.loaders.billingAccountById.load(refId(sample.billingAccount)) : null),
   assignee: (sample) => (sample.assigneeId ? { id: sample.assigneeId } : null),
 };

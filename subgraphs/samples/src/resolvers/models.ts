@@ -9,9 +9,10 @@ import type { BulkResult } from '../services/sample.service.js';
 
 /**
  * A sample as list queries read it (a plain row, keysetRows): the entity's fields, with the
+ * submission and project rows in `joined` when the list read them in its statement, and the
  * submission and billing account as their ids.
  */
-export type SampleRow = Omit<Sample, 'submission' | 'billingAccount'> & { submission: string; billingAccount: string | null };
+export type SampleRow = Omit<Sample, 'submission' | 'billingAccount'> & { submission: string; billingAccount: string | null; joined?: { submission?: SubmissionRow | null; project?: ProjectRow | null } };
 /** What a Sample resolver receives: an entity (by-id loads, mutations) or a plain row (lists). */
 export type SampleModel = Sample | SampleRow;
 /** totalCountIsExact is set by lists whose total may be an estimate; the others are counted. */

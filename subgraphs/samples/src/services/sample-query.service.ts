@@ -1,6 +1,6 @@
-import { keysetRows, requireRead, type BaseContext, type PageArgs } from '@app/common';
+import { canSeeLab, keysetRows, requireRead, type BaseContext, type PageArgs, type PlainJoin } from '@app/common';
 import { raw } from '@mikro-orm/core';
-import { Sample } from '../entities/index.js';
+import { Project, Sample, Submission } from '../entities/index.js';
 import { Priorities, SampleStatuses } from '../entities/enums.js';
 import type { SamplesDeps } from '../deps.js';
 import type { SampleRow } from '../resolvers/models.js';
@@ -21,6 +21,9 @@ export interface SampleStats {
   };
 }
 
+/** A listed sample's relations that can be read in the page's own statement. */
+export interface SampleListRelations { submission?: boolean; project?: boolean }
+
 const hours = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100);
 
 /** Reading samples: filtered lists, the work queue and statistics, all confined to the caller's labs. */
@@ -30,20 +33,31 @@ export class SampleQueryService {
   /**
    * Plain rows, not entities: a list is only read, and hydrating 50 samples was most of a page's CPU.
    * `exactCount` counts the total even where an estimate would be answered (see sample-counts.ts).
+   * `relations` the caller will read are joined into the page's statement.
    */
-  async list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs & { exactCount?: boolean | null } = {}) {
+  async list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs & { exactCount?: boolean | null } = {}, relations: SampleListRelations = {}) {
     requireRead(this.ctx.principal, 'samples:read');
     const where = sampleWhere(this.ctx.principal, filter);
     const total = this.counts().lazy(filter, where, !!args.exactCount);
-    return { ...(await keysetRows<SampleRow>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count })), totalCountIsExact: total.isExact };
+    const page = await keysetRows<SampleRow>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count, joins: this.joins(relations) });
+    return { ...page, totalCountIsExact: total.isExact };
   }
 
   /** Samples waiting to start (status SUBMITTED, not withdrawn): urgent first, then oldest. */
-  queue(args: PageArgs = {}) {
+  queue(args: PageArgs = {}, relations: SampleListRelations = {}) {
     requireRead(this.ctx.principal, 'samples:read');
     const filter: SampleFilter = { status: ['SUBMITTED'] };
     const where = sampleWhere(this.ctx.principal, filter);
-    return keysetRows<SampleRow>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count });
+    return keysetRows<SampleRow>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count, joins: this.joins(relations) });
+  }
+
+  /** The same lab rule as the row loaders: a submission or project the caller may not see is null. */
+  private joins(relations: SampleListRelations): PlainJoin[] {
+    const visible = (row: Record<string, unknown>) => canSeeLab(this.ctx.principal, (row.labId as string | null) ?? null);
+    return [
+      ...(relations.submission ? [{ as: 'submission', entity: Submission, on: 'submission', visible }] : []),
+      ...(relations.project ? [{ as: 'project', entity: Project, on: 'projectId', visible }] : []),
+    ];
   }
 
   private counts(): SampleCounts {

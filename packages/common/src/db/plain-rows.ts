@@ -1,0 +1,196 @@
+/**
+ * The read path for lists and by-id loads of plain rows (keysetRows, labScopedRowLoader): SQL
+ * written once per query shape and sent straight to the pg driver. MikroORM's query builder, knex's
+ * compiler and MikroORM's result mapper cost more CPU (and ~0.2 MB of garbage per 50-row page) than
+ * PostgreSQL spent answering (bench/README.md, profile-dashboard). A row comes back with the
+ * entity's property names, the shape resolvers read: a many-to-one holds the related id.
+ *
+ * The filter language is the subset of MikroORM's that the services' `where` builders produce;
+ * anything else throws, so a filter can never be silently dropped.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { qualified } from './sql.js';
+
+interface PropMeta { name: string; kind: string; fieldNames?: string[]; persist?: boolean }
+interface EntityMeta { className: string; tableName: string; schema?: string; props: PropMeta[] }
+
+/** An entity's table, and the column of each of its stored properties. */
+export interface PlainTable {
+  from: string;
+  /** [property, column] of every stored scalar and many-to-one, in the entity's order. */
+  columns: [string, string][];
+  /** The property's column on the list's own table (alias "t"). */
+  column(property: string): string;
+}
+
+const tables = new WeakMap<object, PlainTable>();
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** The entity's table as plain rows see it (computed once per entity and ORM). */
+export function plainTable(em: EntityManager, entity: unknown): PlainTable {
+  const meta = em.getMetadata().get((entity as { name: string }).name) as unknown as EntityMeta;
+  const cached = tables.get(meta);
+  if (cached) return cached;
+  const columns = new Map<string, string>();
+  for (const p of meta.props) {
+    if (p.persist === false || !p.fieldNames?.length || (p.kind !== 'scalar' && p.kind !== 'm:1')) continue;
+    columns.set(p.name, p.fieldNames[0]!);
+  }
+  const schema = meta.schema ?? (em.config.get('schema') as string | undefined) ?? 'public';
+  const table: PlainTable = {
+    from: qualified(schema, meta.tableName),
+    columns: [...columns],
+    column(property) {
+      const col = columns.get(property);
+      if (!col) throw new Error(`${meta.className} has no stored property ${property}`);
+      return `"t".${quote(col)}`;
+    },
+  };
+  tables.set(meta, table);
+  return table;
+}
+
+type Where = Record<string, unknown>;
+
+const COMPARISONS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=', $like: 'like' };
+
+/**
+ * SQL for a MikroORM-style filter: `{ prop: value }` (null: is null), `$in`, `$ne`, `$gt`, `$gte`,
+ * `$lt`, `$lte`, `$like`, `$and`, `$or`. Values become `$n` parameters pushed onto `params`, so the
+ * text depends only on the filter's shape (and a list's values travel as one array parameter).
+ */
+export function whereSql(table: PlainTable, where: Where, params: unknown[]): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (key === '$and' || key === '$or') {
+      const before = params.length;
+      const all = (value as Where[]).map((w) => whereSql(table, w, params));
+      // An empty branch is true: it drops out of an and, and makes an or true (its siblings' parameters go).
+      if (key === '$or' && (all.length === 0 || all.includes('true'))) {
+        params.length = before;
+        if (all.length === 0) parts.push('false');
+        continue;
+      }
+      const branches = all.filter((s) => s !== 'true');
+      if (branches.length > 0) parts.push(branches.length === 1 ? branches[0]! : `(${branches.join(key === '$and' ? ' and ' : ' or ')})`);
+      continue;
+    }
+    if (key.startsWith('$')) throw new Error(`plain rows: unsupported operator ${key}`);
+    parts.push(...conditions(table.column(key), value, params));
+  }
+  return parts.length === 0 ? 'true' : parts.join(' and ');
+}
+
+const isOperatorObject = (value: unknown): value is Where =>
+  value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value);
+
+function conditions(column: string, value: unknown, params: unknown[]): string[] {
+  const param = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (value === null) return [`${column} is null`];
+  if (!isOperatorObject(value)) {
+    if (value === undefined) throw new Error(`plain rows: undefined value for ${column}`);
+    return [`${column} = ${param(value)}`];
+  }
+  return Object.entries(value).map(([op, v]) => {
+    if (op === '$in') return `${column} = any(${param(v)})`;
+    if (op === '$ne') return v === null ? `${column} is not null` : `${column} <> ${param(v)}`;
+    const comparison = COMPARISONS[op];
+    if (!comparison || v === null || v === undefined) throw new Error(`plain rows: unsupported condition ${op} on ${column}`);
+    return `${column} ${comparison} ${param(v)}`;
+  });
+}
+
+/** `order by` for `{ prop: 'asc' | 'desc' }` entries. */
+export function orderSql(table: PlainTable, order: Record<string, 'asc' | 'desc'>[]): string {
+  return order.flatMap((o) => Object.entries(o).map(([prop, dir]) => `${table.column(prop)} ${dir === 'asc' ? 'asc' : 'desc'}`)).join(', ');
+}
+
+/** Another entity's row read with each list row, by the id the list row holds (one statement instead of a loader's second). */
+export interface PlainJoin {
+  /** The joined row's key in the list row's `joined`. */
+  as: string;
+  entity: unknown;
+  /** The list row's property holding the joined row's id (a many-to-one or an id column). */
+  on: string;
+  /** A joined row the caller may not see comes back null, as a loader's would. */
+  visible?: (row: Record<string, unknown>) => boolean;
+}
+
+export interface SelectRows {
+  where: Record<string, unknown>;
+  order?: Record<string, 'asc' | 'desc'>[];
+  limit?: number;
+  joins?: PlainJoin[];
+}
+
+/**
+ * Rows of `entity` as plain objects (property names; a many-to-one holds the id) matching `where`,
+ * in `order`, with each join's row (or null) under `row.joined[as]`. One statement.
+ */
+export async function selectRows<R>(em: EntityManager, entity: unknown, q: SelectRows): Promise<R[]> {
+  const table = plainTable(em, entity);
+  const joins = (q.joins ?? []).map((j, i) => ({ ...j, table: plainTable(em, j.entity), alias: `j${i}` }));
+  const select = [
+    ...table.columns.map(([, col]) => `"t".${quote(col)}`),
+    ...joins.flatMap((j) => j.table.columns.map(([, col]) => `${quote(j.alias)}.${quote(col)}`)),
+  ];
+  const params: unknown[] = [];
+  let sql = `select ${select.join(', ')} from ${table.from} as "t"`;
+  for (const j of joins) sql += ` left join ${j.table.from} as ${quote(j.alias)} on ${quote(j.alias)}."id" = ${table.column(j.on)}`;
+  sql += ` where ${whereSql(table, q.where, params)}`;
+  if (q.order?.length) sql += ` order by ${orderSql(table, q.order)}`;
+  if (q.limit !== undefined) { params.push(q.limit); sql += ` limit $${params.length}`; }
+  const rows = await queryArrays(em, sql, params);
+  return rows.map((values) => {
+    const row = objectOf(table.columns, values, 0) as Record<string, unknown>;
+    if (joins.length) {
+      const joined: Record<string, unknown> = {};
+      let at = table.columns.length;
+      for (const j of joins) {
+        const other = values[at] === null ? null : objectOf(j.table.columns, values, at);
+        joined[j.as] = other && (j.visible?.(other) ?? true) ? other : null;
+        at += j.table.columns.length;
+      }
+      row.joined = joined;
+    }
+    return row as R;
+  });
+}
+
+function objectOf(columns: [string, string][], values: unknown[], from: number): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]![0]] = values[from + i];
+  return row;
+}
+
+/** The row a list read with `joins` carries, or undefined when it was not joined (then load it). */
+export function joinedRow<T>(row: object, as: string): T | null | undefined {
+  return (row as { joined?: Record<string, T | null> }).joined?.[as];
+}
+
+interface PgClient { query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }> }
+interface KnexClient { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> }
+interface NativeConnection {
+  getKnex(): { client: KnexClient };
+  executeQuery<T>(query: string, cb: () => Promise<T>, context: { query: string; params: unknown[] }): Promise<T>;
+}
+
+/**
+ * Runs `$n`-parameterised SQL on a connection of the ORM's pool (in `em`'s transaction when it has
+ * one), logged and counted like every other statement; rows come back as arrays (pg builds no
+ * objects whose keys we would rename).
+ */
+async function queryArrays(em: EntityManager, text: string, values: unknown[]): Promise<unknown[][]> {
+  const connection = em.getConnection() as unknown as NativeConnection;
+  const trx = em.getTransactionContext() as { client: KnexClient } | undefined;
+  const client = trx?.client ?? connection.getKnex().client;
+  return connection.executeQuery(text, async () => {
+    const pg = await client.acquireConnection();
+    try {
+      return (await pg.query({ text, values, rowMode: 'array' })).rows;
+    } finally {
+      await client.releaseConnection(pg);
+    }
+  }, { query: text, params: [] });
+}

@@ -3,6 +3,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from '../logger.js';
 import { loadOnce } from '../load-once.js';
+import { allowNamedStatements } from './plain-rows.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -68,6 +69,9 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(config);
   await migrate(orm, options);
   options.logger?.debug({ schema: options.schema }, 'database migrated');
+  // PGlite serves every connection from one session, where named statements would collide.
+  const [server] = await orm.em.getConnection().execute<{ version: string }[]>('select version() as version');
+  allowNamedStatements(orm.config, !server?.version.includes('PGlite'));
   return orm;
 }
 

@@ -8,6 +8,7 @@
  * The filter language is the subset of MikroORM's that the services' `where` builders produce;
  * anything else throws, so a filter can never be silently dropped.
  */
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { qualified } from './sql.js';
 
@@ -169,7 +170,33 @@ export function joinedRow<T>(row: object, as: string): T | null | undefined {
   return (row as { joined?: Record<string, T | null> }).joined?.[as];
 }
 
-interface PgClient { query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }> }
+/**
+ * Named (prepared) statements: PostgreSQL parses and plans a list's statement once per connection
+ * instead of on every request (a quarter of the database's CPU per dashboard request). Not on
+ * PGlite, where every connection shares one session and a second connection preparing the same
+ * name would fail. Each distinct text stays prepared on every connection that ran it, so only the
+ * first MAX_NAMED texts of a process are named: filter shapes are few, but a client could vary them.
+ */
+const MAX_NAMED = 256;
+const named = new Map<string, string>();
+const namedAllowed = new WeakMap<object, boolean>();
+
+/** Whether the ORM behind `config` may prepare named statements (initOrm sets it from the server's version). */
+export function allowNamedStatements(config: object, allowed: boolean): void {
+  namedAllowed.set(config, allowed);
+}
+
+function statementName(em: EntityManager, text: string): string | undefined {
+  if (!namedAllowed.get(em.config)) return undefined;
+  let name = named.get(text);
+  if (!name && named.size < MAX_NAMED) {
+    name = `plain_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    named.set(text, name);
+  }
+  return name;
+}
+
+interface PgClient { query(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }> }
 interface KnexClient { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> }
 interface NativeConnection {
   getKnex(): { client: KnexClient };
@@ -185,10 +212,11 @@ async function queryArrays(em: EntityManager, text: string, values: unknown[]): 
   const connection = em.getConnection() as unknown as NativeConnection;
   const trx = em.getTransactionContext() as { client: KnexClient } | undefined;
   const client = trx?.client ?? connection.getKnex().client;
+  const name = statementName(em, text);
   return connection.executeQuery(text, async () => {
     const pg = await client.acquireConnection();
     try {
-      return (await pg.query({ text, values, rowMode: 'array' })).rows;
+      return (await pg.query({ name, text, values, rowMode: 'array' })).rows;
     } finally {
       await client.releaseConnection(pg);
     }

@@ -7,6 +7,7 @@ import { selectedFields } from '../src/index.js';
 const table: PlainTable = {
   from: '"s"."sample"',
   columns: [],
+  rowOf: () => ({}),
   column: (p) => { if (p === 'nope') throw new Error('Sample has no stored property nope'); return `"t"."${p}_col"`; },
 };
 const compile = (where: Record<string, unknown>) => { const params: unknown[] = []; return { sql: whereSql(table, where, params), params }; };

@@ -7,9 +7,9 @@
  * writes bench/results/allocations.json.
  */
 import { Session } from 'node:inspector/promises';
-import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, type Principal } from '@app/common';
+import { generateSigningKeyPair } from '@app/common';
 import { startTestSystem } from '@app/embedded/testing';
-import { seedDashboard } from './lib/dashboard-data.js';
+import { dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
 import { area } from './lib/profile.js';
 import { machine, printTable, writeResult } from './lib/report.js';
 
@@ -17,13 +17,7 @@ const REQUESTS = Number(process.argv[2] ?? 300);
 const keys = await generateSigningKeyPair('bench-gateway');
 const t = await startTestSystem({ gatewayKeys: keys, env: { LOG_LEVEL: 'warn' } });
 const { staff } = await seedDashboard(t, 5000);
-const query = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
-const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
-const internalToken = await new InternalTokenIssuer(keys.privateKey).issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' });
-const paths: Record<string, { url: string; headers: Record<string, string>; body: string }> = {
-  direct: { url: `${t.system.subgraphs.samples!.url}/graphql`, headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken }, body: JSON.stringify({ query: query('id') }) },
-  gateway: { url: `${t.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${staff[0]!.token}` }, body: JSON.stringify({ query: query('name') }) },
-};
+const paths: Record<string, BenchRequest> = await dashboardRequests(t, keys.privateKey, staff[0]!);
 
 interface HeapNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] }
 

@@ -8,9 +8,9 @@
  * functions, per request; writes bench/results/profile-dashboard.json and leaves the .cpuprofile
  * files in the temp folder (DevTools, speedscope).
  */
-import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, generateSigningKeyPair, type Principal } from '@app/common';
+import { generateSigningKeyPair } from '@app/common';
 import { startTestSystem } from '@app/embedded/testing';
-import { seedDashboard } from './lib/dashboard-data.js';
+import { dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
 import { cpuMeter } from './lib/cpu.js';
 import { runLoad } from './lib/load.js';
 import { inclusive, profiled, summarize } from './lib/profile.js';
@@ -28,13 +28,7 @@ const keys = await generateSigningKeyPair('bench-gateway');
 const t = await startTestSystem({ gatewayKeys: keys, env: { LOG_LEVEL: 'warn' } });
 const { staff, database } = await seedDashboard(t, TOTAL);
 
-const query = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
-const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
-const internalToken = await new InternalTokenIssuer(keys.privateKey).issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' });
-const variants: Record<string, { url: string; headers: Record<string, string>; body: string }> = {
-  direct: { url: `${t.system.subgraphs.samples!.url}/graphql`, headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken }, body: JSON.stringify({ query: query('id') }) },
-  gateway: { url: `${t.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${staff[0]!.token}` }, body: JSON.stringify({ query: query('name') }) },
-};
+const variants: Record<string, BenchRequest> = await dashboardRequests(t, keys.privateKey, staff[0]!);
 
 /** Pieces of the request, with everything they call synchronously (see `inclusive`). */
 const PROBES: Record<string, RegExp> = {

@@ -21,14 +21,16 @@ const load = (m: any) => (m ? `load ${m.loadAverageAtStart?.[0]} → ${m.loadAve
 function dashboard(): string | null {
   const r = result('dashboard');
   if (!r?.ratios) return null;
+  const cpu = (c: { systemMs: number; otherMs: number; postgresMs: number | null } | undefined) =>
+    (c ? `${c.systemMs} / ${c.otherMs || '–'} / ${c.postgresMs ?? '–'}` : '–');
   const rows = Object.values(r.results as Record<string, any>).map((v) => [
-    v.about, v.requestsPerSecond, v.latencyMs.p50, v.latencyMs.p99, v.errors, v.peakRssMb.systemMb, v.peakRssMb.hiveMb || '–',
+    v.about, v.requestsPerSecond, v.latencyMs.p50, v.latencyMs.p99, v.errors, cpu(v.cpuMsPerRequest), v.peakRssMb.systemMb, v.peakRssMb.hiveMb || '–',
   ]);
   const ratios = Object.entries(r.ratios as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ');
   return [
     `${r.at.slice(0, 16).replace('T', ' ')} UTC, ${r.samples.toLocaleString('en')} samples, ${r.concurrency} clients, ${r.rounds} interleaved rounds of ${r.secondsPerVariant} s per variant in all, ${r.database}, bus ${r.bus}, ${load(r.machine)}:`,
     '',
-    table(['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'system RSS MB', 'Hive RSS MB'], rows),
+    table(['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms per request: system / Hive / PostgreSQL', 'system RSS MB', 'Hive RSS MB'], rows),
     '',
     `Ratios (ours ÷ other): ${ratios}.`,
   ].join('\n');

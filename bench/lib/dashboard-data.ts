@@ -4,7 +4,8 @@
  * samples schema only (insert … select generate_series, derived columns computed as the entity
  * computes them), so no workflow or audit events run in the background while measuring.
  */
-import { qualified } from '@app/common';
+import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, qualified, type Principal } from '@app/common';
+import type { CryptoKey } from 'jose';
 import type { TestSystem, TestUser } from '@app/embedded/testing';
 import { Priorities, SampleStatuses, priorityRank, statusRank, type Priority, type SampleStatus } from '../../subgraphs/samples/src/entities/enums.js';
 
@@ -69,4 +70,22 @@ export async function seedDashboard(t: TestSystem, total: number): Promise<Dashb
   console.log(`seeded ${samples.totalCount} samples in ${submissions} submissions (${seedSeconds} s; ${Priorities.length} priorities, ${statuses.length} statuses)`);
   const database = process.env.TEST_DATABASE_URL ? (await conn.execute<{ name: string }[]>('select current_database() as name'))[0]!.name : null;
   return { staff, submissions, totalCount: samples.totalCount, seedSeconds, database };
+}
+
+/** One HTTP request of a benchmark: where, with which headers, which body. */
+export interface BenchRequest { url: string; headers: Record<string, string>; body: string }
+
+/**
+ * The dashboard query as a staff user, straight to the samples subgraph (an internal token minted
+ * with the gateway's key; `assignee { id }`, names belong to auth) and through the gateway (the
+ * user's JWT; `assignee { name }`).
+ */
+export async function dashboardRequests(t: TestSystem, gatewayPrivateKey: CryptoKey, staff: TestUser): Promise<{ direct: BenchRequest; gateway: BenchRequest }> {
+  const query = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
+  const principal: Principal = { kind: 'user', userId: staff.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
+  const internalToken = await new InternalTokenIssuer(gatewayPrivateKey).issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' });
+  return {
+    direct: { url: `${t.system.subgraphs.samples!.url}/graphql`, headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken }, body: JSON.stringify({ query: query('id') }) },
+    gateway: { url: `${t.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.token}` }, body: JSON.stringify({ query: query('name') }) },
+  };
 }

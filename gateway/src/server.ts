@@ -150,6 +150,16 @@ function serviceUrl(subgraphs: SubgraphEndpoint[], name: string): string | undef
   return found ? serviceBaseUrl(found.url) : undefined;
 }
 
+/** The GraphQL endpoint's chain: multipart uploads, JSON body, cheap limit checks, Apollo. */
+function graphqlHandlers(options: GatewayOptions, apollo: ApolloServer<GatewayContext>, verifiers: Parameters<typeof multipartUploads>[1]): RequestHandler[] {
+  const { config } = options;
+  const precheck = limitPrecheck({
+    maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
+  });
+  const uploads = multipartUploads({ maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES, maxRequestBytes: config.UPLOAD_MAX_REQUEST_BYTES }, verifiers);
+  return [uploads, jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, options.logger) })];
+}
+
 /** Builds the gateway (Apollo started, routes mounted) without listening. */
 export async function createGateway(options: GatewayOptions): Promise<GatewayServer> {
   const { config, logger } = options;
@@ -174,6 +184,9 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
   }
 
   app.use(assignRequestIds, corsPolicy(config.CORS_ORIGINS));
+  const graphql = graphqlHandlers(options, apollo, verifiers);
+  // The API's own path first: every request to it would otherwise walk the proxies' routes below.
+  app.all('/graphql', graphql);
   mountJwksProxy(app, options.authServiceUrl ?? config.AUTH_SERVICE_URL ?? serviceUrl(subgraphs, 'auth'), logger);
   mountExportsProxy(app, {
     samplesServiceUrl: options.samplesServiceUrl ?? config.SAMPLES_SERVICE_URL ?? serviceUrl(subgraphs, 'samples'),
@@ -192,11 +205,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewaySer
   // With the dashboard served, browsers get it at / and the Sandbox at /sandbox; otherwise the Sandbox
   // opens at the root. /healthz, /readyz and /metrics were mounted first by createHttpApp and keep precedence.
   if (config.WEB_APP) mountWebApp(app, config.WEB_DIR, logger);
-  const precheck = limitPrecheck({
-    maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxTokens: config.MAX_QUERY_TOKENS,
-  });
-  const uploads = multipartUploads({ maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES, maxRequestBytes: config.UPLOAD_MAX_REQUEST_BYTES }, verifiers);
-  app.all(['/', '/graphql', '/sandbox'], uploads, jsonBody(config.BODY_LIMIT), precheck, expressMiddleware(apollo, { context: createContextFactory(verifiers, logger) }));
+  // At the root and /sandbox after the dashboard, which answers browsers' page requests there.
+  app.all(['/', '/sandbox'], graphql);
   app.use(httpErrorHandler(logger));
 
   return {

@@ -14,9 +14,14 @@ COPY supergraph.yaml ./
 RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# ENTRY and NODE_FLAGS are what SERVICE's `npm start` runs (package.json): a subgraph's dist/index.js,
+# the gateway's dist/main.js with its node flags. docker-compose.yml passes the gateway's, and
+# test/docker-compose.test.ts checks that every service's agree with its start script.
 ARG SERVICE
-ENV NODE_ENV=production SERVICE=${SERVICE}
+ARG ENTRY=dist/index.js
+ARG NODE_FLAGS=
+ENV NODE_ENV=production SERVICE=${SERVICE} ENTRY=${ENTRY} NODE_FLAGS=${NODE_FLAGS}
 WORKDIR /app
 COPY --from=build /app /app
 USER node
-CMD ["sh", "-c", "exec node \"$SERVICE/dist/index.js\""]
+CMD ["sh", "-c", "exec node $NODE_FLAGS \"$SERVICE/$ENTRY\""]

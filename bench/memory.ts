@@ -4,7 +4,7 @@
  *      in one process on PGlite), idle after start-up settles: on a fresh data folder (first start:
  *      initdb, every migration, the first admin) and started again on a seeded folder;
  *   b. the same process under the dashboard query (bench/dashboard.ts's, 16 clients) on that folder;
- *   c. the gateway of the distributed deployment alone (`node gateway/dist/main.js`, started with its
+ *   c. the gateway of the distributed deployment alone (gateway/package.json's start, started with its
  *      subgraphs, PostgreSQL and Redis as the fault suite starts them), idle and under the same query.
  * Each figure: RSS from /proc/<pid>/status (peak over the phase where it is a load), V8's heap and
  * external memory from the process's /metrics, and what PGlite's WebAssembly memory reserves and has
@@ -14,12 +14,12 @@
  * and REDIS_URL are ignored); the distributed phase needs PostgreSQL and Redis binaries (PG_BIN_DIR).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestSystem } from '@app/embedded/testing';
-import { GatewayClient, freePort, startDistributedSystem } from '@app/testing';
+import { GatewayClient, freePort, startCommand, startDistributedSystem } from '@app/testing';
 import { seedDashboard } from './lib/dashboard-data.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { heapFromMetrics, sampleRss, statusMemory, wasmMemories, type HeapFigures } from './lib/process-memory.js';
@@ -63,20 +63,15 @@ async function settled(pid: number, baseUrl: string, seconds: number): Promise<S
   return { ...(await snapshot(pid, baseUrl)), minRssMb: Math.min(...values), maxRssMb: Math.max(...values) };
 }
 
-/** The node flags `npm start` passes (package.json), so this measures the process people run. */
-function startFlags(): string[] {
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const command = /\bnode ((?:--\S+ )*)apps\/embedded\/dist\/main\.js/.exec(script);
-  if (!command) throw new Error(`cannot find "node … apps/embedded/dist/main.js" in the start script: ${script}`);
-  return command[1]!.split(' ').filter(Boolean);
-}
-const NODE_FLAGS = startFlags();
+// The node flags and entry `npm start` runs (the root package.json), so this measures the process people run.
+const EMBEDDED = startCommand(root);
+const NODE_FLAGS = EMBEDDED.flags;
 
 /** `node [flags] apps/embedded/dist/main.js` as `npm start` runs it after its build, on `dataDir`. */
 async function startEmbedded(dataDir: string): Promise<{ child: ChildProcess; url: string; readyMs: number; stop(): Promise<void> }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, join(root, 'apps/embedded/dist/main.js')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, EMBEDDED.entry], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
   });
@@ -200,7 +195,7 @@ printTable(`Under the dashboard query, ${CONCURRENCY} clients, ${SECONDS} s`, ['
   }));
 const file = writeResult('memory', {
   benchmark: 'memory', at: new Date().toISOString(), machine: machine(), node: process.version,
-  embeddedNodeFlags: NODE_FLAGS, samples: SAMPLES, concurrency: CONCURRENCY, seconds: SECONDS, settleSeconds: SETTLE_SECONDS, query: DASHBOARD,
+  embeddedNodeFlags: NODE_FLAGS, gatewayNodeFlags: startCommand(join(root, 'gateway')).flags, samples: SAMPLES, concurrency: CONCURRENCY, seconds: SECONDS, settleSeconds: SETTLE_SECONDS, query: DASHBOARD,
   targets: { embeddedIdleMb: 300, embeddedUnderLoadMb: 600, distributedGatewayIdleMb: 100 },
   ...results,
 });

@@ -83,14 +83,16 @@ function memory(): string | null {
   const pglite = (s: any) => (s?.pglite ? `${s.pglite.residentMb} / ${s.pglite.reservedMb}` : '–');
   const rows = runs.flatMap(([label, r]) => {
     const gw = r.distributedGateway ?? {};
-    const flags = r.embeddedNodeFlags?.length ? r.embeddedNodeFlags.join(' ') : 'none';
+    const flagsOf = (f?: string[]) => (f?.length ? f.join(' ') : 'none');
+    const flags = flagsOf(r.embeddedNodeFlags);
     return [
       [`${label}: embedded, first start (fresh folder)`, idle(r.embeddedFresh), heap(r.embeddedFresh), pglite(r.embeddedFresh), `${when(r)}, flags ${flags}`],
       [`${label}: embedded, restarted on ${r.samples.toLocaleString('en')} samples`, idle(r.embeddedIdle), heap(r.embeddedIdle), pglite(r.embeddedIdle), ''],
       [`${label}: embedded, peak under the dashboard query`, `${r.embeddedUnderLoad.peakRssMb} (load ${r.embeddedUnderLoad.loadAverage1m.join(' → ')})`, heap({ heap: r.embeddedUnderLoad.heapAtEnd }), pglite({ pglite: r.embeddedUnderLoad.pgliteAtEnd }), `${r.embeddedUnderLoad.requestsPerSecond} req/s, p99 ${r.embeddedUnderLoad.latencyMs.p99} ms; heap at the end of the load`],
       [`${label}: embedded, after the load settles`, idle(r.embeddedAfterLoad), heap(r.embeddedAfterLoad), pglite(r.embeddedAfterLoad), ''],
-      [`${label}: distributed gateway, idle`, idle(gw.idle), heap(gw.idle), '–', gw.skipped ? `skipped: ${gw.skipped}` : ''],
+      [`${label}: distributed gateway, idle`, idle(gw.idle), heap(gw.idle), '–', gw.skipped ? `skipped: ${gw.skipped}` : `flags ${flagsOf(r.gatewayNodeFlags)}`],
       [`${label}: distributed gateway, peak under the dashboard query`, gw.underLoad ? `${gw.underLoad.peakRssMb} (load ${gw.underLoad.loadAverage1m.join(' → ')})` : '–', heap({ heap: gw.underLoad?.heapAtEnd }), '–', gw.underLoad ? `${gw.underLoad.requestsPerSecond} req/s; heap at the end of the load` : ''],
+      [`${label}: distributed gateway, after the load settles`, idle(gw.afterLoad), heap(gw.afterLoad), '–', ''],
     ];
   });
   const [, latest] = runs.at(-1)!;

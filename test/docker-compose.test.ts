@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
+import { startCommand } from '@app/testing';
 
 // There is no Docker engine in CI, so the compose file is checked by reading it: every service it
 // builds exists, ports agree with supergraph.yaml, and every variable it sets is one the service reads.
 const root = join(import.meta.dirname, '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, any> };
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 const supergraph = parse(readFileSync(join(root, 'supergraph.yaml'), 'utf8')) as { subgraphs: Record<string, { routing_url: string }> };
 
 /** Every source file a service's configuration can be read from: its own, plus the shared runtime. */
@@ -34,12 +36,23 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(root, 'Dockerfile'))).toBe(true);
   });
 
-  it.each(built)('%s builds a service that exists and has a process entry', (_name, service) => {
+  it.each(built)('%s runs what its package.json start runs: the entry and the node flags', (_name, service) => {
     const path = service.build.args.SERVICE as string;
     expect(service.build.context).toBe('.');
-    const entry = path === 'gateway' ? 'main.ts' : 'index.ts';
-    expect(existsSync(join(root, path, 'src', entry))).toBe(true);
-    expect(JSON.parse(readFileSync(join(root, path, 'package.json'), 'utf8')).scripts.start).toContain(entry.replace('.ts', '.js'));
+    // The Dockerfile runs `node $NODE_FLAGS "$SERVICE/$ENTRY"`; a service that passes neither gets its defaults.
+    expect(dockerfile).toContain('exec node $NODE_FLAGS \\"$SERVICE/$ENTRY\\"');
+    const entry = (service.build.args.ENTRY as string | undefined) ?? /^ARG ENTRY=(\S+)$/m.exec(dockerfile)![1]!;
+    const flags = ((service.build.args.NODE_FLAGS as string | undefined) ?? /^ARG NODE_FLAGS=(.*)$/m.exec(dockerfile)![1]!).split(' ').filter(Boolean);
+    const start = startCommand(join(root, path));
+    expect(join(root, path, entry)).toBe(start.entry);
+    expect(flags).toEqual(start.flags);
+    expect(existsSync(join(root, path, 'src', basename(entry).replace(/\.js$/, '.ts')))).toBe(true);
+  });
+
+  it('the gateway runs main.ts with a capped young generation and one V8 worker thread (bench/README.md, memory)', () => {
+    const { entry, flags } = startCommand(join(root, 'gateway'));
+    expect(basename(entry)).toBe('main.js');
+    expect(flags).toEqual(expect.arrayContaining(['--max-semi-space-size=1', '--v8-pool-size=1']));
   });
 
   it.each(built)('%s has a health check on /readyz of its own port', (_name, service) => {

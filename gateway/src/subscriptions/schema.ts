@@ -30,7 +30,9 @@ export interface LiveFeeds {
  */
 export function buildSubscriptionSchema(apiSchema: GraphQLSchema, workflow: BusFeed<WorkflowLiveEvent>, queries: GatewayQueries, feeds: LiveFeeds = {}): GraphQLSchema {
   const { notifications, extractions, intake } = feeds;
-  const schema = buildSchema(printSchema(apiSchema));
+  // Without locations: the copy keeps its AST for the life of the process, and each node's Location
+  // and token list (~1 MB for this supergraph) plus the printed text only served error positions.
+  const schema = buildSchema(printSchema(apiSchema), { noLocation: true });
   const resolvers = workflowSubscriptionResolvers(workflow, queries);
   const progress = fieldOf(schema, 'Subscription', 'workflowProgress');
   if (progress) Object.assign(progress, { subscribe: resolvers.subscribeProgress, resolve: resolvers.resolveEvent });

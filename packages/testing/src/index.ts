@@ -8,6 +8,6 @@ export { userPrincipal } from './principals.js';
 export { createTestSigner, type TestSigner } from './signatures.js';
 export { startTestSubgraph, type GraphQLResponse, type TestSubgraph, type TestSubgraphOptions } from './subgraph.js';
 export {
-  GatewayClient, PrivatePostgres, PrivateRedis, ServiceProcess, SUBGRAPHS, freePort, generateSecrets, probe, secretNeedles, startDistributedSystem,
-  type ClientUser, type DistributedOptions, type DistributedSecrets, type DistributedSystem, type ServiceSpec, type SubgraphName,
+  GatewayClient, PrivatePostgres, PrivateRedis, ServiceProcess, SUBGRAPHS, freePort, generateSecrets, probe, secretNeedles, startCommand, startDistributedSystem,
+  type ClientUser, type DistributedOptions, type DistributedSecrets, type DistributedSystem, type ServiceSpec, type StartCommand, type SubgraphName,
 } from './distributed/index.js';

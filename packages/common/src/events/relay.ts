@@ -1,6 +1,7 @@
-import { knex, type Knex, type MikroORM } from '@mikro-orm/postgresql';
+import type { Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import { qualified } from '../db/sql.js';
+import { loadOnce } from '../load-once.js';
 import type { EventBus } from './bus.js';
 import type { DomainEvent } from './envelope.js';
 
@@ -22,6 +23,10 @@ export interface OutboxRelayOptions {
    */
   ownConnection?: boolean;
 }
+
+// Loaded on first use like the ORM (db/orm.ts): a top-level import here put MikroORM, knex and pg
+// into every importer of @app/common, the gateway included (bench/README.md, memory).
+const loadKnex = loadOnce(async () => (await import('@mikro-orm/postgresql')).knex);
 
 interface OutboxRow {
   seq: string;
@@ -55,6 +60,7 @@ export class OutboxRelay {
   private async sql<T>(statement: string, params: unknown[] = []): Promise<T[]> {
     if (!this.options.ownConnection) return this.options.orm.em.getConnection().execute<T[]>(statement, params as never[]);
     // The ORM's connection settings (and its type parsers), on a pool of one; made again after a stop.
+    const knex = await loadKnex();
     this.own ??= knex({ client: 'pg', connection: this.options.orm.em.getConnection().getConnectionOptions() as Knex.PgConnectionConfig, pool: { min: 0, max: 1, idleTimeoutMillis: 10_000 } });
     return ((await this.own.raw(statement, params as Knex.RawBinding[])) as { rows: T[] }).rows;
   }

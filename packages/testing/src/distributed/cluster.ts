@@ -8,6 +8,7 @@ import { freePort } from './ports.js';
 import { PrivatePostgres } from './postgres.js';
 import { PrivateRedis } from './redis.js';
 import { ServiceProcess } from './service.js';
+import { startCommand } from './start-command.js';
 import { trackForTeardown, untrack } from './teardown.js';
 
 /** Start order of the README's distributed commands. */
@@ -51,8 +52,9 @@ function specEnv(base: Record<string, string>, name: string, options: Distribute
 
 /**
  * The distributed deployment, process by process, on a private PostgreSQL (a fresh database) and
- * a private Redis: each subgraph runs `node subgraphs/<name>/dist/index.js`, the gateway
- * `node gateway/dist/main.js`, as in the README. Expects `npm run build` to have run.
+ * a private Redis: each service runs as its package's `npm start` does (`node dist/index.js` for a
+ * subgraph, `node --max-semi-space-size=1 --v8-pool-size=1 dist/main.js` for the gateway), as in the
+ * README's distributed commands. Expects `npm run build` to have run.
  */
 export async function startDistributedSystem(options: DistributedOptions = {}): Promise<DistributedSystem> {
   const scratch = mkdtempSync(join(tmpdir(), 'faults-data-'));
@@ -91,8 +93,9 @@ export async function startDistributedSystem(options: DistributedOptions = {}): 
       const count = 1 + (options.extraReplicas?.[name] ?? 0);
       for (let i = 1; i <= count; i++) {
         const id = i === 1 ? name : `${name}-${i}`;
+        const { entry, flags } = startCommand(join(ROOT, 'subgraphs', name));
         const svc = new ServiceProcess({
-          name: id, entry: join(ROOT, 'subgraphs', name, 'dist', 'index.js'), cwd: join(ROOT, 'subgraphs', name),
+          name: id, entry, nodeFlags: flags, cwd: join(ROOT, 'subgraphs', name),
           // Every subgraph but auth verifies tokens auth signs (workflow's e-signatures) against auth's JWKS.
           port: await freePort(), env: specEnv({ ...subgraphEnv, ...(name === 'auth' ? {} : { AUTH_SERVICE_URL: services.get('auth')!.url }) }, id, options),
         });
@@ -112,8 +115,9 @@ export async function startDistributedSystem(options: DistributedOptions = {}): 
         return [`SUBGRAPH_URL_${name.toUpperCase()}`, `${list[Math.min(g, list.length) - 1]!.url}/graphql`];
       }));
       const id = g === 1 ? 'gateway' : `gateway-${g}`;
+      const { entry, flags } = startCommand(join(ROOT, 'gateway'));
       services.set(id, new ServiceProcess({
-        name: id, entry: join(ROOT, 'gateway', 'dist', 'main.js'), cwd: join(ROOT, 'gateway'), port: gatewayPorts[g - 1]!,
+        name: id, entry, nodeFlags: flags, cwd: join(ROOT, 'gateway'), port: gatewayPorts[g - 1]!,
         env: specEnv({ ...common, ...routes, INTERNAL_TOKEN_PRIVATE_KEY: secrets.INTERNAL_TOKEN_PRIVATE_KEY }, id, options),
       }));
     }

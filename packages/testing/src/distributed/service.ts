@@ -7,8 +7,9 @@ import { freePort } from './ports.js';
 export interface ServiceSpec {
   /** e.g. `samples`, `workflow-2`, `gateway`. */
   name: string;
-  /** Built entry point, run as `node <entry>` (the README's distributed commands). */
+  /** Built entry point, run as `node [nodeFlags] <entry>` (the package's `npm start`, see startCommand). */
   entry: string;
+  nodeFlags?: string[];
   cwd: string;
   port: number;
   env: Record<string, string>;
@@ -46,7 +47,7 @@ export class ServiceProcess {
   start(): void {
     if (this.child) throw new Error(`${this.name} is already running`);
     const echo = process.env.FAULTS_ECHO ? (s: string) => process.stderr.write(`[${this.name}] ${s}`) : undefined;
-    const child = spawn(process.execPath, [this.spec.entry], {
+    const child = spawn(process.execPath, [...(this.spec.nodeFlags ?? []), this.spec.entry], {
       cwd: this.spec.cwd,
       env: { PATH: process.env.PATH ?? '', ...this.spec.env, PORT: String(this.spec.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

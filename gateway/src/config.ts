@@ -47,6 +47,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   WEB_APP: optionalBoolean,
   WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1_000).default(50),
+  /** Apollo's usage telemetry (an hourly report to Apollo, after probing cloud metadata endpoints): off unless asked for. */
+  APOLLO_TELEMETRY: envBoolean(false),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** GraphQL multipart uploads (forwarded to files as a stream): per file, per request, how many, how long. */
   UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),

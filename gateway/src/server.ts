@@ -125,7 +125,16 @@ function createApollo(options: GatewayOptions, gateway: ApolloGateway, httpServe
   });
 }
 
+/**
+ * @apollo/gateway reports usage to Apollo unless APOLLO_TELEMETRY_DISABLED is set when it is built: a
+ * lab system sends nothing to a third party it was not told to (and the probe costs memory).
+ */
+function settleApolloTelemetry(enabled: boolean): void {
+  if (!enabled && process.env.APOLLO_TELEMETRY_DISABLED === undefined) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
 function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): ApolloGateway {
+  settleApolloTelemetry(options.config.APOLLO_TELEMETRY);
   const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
   const fetcher = createSubgraphFetcher({ maxSockets: options.config.SUBGRAPH_MAX_SOCKETS, timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS });
   return new ApolloGateway({

@@ -10,7 +10,7 @@ describe('loadGatewayConfig', () => {
     expect(config).toMatchObject({
       PORT: 4000, AUTH_ISSUER: 'nanopore-auth', AUTH_AUDIENCE: 'nanopore-api', BODY_LIMIT: '1mb', CORS_ORIGINS: [],
       MAX_QUERY_DEPTH: 15, MAX_QUERY_ALIASES: 30, MAX_QUERY_COST: 10_000, GRAPHQL_INTROSPECTION: false, SANDBOX: false,
-      SUPERGRAPH_PATH: DEFAULT_SUPERGRAPH_PATH, subgraphUrls: {},
+      SUPERGRAPH_PATH: DEFAULT_SUPERGRAPH_PATH, subgraphUrls: {}, APOLLO_TELEMETRY: false,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);
   });

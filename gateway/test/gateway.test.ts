@@ -23,6 +23,10 @@ beforeAll(async () => {
 afterAll(async () => { await fx?.stop(); });
 
 describe('routing and identity', () => {
+  it('built without APOLLO_TELEMETRY, leaves Apollo\'s usage telemetry off', () => {
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+
   it('answers a query that crosses two subgraphs, and both see the caller from the internal token', async () => {
     const token = await signUserToken(fx.userKeys, { sub: 'user-7', role: 'SUBMITTER', lab: 'lab-a', name: 'Sam Submitter', jti: 'sess-9' });
     const { status, body } = await gql(fx.url, `{ sample(id: "s1") { name viewer { ${VIEWER_FIELDS} } owner { id name viewer { userId role labId via } } } }`, {

@@ -13,8 +13,8 @@ export interface OrmOptions {
   migrations: Constructor<Migration>[];
   poolMax?: number;
   logger?: Logger;
-  /** Called after every commit (e.g. to kick the outbox relay). */
-  onCommit?: () => void;
+  /** Called after every commit (e.g. to kick the outbox relay), with the transaction when there was one. */
+  onCommit?: (transaction?: object) => void;
   /** Logs every SQL statement at debug level and counts them (tests and benchmarks read the count). */
   queryCounter?: { count: number };
 }
@@ -35,7 +35,12 @@ const loadOrm = loadOnce(async () => {
 export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const { MikroORM, Migrator, Migration20261101000000EventTables } = await loadOrm();
   const subscribers: EventSubscriber[] = options.onCommit
-    ? [{ afterTransactionCommit: () => options.onCommit!(), afterFlush: () => options.onCommit!() }]
+    ? [{
+      afterTransactionCommit: (args) => options.onCommit!(args.transaction as object | undefined),
+      // A flush inside a transaction commits nothing yet (its commit hook follows); a kick there only
+      // made the relay run a pass that found nothing and that the commit's own pass then waited for.
+      afterFlush: (args) => { if (!args.em.isInTransaction()) options.onCommit!(); },
+    }]
     : [];
   const counter = options.queryCounter;
   const config: Options = {

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { qualified } from '../db/sql.js';
 import type { EventBus } from './bus.js';
 import type { DomainEvent } from './envelope.js';
+import { handOffCommits, takeCommitted, takeUnhanded, type CommittedRow } from './commit-handoff.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -21,6 +22,12 @@ export interface OutboxRelayOptions {
    * subscribers (bench/README.md, subscriptions).
    */
   ownConnection?: boolean;
+  /**
+   * Transactions of `orm` hand their outbox rows to this relay at commit (claimed as inserted,
+   * `recordEvents`), and the commit hook passes the transaction: `kick(transaction)`. Set only
+   * where that hook is wired (startSubgraph); elsewhere such rows would wait for their claim to expire.
+   */
+  takeCommits?: boolean;
 }
 
 interface OutboxRow {
@@ -32,6 +39,11 @@ interface OutboxRow {
  * Publishes outbox rows to the bus in commit order and marks them sent. Rows are claimed with a
  * single statement (SKIP LOCKED) and published outside any transaction, so replicas share work and
  * no connection is held while the bus is slow or down (PGlite would deadlock otherwise).
+ *
+ * With `takeCommits`, rows a transaction handed over at commit are published first, straight from
+ * memory, and marked sent in one statement once no handed row is waiting. After a failed publish
+ * the relay is `behind`: handed rows are released to the claim instead, which publishes in seq
+ * order, until a claim comes back empty; so a retried event is never overtaken by a newer one.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -43,12 +55,20 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly claimSeconds: number;
   private own: Knex | null = null;
+  /** Rows committed transactions handed over, not yet published. */
+  private readonly handed: CommittedRow[] = [];
+  /** Handed rows published and not yet marked sent. */
+  private unmarked: string[] = [];
+  /** Whether the outbox may hold rows nobody handed over (a kick without a transaction, the timer, a release). */
+  private claimWanted = true;
+  private behind = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = qualified(options.schema, 'outbox_event');
     this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
     this.claimSeconds = options.claimSeconds ?? 30;
+    if (options.takeCommits) handOffCommits(options.orm.em.getConnection());
   }
 
   /** One statement with `?` placeholders; the rows it returns. */
@@ -66,9 +86,18 @@ export class OutboxRelay {
     this.kick();
   }
 
-  /** Runs a pass now, or right after the current one finishes. */
-  kick(): void {
+  /**
+   * Runs a pass now, or right after the current one finishes. `transaction`: the one that just
+   * committed, whose handed rows the pass publishes without claiming. The pass claims after a
+   * kick without one, or when rows were recorded without a handoff since.
+   */
+  kick(transaction?: object): void {
     if (this.stopped) return;
+    const committed = transaction ? takeCommitted(transaction) : [];
+    if (committed.length) this.handed.push(...committed);
+    // Most commits record no event (inbox rows, reads in a transaction): claiming after each cost a
+    // statement the next handed row could queue behind.
+    if (!transaction || !this.options.takeCommits || takeUnhanded(this.options.orm.em.getConnection())) this.claimWanted = true;
     if (this.running) {
       this.again = true;
       return;
@@ -79,6 +108,7 @@ export class OutboxRelay {
   /** Publishes everything pending; resolves when the outbox is empty or the bus refused. */
   async flush(): Promise<void> {
     while (this.running) await this.running;
+    this.claimWanted = true;
     // Runs as the current pass, so a kick meanwhile waits instead of publishing later rows alongside (out of order).
     this.running = this.pass();
     await this.running;
@@ -111,14 +141,59 @@ export class OutboxRelay {
   private async drain(): Promise<void> {
     try {
       for (;;) {
+        if (this.handed.length) {
+          await this.publishHanded(this.handed.splice(0, this.batchSize));
+          continue;
+        }
+        if (this.unmarked.length) {
+          await this.markSent(this.unmarked.splice(0));
+          continue;
+        }
+        if (!this.claimWanted) return;
+        this.claimWanted = false;
         const batch = await this.claim();
-        if (batch.length === 0) return;
-        const published = await this.publish(batch);
-        if (published < batch.length) return;
+        if (batch.length === 0) {
+          this.behind = false;
+          continue;
+        }
+        this.claimWanted = true; // there may be more
+        if ((await this.publish(batch)) < batch.length) return this.fellBehind();
       }
     } catch (err) {
+      this.claimWanted = true;
       this.options.logger.warn({ err }, 'outbox relay pass failed; will retry');
     }
+  }
+
+  private fellBehind(): void {
+    this.behind = true;
+    this.claimWanted = true;
+  }
+
+  /** Publishes rows handed over at commit; their "sent" mark waits until no handed row does. */
+  private async publishHanded(rows: CommittedRow[]): Promise<void> {
+    if (this.behind) {
+      // An earlier event is waiting for a retry: these go back to the claim, behind it.
+      await this.sql(`update ${this.table} set claimed_until = null where seq = any(?::bigint[])`, [`{${rows.map((r) => r.seq).join(',')}}`]);
+      this.claimWanted = true;
+      return;
+    }
+    const { sent, failure } = await this.send(rows);
+    this.unmarked.push(...sent);
+    if (failure) {
+      await this.release(rows.map((r) => r.seq).slice(sent.length), failure);
+      this.fellBehind();
+    }
+  }
+
+  private async markSent(seqs: string[]): Promise<void> {
+    await this.sql(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${seqs.join(',')}}`]);
+  }
+
+  /** Releases the claim of rows not published so the next pass retries them promptly, in order. */
+  private async release(unsent: string[], failure: { seq: string; message: string }): Promise<void> {
+    await this.sql(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
+    this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
   }
 
   private async claim(): Promise<OutboxRow[]> {
@@ -135,13 +210,8 @@ export class OutboxRelay {
   /** Publishes in order; stops at the first failure so later events never overtake it. */
   private async publish(batch: OutboxRow[]): Promise<number> {
     const { sent, failure } = await this.send(batch);
-    if (sent.length) await this.sql(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${sent.join(',')}}`]);
-    if (failure) {
-      const unsent = batch.map((r) => r.seq).slice(sent.length);
-      // Release the rest of the claim so the next pass retries them promptly, in order.
-      await this.sql(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
-      this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
-    }
+    if (sent.length) await this.markSent(sent);
+    if (failure) await this.release(batch.map((r) => r.seq).slice(sent.length), failure);
     return sent.length;
   }
 

@@ -17,16 +17,18 @@ const rows = (events: DomainEvent[]) => orm.em.getConnection().execute<Row[]>(
   [`{${events.map((e) => e.id).join(',')}}`],
 );
 
-/** Records what was published; can fail the next N publishes. */
+/** Records what was published; can fail the next N publishes, or hold every publish until released. */
 class RecordingBus implements EventBus {
   readonly kind = 'memory' as const;
   published: number[] = [];
   failuresLeft = 0;
+  held: Promise<void> | null = null;
   async publish(e: DomainEvent): Promise<void> {
     if (this.failuresLeft > 0) {
       this.failuresLeft--;
       throw new Error('transient bus failure');
     }
+    await this.held;
     this.published.push((e.data as { n: number }).n);
   }
   async subscribe(): Promise<never> { throw new Error('not used'); }
@@ -99,6 +101,28 @@ describe('rows handed to the relay at commit', () => {
     });
     await waitFor(() => bus.published.length === 1, { what: 'the event of the savepoint' });
     expect(bus.published).toEqual([5]);
+  });
+
+  it('go after older rows recorded without a handoff', async () => {
+    const bus = new RecordingBus();
+    startRelay(bus);
+    await orm.em.fork().transactional(async (em) => em.transactional(async (inner) => recordEvents(inner, schema, [event(20)])));
+    await record([event(21)]);
+    await waitFor(() => bus.published.length === 2, { what: 'both events' });
+    expect(bus.published).toEqual([20, 21]);
+  });
+
+  it('go back to the outbox when more than a thousand wait, and are published once each, in order', async () => {
+    const bus = new RecordingBus();
+    let release = () => {};
+    bus.held = new Promise<void>((resolve) => { release = resolve; });
+    startRelay(bus, 50);
+    await record([event(100)]);
+    // The relay is stuck publishing event 100 while 1,200 more commit.
+    for (let from = 101; from <= 1_300; from += 400) await record(Array.from({ length: 400 }, (_, i) => event(from + i)));
+    release();
+    await waitFor(() => bus.published.length >= 1_201, { what: 'every event published', timeoutMs: 20_000 });
+    expect(bus.published).toEqual(Array.from({ length: 1_201 }, (_, i) => 100 + i));
   });
 
   it('wait behind an event whose publish failed, so nothing overtakes it', async () => {

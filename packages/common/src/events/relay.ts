@@ -30,6 +30,9 @@ export interface OutboxRelayOptions {
   takeCommits?: boolean;
 }
 
+/** Handed rows held in memory at most; more, and the backlog goes back to the outbox (see `behind`). */
+const MAX_HANDED = 1_000;
+
 interface OutboxRow {
   seq: string;
   payload: DomainEvent | string;
@@ -40,10 +43,13 @@ interface OutboxRow {
  * single statement (SKIP LOCKED) and published outside any transaction, so replicas share work and
  * no connection is held while the bus is slow or down (PGlite would deadlock otherwise).
  *
- * With `takeCommits`, rows a transaction handed over at commit are published first, straight from
- * memory, and marked sent in one statement once no handed row is waiting. After a failed publish
- * the relay is `behind`: handed rows are released to the claim instead, which publishes in seq
- * order, until a claim comes back empty; so a retried event is never overtaken by a newer one.
+ * With `takeCommits`, rows a transaction handed over at commit are published straight from memory
+ * (after any claim that is due, so older rows recorded without a handoff go first) and marked sent
+ * in one statement once no handed row is waiting. After a failed publish, or with more than
+ * `MAX_HANDED` rows waiting (an in-process bus awaiting slow consumers during an intake), the relay
+ * is `behind`: handed rows are released to the claim, which publishes in seq order, until a claim
+ * comes back empty; so a retried event is never overtaken, and a backlog waits in the outbox, not
+ * in memory.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -59,6 +65,8 @@ export class OutboxRelay {
   private readonly handed: CommittedRow[] = [];
   /** Handed rows published and not yet marked sent. */
   private unmarked: string[] = [];
+  /** Handed rows to give back to the claim (seqs only: no payload is held while behind). */
+  private toRelease: string[] = [];
   /** Whether the outbox may hold rows nobody handed over (a kick without a transaction, the timer, a release). */
   private claimWanted = true;
   private behind = false;
@@ -88,16 +96,16 @@ export class OutboxRelay {
 
   /**
    * Runs a pass now, or right after the current one finishes. `transaction`: the one that just
-   * committed, whose handed rows the pass publishes without claiming. The pass claims after a
-   * kick without one, or when rows were recorded without a handoff since.
+   * committed, whose handed rows the pass publishes without claiming; null for a flush that
+   * committed outside one. A kick without either (the timer, a caller) claims; a commit claims only
+   * when rows were recorded without a handoff since.
    */
-  kick(transaction?: object): void {
+  kick(transaction?: object | null): void {
     if (this.stopped) return;
-    const committed = transaction ? takeCommitted(transaction) : [];
-    if (committed.length) this.handed.push(...committed);
+    this.take(transaction ? takeCommitted(transaction) : []);
     // Most commits record no event (inbox rows, reads in a transaction): claiming after each cost a
     // statement the next handed row could queue behind.
-    if (!transaction || !this.options.takeCommits || takeUnhanded(this.options.orm.em.getConnection())) this.claimWanted = true;
+    if (transaction === undefined || !this.options.takeCommits || takeUnhanded(this.options.orm.em.getConnection())) this.claimWanted = true;
     if (this.running) {
       this.again = true;
       return;
@@ -117,9 +125,10 @@ export class OutboxRelay {
   private pass(): Promise<void> {
     return this.drain().finally(() => {
       this.running = null;
-      if (this.again) {
+      if (this.again && !this.stopped) {
+        // What the kicks asked for (handed rows, a claim) is in the relay's state already.
         this.again = false;
-        this.kick();
+        this.running = this.pass();
       }
     });
   }
@@ -138,26 +147,32 @@ export class OutboxRelay {
     return Number(rows[0]?.n ?? 0);
   }
 
+  private take(committed: CommittedRow[]): void {
+    if (committed.length === 0) return;
+    if (!this.behind && this.handed.length + committed.length > MAX_HANDED) this.behind = true;
+    if (this.behind) this.toRelease.push(...committed.map((r) => r.seq));
+    else this.handed.push(...committed);
+  }
+
+  /** Order: releases, then claims (older rows), then handed rows, then their "sent" mark. */
   private async drain(): Promise<void> {
     try {
       for (;;) {
+        if (this.behind && this.handed.length) this.toRelease.push(...this.handed.splice(0).map((r) => r.seq));
+        if (this.toRelease.length) {
+          await this.releaseClaims(this.toRelease.splice(0));
+          continue;
+        }
+        if (this.claimWanted) {
+          if (!(await this.claimAndPublish())) return;
+          continue;
+        }
         if (this.handed.length) {
           await this.publishHanded(this.handed.splice(0, this.batchSize));
           continue;
         }
-        if (this.unmarked.length) {
-          await this.markSent(this.unmarked.splice(0));
-          continue;
-        }
-        if (!this.claimWanted) return;
-        this.claimWanted = false;
-        const batch = await this.claim();
-        if (batch.length === 0) {
-          this.behind = false;
-          continue;
-        }
-        this.claimWanted = true; // there may be more
-        if ((await this.publish(batch)) < batch.length) return this.fellBehind();
+        if (!this.unmarked.length) return;
+        await this.markSent(this.unmarked.splice(0));
       }
     } catch (err) {
       this.claimWanted = true;
@@ -165,19 +180,34 @@ export class OutboxRelay {
     }
   }
 
+  /** One claim and its publish; false when the bus refused (the pass ends, the timer retries). */
+  private async claimAndPublish(): Promise<boolean> {
+    this.claimWanted = false;
+    const batch = await this.claim();
+    if (batch.length === 0) {
+      // Caught up, unless rows were given back meanwhile (they go first, then the claim runs again).
+      if (this.toRelease.length === 0) this.behind = false;
+      return true;
+    }
+    this.claimWanted = true; // there may be more
+    if ((await this.publish(batch)) === batch.length) return true;
+    this.fellBehind();
+    return false;
+  }
+
   private fellBehind(): void {
     this.behind = true;
     this.claimWanted = true;
   }
 
+  /** Gives handed rows back to the claim, which publishes them in seq order. */
+  private async releaseClaims(seqs: string[]): Promise<void> {
+    await this.sql(`update ${this.table} set claimed_until = null where seq = any(?::bigint[])`, [`{${seqs.join(',')}}`]);
+    this.claimWanted = true;
+  }
+
   /** Publishes rows handed over at commit; their "sent" mark waits until no handed row does. */
   private async publishHanded(rows: CommittedRow[]): Promise<void> {
-    if (this.behind) {
-      // An earlier event is waiting for a retry: these go back to the claim, behind it.
-      await this.sql(`update ${this.table} set claimed_until = null where seq = any(?::bigint[])`, [`{${rows.map((r) => r.seq).join(',')}}`]);
-      this.claimWanted = true;
-      return;
-    }
     const { sent, failure } = await this.send(rows);
     this.unmarked.push(...sent);
     if (failure) {

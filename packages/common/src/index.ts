@@ -34,7 +34,7 @@ export * from './events/contracts.js';
 export { parseDelivery, type BatchDeliveryHandler, type BusSubscription, type Delivery, type DeliveryHandler, type EventBus, type SubscribeOptions } from './events/bus.js';
 export { InProcessBus } from './events/in-process-bus.js';
 export { RedisStreamsBus, type RedisBusOptions } from './events/redis-bus.js';
-export { emitEvent, recordEvents } from './events/outbox.js';
+export { emitEvent, outboxInsert, recordEvents, type OutboxInsert } from './events/outbox.js';
 export { OutboxRelay, type OutboxRelayOptions } from './events/relay.js';
 export { consumeBatchOnce, consumeOnce, recordDeadLetter } from './events/inbox.js';
 export { createEventConsumer, UnusableEventError, type EventConsumerOptions } from './events/consumer.js';

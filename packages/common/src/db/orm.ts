@@ -14,8 +14,11 @@ export interface OrmOptions {
   migrations: Constructor<Migration>[];
   poolMax?: number;
   logger?: Logger;
-  /** Called after every commit (e.g. to kick the outbox relay). */
-  onCommit?: () => void;
+  /**
+   * Called after every commit (e.g. to kick the outbox relay) with the transaction, and with null
+   * after a flush outside any transaction (one that wrote nothing, or ran autocommit statements).
+   */
+  onCommit?: (transaction: object | null) => void;
   /** Logs every SQL statement at debug level and counts them (tests and benchmarks read the count). */
   queryCounter?: { count: number };
 }
@@ -36,7 +39,12 @@ const loadOrm = loadOnce(async () => {
 export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const { MikroORM, Migrator, Migration20261101000000EventTables } = await loadOrm();
   const subscribers: EventSubscriber[] = options.onCommit
-    ? [{ afterTransactionCommit: () => options.onCommit!(), afterFlush: () => options.onCommit!() }]
+    ? [{
+      afterTransactionCommit: (args) => options.onCommit!((args.transaction as object | undefined) ?? null),
+      // A flush inside a transaction commits nothing yet (its commit hook follows); a kick there only
+      // made the relay run a pass that found nothing and that the commit's own pass then waited for.
+      afterFlush: (args) => { if (!args.em.isInTransaction()) options.onCommit!(null); },
+    }]
     : [];
   const counter = options.queryCounter;
   const config: Options = {

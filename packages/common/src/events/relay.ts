@@ -4,6 +4,7 @@ import { qualified } from '../db/sql.js';
 import { loadOnce } from '../load-once.js';
 import type { EventBus } from './bus.js';
 import type { DomainEvent } from './envelope.js';
+import { handOffCommits, takeCommitted, takeUnhanded, type CommittedRow } from './commit-handoff.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -22,11 +23,20 @@ export interface OutboxRelayOptions {
    * subscribers (bench/README.md, subscriptions).
    */
   ownConnection?: boolean;
+  /**
+   * Transactions of `orm` hand their outbox rows to this relay at commit (claimed as inserted,
+   * `recordEvents`), and the commit hook passes the transaction: `kick(transaction)`. Set only
+   * where that hook is wired (startSubgraph); elsewhere such rows would wait for their claim to expire.
+   */
+  takeCommits?: boolean;
 }
 
 // Loaded on first use like the ORM (db/orm.ts): a top-level import here put MikroORM, knex and pg
 // into every importer of @app/common, the gateway included (bench/README.md, memory).
 const loadKnex = loadOnce(async () => (await import('@mikro-orm/postgresql')).knex);
+
+/** Handed rows held in memory at most; more, and the backlog goes back to the outbox (see `behind`). */
+const MAX_HANDED = 1_000;
 
 interface OutboxRow {
   seq: string;
@@ -37,6 +47,14 @@ interface OutboxRow {
  * Publishes outbox rows to the bus in commit order and marks them sent. Rows are claimed with a
  * single statement (SKIP LOCKED) and published outside any transaction, so replicas share work and
  * no connection is held while the bus is slow or down (PGlite would deadlock otherwise).
+ *
+ * With `takeCommits`, rows a transaction handed over at commit are published straight from memory
+ * (after any claim that is due, so older rows recorded without a handoff go first) and marked sent
+ * in one statement once no handed row is waiting. After a failed publish, or with more than
+ * `MAX_HANDED` rows waiting (an in-process bus awaiting slow consumers during an intake), the relay
+ * is `behind`: handed rows are released to the claim, which publishes in seq order, until a claim
+ * comes back empty; so a retried event is never overtaken, and a backlog waits in the outbox, not
+ * in memory.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -48,12 +66,22 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly claimSeconds: number;
   private own: Knex | null = null;
+  /** Rows committed transactions handed over, not yet published. */
+  private readonly handed: CommittedRow[] = [];
+  /** Handed rows published and not yet marked sent. */
+  private unmarked: string[] = [];
+  /** Handed rows to give back to the claim (seqs only: no payload is held while behind). */
+  private toRelease: string[] = [];
+  /** Whether the outbox may hold rows nobody handed over (a kick without a transaction, the timer, a release). */
+  private claimWanted = true;
+  private behind = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = qualified(options.schema, 'outbox_event');
     this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
     this.claimSeconds = options.claimSeconds ?? 30;
+    if (options.takeCommits) handOffCommits(options.orm.em.getConnection());
   }
 
   /** One statement with `?` placeholders; the rows it returns. */
@@ -72,9 +100,18 @@ export class OutboxRelay {
     this.kick();
   }
 
-  /** Runs a pass now, or right after the current one finishes. */
-  kick(): void {
+  /**
+   * Runs a pass now, or right after the current one finishes. `transaction`: the one that just
+   * committed, whose handed rows the pass publishes without claiming; null for a flush that
+   * committed outside one. A kick without either (the timer, a caller) claims; a commit claims only
+   * when rows were recorded without a handoff since.
+   */
+  kick(transaction?: object | null): void {
     if (this.stopped) return;
+    this.take(transaction ? takeCommitted(transaction) : []);
+    // Most commits record no event (inbox rows, reads in a transaction): claiming after each cost a
+    // statement the next handed row could queue behind.
+    if (transaction === undefined || !this.options.takeCommits || takeUnhanded(this.options.orm.em.getConnection())) this.claimWanted = true;
     if (this.running) {
       this.again = true;
       return;
@@ -85,6 +122,7 @@ export class OutboxRelay {
   /** Publishes everything pending; resolves when the outbox is empty or the bus refused. */
   async flush(): Promise<void> {
     while (this.running) await this.running;
+    this.claimWanted = true;
     // Runs as the current pass, so a kick meanwhile waits instead of publishing later rows alongside (out of order).
     this.running = this.pass();
     await this.running;
@@ -93,9 +131,10 @@ export class OutboxRelay {
   private pass(): Promise<void> {
     return this.drain().finally(() => {
       this.running = null;
-      if (this.again) {
+      if (this.again && !this.stopped) {
+        // What the kicks asked for (handed rows, a claim) is in the relay's state already.
         this.again = false;
-        this.kick();
+        this.running = this.pass();
       }
     });
   }
@@ -114,17 +153,83 @@ export class OutboxRelay {
     return Number(rows[0]?.n ?? 0);
   }
 
+  private take(committed: CommittedRow[]): void {
+    if (committed.length === 0) return;
+    if (!this.behind && this.handed.length + committed.length > MAX_HANDED) this.behind = true;
+    if (this.behind) this.toRelease.push(...committed.map((r) => r.seq));
+    else this.handed.push(...committed);
+  }
+
+  /** Order: releases, then claims (older rows), then handed rows, then their "sent" mark. */
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const batch = await this.claim();
-        if (batch.length === 0) return;
-        const published = await this.publish(batch);
-        if (published < batch.length) return;
+        if (this.behind && this.handed.length) this.toRelease.push(...this.handed.splice(0).map((r) => r.seq));
+        if (this.toRelease.length) {
+          await this.releaseClaims(this.toRelease.splice(0));
+          continue;
+        }
+        if (this.claimWanted) {
+          if (!(await this.claimAndPublish())) return;
+          continue;
+        }
+        if (this.handed.length) {
+          await this.publishHanded(this.handed.splice(0, this.batchSize));
+          continue;
+        }
+        if (!this.unmarked.length) return;
+        await this.markSent(this.unmarked.splice(0));
       }
     } catch (err) {
+      this.claimWanted = true;
       this.options.logger.warn({ err }, 'outbox relay pass failed; will retry');
     }
+  }
+
+  /** One claim and its publish; false when the bus refused (the pass ends, the timer retries). */
+  private async claimAndPublish(): Promise<boolean> {
+    this.claimWanted = false;
+    const batch = await this.claim();
+    if (batch.length === 0) {
+      // Caught up, unless rows were given back meanwhile (they go first, then the claim runs again).
+      if (this.toRelease.length === 0) this.behind = false;
+      return true;
+    }
+    this.claimWanted = true; // there may be more
+    if ((await this.publish(batch)) === batch.length) return true;
+    this.fellBehind();
+    return false;
+  }
+
+  private fellBehind(): void {
+    this.behind = true;
+    this.claimWanted = true;
+  }
+
+  /** Gives handed rows back to the claim, which publishes them in seq order. */
+  private async releaseClaims(seqs: string[]): Promise<void> {
+    await this.sql(`update ${this.table} set claimed_until = null where seq = any(?::bigint[])`, [`{${seqs.join(',')}}`]);
+    this.claimWanted = true;
+  }
+
+  /** Publishes rows handed over at commit; their "sent" mark waits until no handed row does. */
+  private async publishHanded(rows: CommittedRow[]): Promise<void> {
+    const { sent, failure } = await this.send(rows);
+    this.unmarked.push(...sent);
+    if (failure) {
+      await this.release(rows.map((r) => r.seq).slice(sent.length), failure);
+      this.fellBehind();
+    }
+  }
+
+  private async markSent(seqs: string[]): Promise<void> {
+    await this.sql(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${seqs.join(',')}}`]);
+  }
+
+  /** Releases the claim of rows not published so the next pass retries them promptly, in order. */
+  private async release(unsent: string[], failure: { seq: string; message: string }): Promise<void> {
+    await this.sql(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
+    this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
   }
 
   private async claim(): Promise<OutboxRow[]> {
@@ -141,13 +246,8 @@ export class OutboxRelay {
   /** Publishes in order; stops at the first failure so later events never overtake it. */
   private async publish(batch: OutboxRow[]): Promise<number> {
     const { sent, failure } = await this.send(batch);
-    if (sent.length) await this.sql(`update ${this.table} set sent_at = now(), last_error = null where seq = any(?::bigint[])`, [`{${sent.join(',')}}`]);
-    if (failure) {
-      const unsent = batch.map((r) => r.seq).slice(sent.length);
-      // Release the rest of the claim so the next pass retries them promptly, in order.
-      await this.sql(`update ${this.table} set claimed_until = null, last_error = case when seq = ? then ? else last_error end where seq = any(?::bigint[])`, [failure.seq, failure.message, `{${unsent.join(',')}}`]);
-      this.options.logger.warn({ error: failure.message, pending: unsent.length }, 'event bus unavailable; events stay in the outbox');
-    }
+    if (sent.length) await this.markSent(sent);
+    if (failure) await this.release(batch.map((r) => r.seq).slice(sent.length), failure);
     return sent.length;
   }
 

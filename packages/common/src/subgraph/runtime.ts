@@ -48,9 +48,9 @@ export async function startSubgraph<Config, Ctx extends BaseContext>(module: Sub
   let relay: OutboxRelay | null = null;
   const orm = await initOrm({
     databaseUrl: options.databaseUrl, schema, entities: module.entities, migrations: module.migrations,
-    poolMax: options.poolMax, logger, onCommit: () => relay?.kick(), queryCounter: options.queryCounter,
+    poolMax: options.poolMax, logger, onCommit: (transaction) => relay?.kick(transaction), queryCounter: options.queryCounter,
   });
-  relay = new OutboxRelay({ orm, schema, bus: options.bus, logger, intervalMs: options.relayIntervalMs, ownConnection: true });
+  relay = new OutboxRelay({ orm, schema, bus: options.bus, logger, intervalMs: options.relayIntervalMs, ownConnection: true, takeCommits: true });
   const now = options.now ?? (() => new Date());
   const parts = await module.build({ config: options.config, orm, schema, bus: options.bus, relay, logger, now, authTokens: options.authTokens });
   const metrics = createMetrics(module.name);

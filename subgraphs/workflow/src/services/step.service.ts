@@ -13,7 +13,8 @@ import { hoursBetween } from './timing.js';
 import type { FlowCellService } from './lab/flow-cell.service.js';
 import { pickForSetup } from './lab/setup-pick.js';
 import { stepRecord, type StepSignatures } from './step-signatures.js';
-import { recordStepEvents, refreshWorkflow, stepSnapshot, type StepChange } from './workflow-state.js';
+import { recordStepEvents, refreshWorkflow, stepEvents, stepSnapshot, type StepChange } from './workflow-state.js';
+import { isPlainStepChange, writeStepChange, type TransitionRow } from './step-write.js';
 
 export interface StepRef { sampleId: string; step: StepName; expectedVersion?: number | null }
 export interface StartInput extends StepRef { assigneeId?: string | null }
@@ -89,15 +90,21 @@ export class StepService {
       if (step.status !== fromStatus) step.statusChangedAt = now;
       const previousStatus = refreshWorkflow(workflow, steps, now);
       workflow.seq += 1;
-      const transition = em.create(StepTransition, {
-        id: crypto.randomUUID(), step, workflowId: workflow.id, sampleId: workflow.sampleId, stepName: step.name, action: change.action,
+      const row: TransitionRow = {
+        id: crypto.randomUUID(), workflowId: workflow.id, sampleId: workflow.sampleId, stepName: step.name, action: change.action,
         fromStatus, toStatus: step.status, actorId: this.ctx.principal.userId, actorName: this.ctx.principal.name,
         actorRole: this.ctx.principal.role, at: now, reason: change.reason ?? null,
         secondsInPreviousStatus: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)), seq: workflow.seq,
-      });
+      };
+      const origin = eventOrigin(this.ctx, SOURCE);
+      if (!change.signature && isPlainStepChange(em, workflow, step)) {
+        await writeStepChange(em, this.deps.schema, { workflow, step, transition: row, events: () => stepEvents(origin, workflow, step, change, previousStatus, now) });
+        return step;
+      }
+      const transition = em.create(StepTransition, { ...row, step });
       if (change.signature) this.signatures.store(em, change.signature, step, transition, now);
       await flushSpendingSignature(em, change);
-      await recordStepEvents(em, this.deps.schema, eventOrigin(this.ctx, SOURCE), workflow, step, change, previousStatus, now);
+      await recordStepEvents(em, this.deps.schema, origin, workflow, step, change, previousStatus, now);
       return step;
     });
   }

@@ -35,13 +35,12 @@ export interface StepChange {
 }
 
 /**
- * Writes the step event (and SampleStatusChanged when the derived status moved) to the outbox.
+ * The step event (and SampleStatusChanged when the derived status moved) of a change, as written.
  * Step events carry everything a live feed shows, so the gateway can forward them without a lookup.
  */
-export async function recordStepEvents(
-  em: EntityManager, schema: string, origin: EventOrigin, workflow: Workflow, step: WorkflowStep,
-  change: StepChange, previousStatus: SampleStatus, now: Date,
-): Promise<DomainEvent[]> {
+export function stepEvents(
+  origin: EventOrigin, workflow: Workflow, step: WorkflowStep, change: StepChange, previousStatus: SampleStatus, now: Date,
+): DomainEvent[] {
   const diff = diffFields(change.before, stepSnapshot(step));
   const events: DomainEvent[] = [createEvent(origin, {
     type: StepEventTypes[change.action],
@@ -63,6 +62,15 @@ export async function recordStepEvents(
       before: { status: previousStatus }, after: { status: workflow.sampleStatus }, reason: change.reason ?? null,
     }, now) as DomainEvent);
   }
+  return events;
+}
+
+/** Writes `stepEvents` to the outbox. */
+export async function recordStepEvents(
+  em: EntityManager, schema: string, origin: EventOrigin, workflow: Workflow, step: WorkflowStep,
+  change: StepChange, previousStatus: SampleStatus, now: Date,
+): Promise<DomainEvent[]> {
+  const events = stepEvents(origin, workflow, step, change, previousStatus, now);
   await recordEvents(em, schema, events);
   return events;
 }

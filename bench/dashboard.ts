@@ -26,6 +26,8 @@ import { startTestSystem } from '@app/embedded/testing';
 import type { Priority } from '../subgraphs/samples/src/entities/enums.js';
 import { PER_SUBMISSION, seedDashboard } from './lib/dashboard-data.js';
 import { startHiveGateway } from './lib/hive-gateway.js';
+import { startOwnGateway } from './lib/own-gateway.js';
+import { statusMemory } from './lib/process-memory.js';
 import { cpuMeter, type CpuFigures } from './lib/cpu.js';
 import { mergeLoads, runLoad, type LoadResult } from './lib/load.js';
 import { machine, printTable, writeResult } from './lib/report.js';
@@ -83,6 +85,7 @@ const hiveSpec = {
   subgraphUrls: Object.fromEntries(Object.entries(t.system.subgraphs).map(([name, sg]) => [name, `${sg.url}/graphql`])),
   privateKeyPem: (await exportKeyPairPem(keys)).privateKeyPem, principal, client: { ip: '127.0.0.1', userAgent: 'bench' },
 };
+const ownGateway = await startOwnGateway({ subgraphUrls: hiveSpec.subgraphUrls, privateKeyPem: hiveSpec.privateKeyPem });
 const hive = await startHiveGateway({ ...hiveSpec, deduplicateInflightRequests: true });
 const hiveNoDedup = await startHiveGateway({ ...hiveSpec, deduplicateInflightRequests: false });
 const hiveHeaders = { 'content-type': 'application/json' };
@@ -94,9 +97,11 @@ const variants = {
 const loadVariants = {
   direct: { ...variants.direct, about: 'samples subgraph direct' },
   gateway: { ...variants.gateway, about: 'our gateway (samples + auth)' },
+  ownGateway: { url: `${ownGateway.url}/graphql`, body: JSON.stringify({ query: GATEWAY }), headers: async () => gatewayHeaders, about: 'our gateway, own process (samples + auth)', own: ownGateway },
   hive: { url: hive.url, body: JSON.stringify({ query: GATEWAY }), headers: async () => hiveHeaders, about: 'Hive Gateway, defaults (samples + auth)', hive },
   hiveNoDedup: { url: hiveNoDedup.url, body: JSON.stringify({ query: GATEWAY }), headers: async () => hiveHeaders, about: 'Hive Gateway, in-flight dedup off (samples + auth)', hive: hiveNoDedup },
   gatewayTwoSubgraphs: { url: `${t.url}/graphql`, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => gatewayHeaders, about: 'our gateway (samples + workflow)' },
+  ownGatewayTwoSubgraphs: { url: `${ownGateway.url}/graphql`, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => gatewayHeaders, about: 'our gateway, own process (samples + workflow)', own: ownGateway },
   hiveTwoSubgraphs: { url: hive.url, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => hiveHeaders, about: 'Hive Gateway, defaults (samples + workflow)', hive },
   hiveNoDedupTwoSubgraphs: { url: hiveNoDedup.url, body: JSON.stringify({ query: TWO_SUBGRAPHS }), headers: async () => hiveHeaders, about: 'Hive Gateway, in-flight dedup off (samples + workflow)', hive: hiveNoDedup },
 };
@@ -169,7 +174,7 @@ const slices: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(load
 const peakRss: Record<string, { systemMb: number; hiveMb: number }> = Object.fromEntries(Object.keys(loadVariants).map((k) => [k, { systemMb: 0, hiveMb: 0 }]));
 const statementsUnderLoad: Record<string, number> = Object.fromEntries(Object.keys(loadVariants).map((k) => [k, 0]));
 // CPU per request from the kernel's counters: comparable across machine loads where req/s is not.
-const cpu = Object.fromEntries(Object.entries(loadVariants).map(([k, v]) => [k, cpuMeter(database, 'hive' in v ? [v.hive.pid] : [])]));
+const cpu = Object.fromEntries(Object.entries(loadVariants).map(([k, v]) => [k, cpuMeter(database, 'hive' in v ? [v.hive.pid] : 'own' in v ? [v.own.pid!] : [])]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const [name, v] of Object.entries(loadVariants) as [VariantName, (typeof loadVariants)[VariantName]][]) {
     const before = snapshot();
@@ -177,6 +182,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const sampler = setInterval(() => {
       rss.systemMb = Math.max(rss.systemMb, Math.round(process.memoryUsage().rss / 1048576));
       if ('hive' in v) void v.hive.rssMb().then((mb) => { rss.hiveMb = Math.max(rss.hiveMb, mb); });
+      if ('own' in v) rss.hiveMb = Math.max(rss.hiveMb, statusMemory(v.own.pid!)?.rssMb ?? 0);
     }, 250);
     const result = await runLoad({
       url: v.url, headers: await v.headers(), body: v.body, concurrency: CONCURRENCY, warmupMs: round === 1 ? 3000 : 1000,
@@ -190,6 +196,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 hive.stop();
 hiveNoDedup.stop();
+await ownGateway.stop();
 const load = Object.fromEntries(Object.entries(slices).map(([name, parts]) => {
   const merged = mergeLoads(parts);
   return [name, { ...merged, about: loadVariants[name as VariantName].about, peakRssMb: peakRss[name]!, cpuMsPerRequest: cpu[name]!.perRequest(merged.requests),
@@ -204,11 +211,15 @@ const ratios = {
   gatewayVsHiveP99TwoSubgraphs: ratio(load.gatewayTwoSubgraphs.latencyMs.p99, load.hiveTwoSubgraphs.latencyMs.p99),
   gatewayVsHiveNoDedupReqPerS: ratio(load.gateway.requestsPerSecond, load.hiveNoDedup.requestsPerSecond),
   gatewayVsHiveNoDedupReqPerSTwoSubgraphs: ratio(load.gatewayTwoSubgraphs.requestsPerSecond, load.hiveNoDedupTwoSubgraphs.requestsPerSecond),
+  ownProcessGatewayVsDirectReqPerS: ratio(load.ownGateway.requestsPerSecond, load.direct.requestsPerSecond),
+  ownProcessGatewayVsHiveNoDedupReqPerS: ratio(load.ownGateway.requestsPerSecond, load.hiveNoDedup.requestsPerSecond),
+  ownProcessGatewayVsHiveNoDedupReqPerSTwoSubgraphs: ratio(load.ownGatewayTwoSubgraphs.requestsPerSecond, load.hiveNoDedupTwoSubgraphs.requestsPerSecond),
+  ownProcessGatewayVsHiveReqPerSTwoSubgraphs: ratio(load.ownGatewayTwoSubgraphs.requestsPerSecond, load.hiveTwoSubgraphs.requestsPerSecond),
 };
 
 const sumOf = (o: Record<string, number>) => Math.round(Object.values(o).reduce((a, b) => a + b, 0) * 10) / 10;
 printTable(`Dashboard query, first 50 of ${TOTAL} samples, ${CONCURRENCY} concurrent clients, ${ROUNDS} interleaved rounds (${databaseKind}; shared machine, load ${machine().loadAverageAtEnd})`,
-  ['path', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'system RSS MB', 'Hive RSS MB', 'SQL/request', 'CPU ms/request: system, Hive, PostgreSQL'],
+  ['path', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'system RSS MB', 'gateway process RSS MB (own, Hive)', 'SQL/request', 'CPU ms/request: system, gateway process, PostgreSQL'],
   Object.values(load).map((r) => [r.about, r.requestsPerSecond, r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.errors, r.peakRssMb.systemMb, r.peakRssMb.hiveMb || '-', r.statementsPerRequestUnderLoad,
     `${r.cpuMsPerRequest.systemMs}, ${r.cpuMsPerRequest.otherMs || '-'}, ${r.cpuMsPerRequest.postgresMs ?? '-'}`]));
 printTable('Ratios (ours ÷ other)', ['measure', 'ratio'], Object.entries(ratios));

@@ -30,7 +30,7 @@ function dashboard(): string | null {
   return [
     `${r.at.slice(0, 16).replace('T', ' ')} UTC, ${r.samples.toLocaleString('en')} samples, ${r.concurrency} clients, ${r.rounds} interleaved rounds of ${r.secondsPerVariant} s per variant in all, ${r.database}, bus ${r.bus}, ${load(r.machine)}:`,
     '',
-    table(['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms per request: system / Hive / PostgreSQL', 'system RSS MB', 'Hive RSS MB'], rows),
+    table(['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms per request: system / separate gateway process / PostgreSQL', 'system RSS MB', 'separate gateway process RSS MB'], rows),
     '',
     `Ratios (ours ÷ other): ${ratios}.`,
   ].join('\n');

@@ -42,7 +42,7 @@ export { createEventConsumer, UnusableEventError, type EventConsumerOptions } fr
 export { initOrm, type OrmOptions } from './db/orm.js';
 export { executeBound, qualified } from './db/sql.js';
 export { NEWEST_FIRST, afterPosition, decodePosition, keysetPage, keysetRows, orderOf, positionOf, type KeysetPageOptions, type KeysetRowsOptions, type SortKey } from './db/keyset.js';
-export { joinedRow, type PlainJoin } from './db/plain-rows.js';
+export { joinedRow, selectRows, type PlainJoin } from './db/plain-rows.js';
 export { selectedFields } from './graphql/selection.js';
 export { byIdLoader, byIdRowLoader, knownToExist, labScopedByIdLoader, labScopedRowLoader, refId, type ByIdOptions } from './db/loaders.js';
 export { LabScopedReads, type LabScopedReadsOptions } from './db/lab-scoped-reads.js';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, canSeeLab, labScopedByIdLoader, type Principal } from '@app/common';
+import { byIdLoader, canSeeLab, labScopedByIdLoader, selectRows, type Principal } from '@app/common';
+import type { WorkflowStepRow } from '../resolvers/models.js';
 import { FlowCell, Pool, PoolMember, RunBarcodeYield, SequencingRun, StepSignature, StepTransition, Workflow, WorkflowStep } from '../entities/index.js';
 
 /**
@@ -24,11 +25,18 @@ export function createLoaders(em: EntityManager, principal: Principal) {
   return {
     workflowById: new DataLoader<string, Workflow | null>(async (ids) =>
       keyed(ids, visible(await em.find(Workflow, { id: { $in: [...ids] } })), (w) => w.id)),
+    // Read-only (resolvers of samples' workflow, progress and ETA): plain rows, nothing hydrated.
     workflowBySampleId: new DataLoader<string, Workflow | null>(async (ids) =>
-      keyed(ids, visible(await em.find(Workflow, { sampleId: { $in: [...ids] } })), (w) => w.sampleId)),
-    stepsByWorkflowId: new DataLoader<string, WorkflowStep[]>(async (ids) => {
-      const rows = await em.find(WorkflowStep, { workflow: { $in: [...ids] } }, { orderBy: { position: 'asc' } });
-      return ids.map((id) => rows.filter((r) => r.workflow.id === id));
+      keyed(ids, visible(await selectRows<Workflow>(em, Workflow, { where: { sampleId: { $in: [...ids] } } })), (w) => w.sampleId)),
+    stepsByWorkflowId: new DataLoader<string, WorkflowStepRow[]>(async (ids) => {
+      const rows = await selectRows<WorkflowStepRow>(em, WorkflowStep, { where: { workflow: { $in: [...ids] } }, order: [{ position: 'asc' }] });
+      const byWorkflow = new Map<string, WorkflowStepRow[]>();
+      for (const r of rows) {
+        const steps = byWorkflow.get(r.workflow) ?? [];
+        steps.push(r);
+        byWorkflow.set(r.workflow, steps);
+      }
+      return ids.map((id) => byWorkflow.get(id) ?? []);
     }),
     stepById: new DataLoader<string, WorkflowStep | null>(async (ids) => {
       const rows = await em.find(WorkflowStep, { id: { $in: [...ids] } }, { populate: ['workflow'] });

@@ -1,4 +1,4 @@
-import { knownToExist } from '@app/common';
+import { knownToExist, refId } from '@app/common';
 import type { StepResultsResolvers, WorkflowStepResolvers } from '../__generated__/resolvers-types.js';
 import type { StoredResults } from './models.js';
 import { ResultKeys } from '../services/step-results.js';
@@ -8,7 +8,7 @@ const user = (id: string | null | undefined) => (id ? { id } : null);
 export const WorkflowStep: WorkflowStepResolvers = {
   __resolveReference: (ref, ctx) => ctx.loaders.stepById.load(ref.id),
   // The step was loaded through its workflow's lab check, so its workflow is visible too.
-  workflow: (s, _, ctx) => knownToExist(ctx.loaders.workflowById.load(s.workflow.id)),
+  workflow: (s, _, ctx) => knownToExist(ctx.loaders.workflowById.load(refId(s.workflow))),
   sample: (s) => ({ id: s.sampleId }),
   assignee: (s) => user(s.assigneeId),
   startedBy: (s) => user(s.startedById),

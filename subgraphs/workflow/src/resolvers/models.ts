@@ -6,13 +6,17 @@
 import type { Connection } from '@app/common';
 export type { UploadPart } from '@app/common';
 import type { StepResults } from '../__generated__/resolvers-types.js';
-import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, SequencingRun, StepTransition, WebhookEndpoint } from '../entities/index.js';
+import type { FlowCell, FlowCellPoreCount, FlowCellWash, Notification, NotificationDelivery, Pool, SequencingRun, StepTransition, WebhookEndpoint, WorkflowStep } from '../entities/index.js';
 import type { BarcodeKit } from '../services/lab/barcode-kits.js';
 import type { BarcodeName } from '../services/lab/pool.service.js';
 import type { BulkItemResult } from '../services/bulk.service.js';
 import type { QueueItem } from '../services/queue.service.js';
 
 export type WorkQueueItem = QueueItem;
+/** A step read as a plain row (the workflow's steps, byIdRowLoader's kind of read): its workflow as an id. */
+export type WorkflowStepRow = Omit<WorkflowStep, 'workflow'> & { workflow: string };
+/** What a WorkflowStep resolver receives: an entity (by-id loads, mutations) or a plain row (a workflow's steps). */
+export type WorkflowStepModel = WorkflowStep | WorkflowStepRow;
 export type WorkQueueConnection = Connection<QueueItem>;
 export type StepTransitionConnection = Connection<StepTransition>;
 /** The unread count is counted only when selected. */

@@ -77,7 +77,8 @@ const COMPARISONS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $l
 /**
  * SQL for a MikroORM-style filter: `{ prop: value }` (null: is null), `$in`, `$ne`, `$gt`, `$gte`,
  * `$lt`, `$lte`, `$like`, `$and`, `$or`. Values become `$n` parameters pushed onto `params`, so the
- * text depends only on the filter's shape (and a list's values travel as one array parameter).
+ * text depends only on the filter's shape (a list of two or more values travels as one array
+ * parameter; a list of one is an equality).
  */
 export function whereSql(table: PlainTable, where: Where, params: unknown[]): string {
   const parts: string[] = [];
@@ -112,7 +113,9 @@ function conditions(column: string, value: unknown, params: unknown[]): string[]
     return [`${column} = ${param(value)}`];
   }
   return Object.entries(value).map(([op, v]) => {
-    if (op === '$in') return `${column} = any(${param(v)})`;
+    // One value as a plain equality: `= any($1)` hides from the planner that an index on (column,
+    // order keys) returns rows already in order, and the work queue sorted all waiting samples.
+    if (op === '$in') return Array.isArray(v) && v.length === 1 ? `${column} = ${param(v[0])}` : `${column} = any(${param(v)})`;
     if (op === '$ne') return v === null ? `${column} is not null` : `${column} <> ${param(v)}`;
     const comparison = COMPARISONS[op];
     if (!comparison || v === null || v === undefined) throw new Error(`plain rows: unsupported condition ${op} on ${column}`);

@@ -16,15 +16,21 @@ export interface ByIdOptions<T> {
  * Loads rows by id in one query per batch and returns them in key order. Ids that are not UUIDs
  * cannot match a row and resolve to null without reaching SQL.
  */
-export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: unknown, options: ByIdOptions<T> = {}) {
+function loaderById<T extends { id: string }>(read: (ids: string[]) => Promise<T[]>, visible?: (row: T) => boolean) {
   return new DataLoader<string, T | null>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
-    const found = valid.length
-      ? ((await em.find(entity as never, { id: { $in: valid } } as never, options.populate ? { populate: options.populate as never } : {})) as T[])
-      : [];
-    const byId = new Map(found.filter((row) => options.visible?.(row) ?? true).map((row) => [row.id, row]));
+    const found = valid.length ? await read(valid) : [];
+    const byId = new Map(found.filter((row) => visible?.(row) ?? true).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/** Managed entities by id (`loaderById`), with `populate`d relations. */
+export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: unknown, options: ByIdOptions<T> = {}) {
+  return loaderById<T>(
+    async (ids) => (await em.find(entity as never, { id: { $in: ids } } as never, options.populate ? { populate: options.populate as never } : {})) as T[],
+    options.visible,
+  );
 }
 
 /**
@@ -46,12 +52,7 @@ export function labScopedByIdLoader<T extends { id: string }>(
  * For resolvers that only read; never for rows a service changes.
  */
 export function byIdRowLoader<R extends { id: string }>(em: EntityManager, entity: unknown, options: Pick<ByIdOptions<R>, 'visible'> = {}) {
-  return new DataLoader<string, R | null>(async (ids) => {
-    const valid = [...new Set(ids.filter(isUuid))];
-    const found = valid.length ? await selectRows<R>(em, entity, { where: { id: { $in: valid } } }) : [];
-    const byId = new Map(found.filter((row) => options.visible?.(row) ?? true).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return loaderById<R>((ids) => selectRows<R>(em, entity, { where: { id: { $in: ids } } }), options.visible);
 }
 
 /** `labScopedByIdLoader` for read-only use: plain rows (`byIdRowLoader`), other labs' rows hidden by the same rule. */

@@ -1,7 +1,7 @@
 /**
- * The read path for lists and by-id loads of plain rows (keysetRows, labScopedRowLoader): SQL
- * written once per query shape and sent straight to the pg driver. MikroORM's query builder, knex's
- * compiler and MikroORM's result mapper cost more CPU (and ~0.2 MB of garbage per 50-row page) than
+ * The read path for lists and by-id loads of plain rows (keysetRows, byIdRowLoader): the same SQL
+ * text for the same query shape, sent straight to the pg driver. MikroORM's query builder, knex's
+ * compiler and MikroORM's result mapper cost more CPU (and ~0.4 MB of garbage per 50-row page) than
  * PostgreSQL spent answering (bench/README.md, profile-dashboard). A row comes back with the
  * entity's property names, the shape resolvers read: a many-to-one holds the related id.
  *

@@ -26,7 +26,12 @@ function cpuMsOf(pid: number | string): number {
  */
 function postgresCpuMs(database: string): number | null {
   const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
-    try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres: ') && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `); } catch { return false; }
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return title.startsWith('postgres: ') && title.includes(` ${database} `);
+    } catch {
+      return false;
+    }
   });
   return pids.length ? pids.reduce((ms, pid) => ms + cpuMsOf(pid), 0) : null;
 }

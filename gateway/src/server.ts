@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import {
   CORRELATION_ID_HEADER, REQUEST_ID_HEADER, closeHttpServer, listenHttp, createErrorFormatter, createHttpApp, createMetrics, jsonBody,
-  metricsPlugin, requestIds, type EventBus, type InternalTokenIssuer, type Logger, type ReadinessCheck, type ServiceMetrics,
+  metricsPlugin, requestIds, type EventBus, type InternalTokenIssuer, type LocalGraphQLHandler, type Logger, type ReadinessCheck, type ServiceMetrics,
 } from '@app/common';
 import type { ApiTokenResolver } from './auth/api-tokens.js';
 import type { UserTokenVerifier } from './auth/user-tokens.js';
@@ -50,6 +50,8 @@ export interface GatewayOptions {
   /** Runs before Apollo starts, e.g. to register `gateway.onSchemaLoadOrUpdate`, which does not replay. */
   beforeStart?: (gateway: ApolloGateway) => void;
   metrics?: ServiceMetrics;
+  /** Subgraphs running in this process, by name (embedded mode): their fetches skip HTTP (subgraph-fetcher.ts). */
+  localSubgraphs?: Record<string, LocalGraphQLHandler>;
 }
 
 export interface GatewayServer {
@@ -136,7 +138,8 @@ function settleApolloTelemetry(enabled: boolean): void {
 function createApolloGateway(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): ApolloGateway {
   settleApolloTelemetry(options.config.APOLLO_TELEMETRY);
   const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
-  const fetcher = createSubgraphFetcher({ maxSockets: options.config.SUBGRAPH_MAX_SOCKETS, timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS });
+  const local = Object.fromEntries(subgraphs.flatMap((s) => (options.localSubgraphs?.[s.name] ? [[s.url, options.localSubgraphs[s.name]!]] : [])));
+  const fetcher = createSubgraphFetcher({ maxSockets: options.config.SUBGRAPH_MAX_SOCKETS, timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS, local });
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { withTimeout, type LocalGraphQLHandler } from '@app/common';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -10,6 +11,11 @@ export interface SubgraphFetchOptions {
   maxSockets: number;
   /** Longest wait for a subgraph's headers, and then for its body. */
   timeoutMs: number;
+  /**
+   * Subgraphs in this process (embedded mode), by GraphQL URL: their JSON fetches are handed over
+   * in memory (same auth, context and Apollo execution, no socket, HTTP parsing or express).
+   */
+  local?: Record<string, LocalGraphQLHandler>;
 }
 
 /** A subgraph's answer, read whole: Apollo reads it once, as JSON or text. */
@@ -45,7 +51,13 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
  */
 export function createSubgraphFetcher(options: SubgraphFetchOptions): Fetcher {
   const agent = new Agent({ connections: options.maxSockets, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs, keepAliveTimeout: 30_000 });
+  const local = options.local ?? {};
   return async (url, init = {}) => {
+    const inProcess = local[url];
+    if (inProcess && typeof init.body === 'string') {
+      const answer = await withTimeout(inProcess({ headers: init.headers as Record<string, string>, body: init.body }), options.timeoutMs);
+      return new SubgraphResponse(url, answer.status, new Headers(answer.headers), answer.body);
+    }
     const res = await request(url, {
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod, headers: init.headers, body: init.body, signal: init.signal as AbortSignal | undefined, dispatcher: agent,
     });

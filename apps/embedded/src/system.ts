@@ -28,6 +28,12 @@ export interface SystemOptions {
   queryCounters?: Record<string, { count: number }>;
   /** Called with the gateway before it starts (e.g. to attach live subscriptions). */
   beforeGatewayStart?: Parameters<typeof createGateway>[0]['beforeStart'];
+  /**
+   * How the gateway reaches the subgraphs beside it: `memory` (default) hands each fetch to the
+   * subgraph's Apollo server in this process; `http` goes over loopback as the distributed mode does.
+   * Every subgraph still listens on its own port for direct calls either way.
+   */
+  subgraphTransport?: 'memory' | 'http';
   /** Key pair the gateway signs internal tokens with (default: generated); benchmarks pass one to call subgraphs directly. */
   gatewayKeys?: SigningKeyPair;
 }
@@ -108,6 +114,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       userTokens: await createUserTokenVerifier(gatewayConfig, authServiceUrl),
       apiTokens: authServiceUrl ? new HttpApiTokenResolver({ authServiceUrl, issuer: internalTokenIssuer }) : undefined,
       beforeStart: options.beforeGatewayStart,
+      localSubgraphs: options.subgraphTransport === 'http' ? undefined : Object.fromEntries(running.map((s) => [s.name, s.server.handleGraphQL])),
     });
     const url = await gateway.listen(port, options.host ?? '127.0.0.1');
     lock?.setUrl(url);

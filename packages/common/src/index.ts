@@ -55,7 +55,11 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize,
 
 export { eventOrigin, readDelegates, type BaseContext, type Delegate } from './subgraph/context.js';
 export { DelegateClient, DelegatedCallError } from './subgraph/delegate-client.js';
-export { createSubgraphServer, internalAuth, type AuthenticateMiddleware, type SubgraphResolvers, type SubgraphServer, type SubgraphServerOptions } from './subgraph/server.js';
+export {
+  createSubgraphServer, internalAuth, type AuthenticateMiddleware, type LocalGraphQLHandler, type LocalGraphQLRequest, type LocalGraphQLResponse, type SubgraphResolvers,
+  type SubgraphServer, type SubgraphServerOptions,
+} from './subgraph/server.js';
 export type { BackgroundTask, SubgraphDeps, SubgraphModule, SubgraphParts } from './subgraph/module.js';
 export { createBus, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './subgraph/runtime.js';
 export { runSubgraphProcess } from './subgraph/process.js';
+export { withTimeout } from './timeout.js';

@@ -155,6 +155,21 @@ describe('entity resolution', () => {
     expect(counter.count).toBe(2);
     expect((await ok(sg, q, { r: reps }, labA))._entities).toEqual([null, null, { number: subA.number }]);
   });
+
+  it('reads a referenced sample with the submission and project it selects in one statement, answering as by id', async () => {
+    const FIELDS = `id name priority labId submission { id number labId } project { id name labId }`;
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sample { ${FIELDS} } } }`;
+    const reps = bulk.slice(0, 3).map((s) => ({ __typename: 'Sample', id: s.id }));
+    counter.count = 0;
+    const asStaff = (await ok(sg, q, { r: reps }, staff))._entities;
+    expect(counter.count).toBe(1);
+    for (const entity of asStaff) expect((await ok(sg, `query($id: ID!) { sample(id: $id) { ${FIELDS} } }`, { id: entity.id }, staff)).sample).toEqual(entity);
+    // Another lab's sample is null as a whole (its submission and project never reach the answer); the caller's own resolves.
+    const ownLab = asStaff[0].labId;
+    const submitter = userPrincipal('SUBMITTER', { labId: ownLab });
+    expect((await ok(sg, q, { r: reps }, submitter))._entities).toEqual(asStaff);
+    expect((await ok(sg, q, { r: reps }, userPrincipal('SUBMITTER', { labId: 'lab-elsewhere' })))._entities).toEqual([null, null, null]);
+  });
 });
 
 // Lists answer plain rows (keysetRows), by-id reads managed entities: both must give the same answer.

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeeLab } from '../identity/authorization.js';
 import type { Principal } from '../identity/principal.js';
 import { isUuid } from '../validation.js';
-import { selectRows } from './plain-rows.js';
+import { selectRows, type PlainJoin } from './plain-rows.js';
 
 export interface ByIdOptions<T> {
   /** Relations to load with the row (e.g. the parent whose lab decides visibility). */
@@ -51,13 +51,18 @@ export function labScopedByIdLoader<T extends { id: string }>(
  * the related id) instead of managed entities, read through plain-rows.ts, so nothing is hydrated.
  * For resolvers that only read; never for rows a service changes.
  */
-export function byIdRowLoader<R extends { id: string }>(em: EntityManager, entity: unknown, options: Pick<ByIdOptions<R>, 'visible'> = {}) {
-  return loaderById<R>((ids) => selectRows<R>(em, entity, { where: { id: { $in: ids } } }), options.visible);
+export function byIdRowLoader<R extends { id: string }>(
+  em: EntityManager, entity: unknown, options: Pick<ByIdOptions<R>, 'visible'> & { joins?: PlainJoin[] } = {},
+) {
+  return loaderById<R>((ids) => selectRows<R>(em, entity, { where: { id: { $in: ids } }, joins: options.joins }), options.visible);
 }
 
-/** `labScopedByIdLoader` for read-only use: plain rows (`byIdRowLoader`), other labs' rows hidden by the same rule. */
-export function labScopedRowLoader<R extends { id: string; labId?: string | null }>(em: EntityManager, entity: unknown, principal: Principal) {
-  return byIdRowLoader<R>(em, entity, { visible: (row) => canSeeLab(principal, row.labId ?? null) });
+/**
+ * `labScopedByIdLoader` for read-only use: plain rows (`byIdRowLoader`), other labs' rows hidden by
+ * the same rule; `joins` read related rows in the same statement (give them the same rule).
+ */
+export function labScopedRowLoader<R extends { id: string; labId?: string | null }>(em: EntityManager, entity: unknown, principal: Principal, joins?: PlainJoin[]) {
+  return byIdRowLoader<R>(em, entity, { visible: (row) => canSeeLab(principal, row.labId ?? null), joins });
 }
 
 /**

@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ServiceMetrics } from '../metrics.js';
+import { withTimeout } from '../timeout.js';
 
 /** One dependency /readyz checks (database, bus, ...); throws when not ready. */
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
@@ -24,15 +25,6 @@ export function requestIds(req: Pick<Request, 'headers'>): { requestId: string; 
   };
   const requestId = incoming(REQUEST_ID_HEADER) ?? randomUUID();
   return { requestId, correlationId: incoming(CORRELATION_ID_HEADER) ?? requestId };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms); })]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Express app with the operational endpoints every service exposes. */

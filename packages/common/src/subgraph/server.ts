@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { DocumentNode } from 'graphql';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -43,11 +43,31 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
 
 export type AuthenticateMiddleware = (req: Request, res: Response, next: NextFunction) => void;
 
+/** A GraphQL POST handed over in memory, as the gateway would send it over HTTP (lower-case header names). */
+export interface LocalGraphQLRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What /graphql would have answered. */
+export interface LocalGraphQLResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type LocalGraphQLHandler = (request: LocalGraphQLRequest) => Promise<LocalGraphQLResponse>;
+
 export interface SubgraphServer {
   name: string;
   app: Express;
   httpServer: Server;
   metrics: ServiceMetrics;
+  /**
+   * Answers a GraphQL POST without a socket, through the same internal auth, context and Apollo
+   * server as /graphql: the embedded gateway's transport to the subgraphs in its own process.
+   */
+  handleGraphQL: LocalGraphQLHandler;
   /** Listens and resolves the base URL (http://host:port). */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -59,19 +79,46 @@ declare module 'express-serve-static-core' {
   }
 }
 
-function unauthorized(res: Response, message: string): void {
-  res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+const unauthorizedBody = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+/** The verified call a request's internal token carries, or why it is refused. */
+async function verifyInternalCall(verifier: InternalTokenVerifier, token: unknown): Promise<VerifiedInternalCall | { refused: string }> {
+  if (typeof token !== 'string' || token.length === 0) return { refused: 'This service only accepts calls from the gateway' };
+  return verifier.verify(token).catch(() => ({ refused: 'The internal token is invalid or expired' }));
 }
 
 /** Rejects any request that does not carry a valid token minted by the gateway for this subgraph. */
 export function internalAuth(verifier: InternalTokenVerifier): AuthenticateMiddleware {
   return (req, res, next) => {
-    const token = req.headers[INTERNAL_TOKEN_HEADER];
-    if (typeof token !== 'string' || token.length === 0) return unauthorized(res, 'This service only accepts calls from the gateway');
-    verifier.verify(token).then(
-      (call) => { req.internalCall = call; next(); },
-      () => unauthorized(res, 'The internal token is invalid or expired'),
-    );
+    verifyInternalCall(verifier, req.headers[INTERNAL_TOKEN_HEADER]).then((call) => {
+      if ('refused' in call) return void res.status(401).json(unauthorizedBody(call.refused));
+      req.internalCall = call;
+      next();
+    }, next);
+  };
+}
+
+const jsonResponse = (status: number, body: unknown): LocalGraphQLResponse => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+
+/** `handleGraphQL`: the /graphql route's auth and Apollo execution, minus express and the socket. */
+function localGraphQLHandler<Ctx extends BaseContext>(
+  apollo: ApolloServer<Ctx>, verifier: InternalTokenVerifier, contextFor: (headers: Record<string, string>, call: VerifiedInternalCall) => Promise<Ctx>,
+): LocalGraphQLHandler {
+  return async ({ headers, body }) => {
+    const call = await verifyInternalCall(verifier, headers[INTERNAL_TOKEN_HEADER]);
+    if ('refused' in call) return jsonResponse(401, unauthorizedBody(call.refused));
+    let parsed: unknown;
+    try { parsed = JSON.parse(body); } catch { return jsonResponse(400, { errors: [{ message: 'The request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }); }
+    const httpHeaders = new HeaderMap();
+    for (const [name, value] of Object.entries(headers)) httpHeaders.set(name, value);
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: httpHeaders, search: '', body: parsed },
+      context: () => contextFor(headers, call),
+    });
+    let text = '';
+    if (answer.body.kind === 'complete') text = answer.body.string;
+    else for await (const chunk of answer.body.asyncIterator) text += chunk;
+    return { status: answer.status ?? 200, headers: Object.fromEntries(answer.headers), body: text };
   };
 }
 
@@ -103,26 +150,27 @@ export async function createSubgraphServer<Ctx extends BaseContext>(options: Sub
   await apollo.start();
   const authenticate = internalAuth(options.verifier);
   options.routes?.(app, authenticate);
+  const contextFor = async (headers: Record<string, string | string[] | undefined>, call: VerifiedInternalCall): Promise<Ctx> => {
+    const ids = requestIds({ headers });
+    const base: BaseContext = {
+      principal: call.principal,
+      client: call.client,
+      ...ids,
+      logger: requestLogger(options.logger, ids),
+      em: options.orm.em.fork(),
+      delegates: readDelegates(headers),
+    };
+    return options.createContext(base);
+  };
   app.use('/graphql', authenticate, jsonBody(options.bodyLimit ?? '2mb'), expressMiddleware(apollo, {
-    context: async ({ req }) => {
-      const call = req.internalCall!;
-      const ids = requestIds(req);
-      const base: BaseContext = {
-        principal: call.principal,
-        client: call.client,
-        ...ids,
-        logger: requestLogger(options.logger, ids),
-        em: options.orm.em.fork(),
-        delegates: readDelegates(req.headers),
-      };
-      return options.createContext(base);
-    },
+    context: ({ req }) => contextFor(req.headers, req.internalCall!),
   }));
   return {
     name: options.name,
     app,
     httpServer,
     metrics,
+    handleGraphQL: localGraphQLHandler(apollo, options.verifier, contextFor),
     listen: (port, host) => listenHttp(httpServer, port, host),
     stop: async () => {
       await apollo.stop();

@@ -1,7 +1,7 @@
 import { NotFoundError, requireRead } from '@app/common';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { SamplesContext } from '../context.js';
-import { sampleListRelations } from './list-relations.js';
+import { sampleListRelations } from './sample-relations.js';
 
 /**
  * Reads one record the caller may see. Missing and not-visible answer the same NOT_FOUND, so a

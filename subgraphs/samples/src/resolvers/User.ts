@@ -1,5 +1,5 @@
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
-import { sampleListRelations } from './list-relations.js';
+import { sampleListRelations } from './sample-relations.js';
 
 export const User: UserResolvers = {
   /** Samples assigned to a user, newest first; submitters see only their lab's. */

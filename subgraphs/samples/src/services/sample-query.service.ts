@@ -1,11 +1,12 @@
-import { canSeeLab, keysetRows, requireRead, type BaseContext, type PageArgs, type PlainJoin } from '@app/common';
+import { keysetRows, requireRead, type BaseContext, type PageArgs } from '@app/common';
 import { raw } from '@mikro-orm/core';
-import { Project, Sample, Submission } from '../entities/index.js';
+import { Sample } from '../entities/index.js';
 import { Priorities, SampleStatuses } from '../entities/enums.js';
 import type { SamplesDeps } from '../deps.js';
 import type { SampleRow } from '../resolvers/models.js';
 import { QUEUE_ORDER, sampleOrder, sampleWhere, type Order, type SampleFilter, type SampleOrderField } from './filters.js';
 import { SampleCounts } from './sample-counts.js';
+import { sampleJoins, type SampleRelations } from './sample-relations.js';
 
 export interface SampleStats {
   total: number;
@@ -21,9 +22,6 @@ export interface SampleStats {
   };
 }
 
-/** A listed sample's relations that can be read in the page's own statement. */
-export interface SampleListRelations { submission?: boolean; project?: boolean }
-
 const hours = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100);
 
 /** Reading samples: filtered lists, the work queue and statistics, all confined to the caller's labs. */
@@ -35,29 +33,20 @@ export class SampleQueryService {
    * `exactCount` counts the total even where an estimate would be answered (see sample-counts.ts).
    * `relations` the caller will read are joined into the page's statement.
    */
-  async list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs & { exactCount?: boolean | null } = {}, relations: SampleListRelations = {}) {
+  async list(filter: SampleFilter = {}, orderBy: Order<SampleOrderField> | null = null, args: PageArgs & { exactCount?: boolean | null } = {}, relations: SampleRelations = {}) {
     requireRead(this.ctx.principal, 'samples:read');
     const where = sampleWhere(this.ctx.principal, filter);
     const total = this.counts().lazy(filter, where, !!args.exactCount);
-    const page = await keysetRows<SampleRow>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count, joins: this.joins(relations) });
+    const page = await keysetRows<SampleRow>(this.ctx.em, Sample, where, sampleOrder(orderBy), args, { count: total.count, joins: sampleJoins(this.ctx.principal, relations) });
     return { ...page, totalCountIsExact: total.isExact };
   }
 
   /** Samples waiting to start (status SUBMITTED, not withdrawn): urgent first, then oldest. */
-  queue(args: PageArgs = {}, relations: SampleListRelations = {}) {
+  queue(args: PageArgs = {}, relations: SampleRelations = {}) {
     requireRead(this.ctx.principal, 'samples:read');
     const filter: SampleFilter = { status: ['SUBMITTED'] };
     const where = sampleWhere(this.ctx.principal, filter);
-    return keysetRows<SampleRow>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count, joins: this.joins(relations) });
-  }
-
-  /** The same lab rule as the row loaders: a submission or project the caller may not see is null. */
-  private joins(relations: SampleListRelations): PlainJoin[] {
-    const visible = (row: Record<string, unknown>) => canSeeLab(this.ctx.principal, (row.labId as string | null) ?? null);
-    return [
-      ...(relations.submission ? [{ as: 'submission', entity: Submission, on: 'submission', visible }] : []),
-      ...(relations.project ? [{ as: 'project', entity: Project, on: 'projectId', visible }] : []),
-    ];
+    return keysetRows<SampleRow>(this.ctx.em, Sample, where, QUEUE_ORDER, args, { count: this.counts().lazy(filter, where, true).count, joins: sampleJoins(this.ctx.principal, relations) });
   }
 
   private counts(): SampleCounts {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { collectEvents, startTestSubgraph, type TestSubgraph, userPrincipal, waitFor } from '@app/testing';
 import type { DomainEvent } from '@app/common';
 import { workflowSubgraph } from '../src/server.js';
+import { createLoaders } from '../src/loaders/index.js';
 import { createSample, expectNoErrors, M, samplesEvent } from './helpers.js';
 
 let sg: TestSubgraph;
@@ -27,6 +28,17 @@ const timeOf = async (id: string) => {
 const overdueEvents = (sampleId: string) => events.filter((e) => e.type === 'SampleOverdue' && e.subject.sampleId === sampleId);
 
 describe('ETA, SLA and overdue', () => {
+  it('reads only what an ETA needs of each step, in step order, as the full rows have it', async () => {
+    const { sampleId } = await createSample(sg, staff, { priority: 'NORMAL' });
+    expectNoErrors(await sg.call(M.start, { s: sampleId, step: 'SAMPLE_QC' }, staff));
+    const loaders = createLoaders(sg.running.orm.em.fork(), staff);
+    const workflow = (await loaders.workflowBySampleId.load(sampleId))!;
+    const [timings, full] = await Promise.all([loaders.stepTimingsByWorkflowId.load(workflow.id), loaders.stepsByWorkflowId.load(workflow.id)]);
+    expect(Object.keys(timings[0]!).sort()).toEqual(['estimatedHours', 'startedAt', 'status', 'workflow']);
+    expect(timings).toEqual(full.map((s) => ({ workflow: s.workflow, status: s.status, estimatedHours: s.estimatedHours, startedAt: s.startedAt })));
+    expect(timings[0]!.startedAt).toBeInstanceOf(Date);
+  });
+
   it('estimates completion from the remaining (configured) hours and starts the SLA clock at receipt', async () => {
     const { sampleId, submissionId } = await createSample(sg, staff, { priority: 'NORMAL' });
     // 59 h by default, with the sequencing run configured to 72 h instead of 48: 83 h ahead.

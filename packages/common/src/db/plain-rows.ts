@@ -26,15 +26,43 @@ export interface PlainTable {
   column(property: string): string;
 }
 
-const tables = new WeakMap<object, PlainTable>();
+interface TableEntry {
+  table: PlainTable;
+  /** Projections of the table onto a subset of its properties, by the subset's names joined. */
+  projections: Map<string, PlainTable>;
+  dates: Set<string>;
+  parseDate: (value: unknown) => unknown;
+}
+
+const tables = new WeakMap<object, TableEntry>();
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-/** The entity's table as plain rows see it (computed once per entity and ORM). */
-export function plainTable(em: EntityManager, entity: unknown): PlainTable {
+/**
+ * The entity's table as plain rows see it (computed once per entity and ORM); with `fields`, rows
+ * hold only those properties (filters and orders may still name any), so a read that needs a few
+ * columns of many rows does not transfer and parse the rest.
+ */
+export function plainTable(em: EntityManager, entity: unknown, fields?: readonly string[]): PlainTable {
   const meta = em.getMetadata().get((entity as { name: string }).name) as unknown as EntityMeta;
-  const cached = tables.get(meta);
-  if (cached) return cached;
+  let entry = tables.get(meta);
+  if (!entry) tables.set(meta, (entry = tableEntry(em, meta)));
+  if (!fields) return entry.table;
+  const key = fields.join(',');
+  let projected = entry.projections.get(key);
+  if (!projected) {
+    const columns = fields.map((f): [string, string] => [f, entry!.table.columns.find(([p]) => p === f)?.[1] ?? unknownProperty(meta, f)]);
+    projected = { ...entry.table, columns, rowOf: rowBuilder(fields as string[], entry.dates, entry.parseDate) };
+    entry.projections.set(key, projected);
+  }
+  return projected;
+}
+
+function unknownProperty(meta: EntityMeta, property: string): never {
+  throw new Error(`${meta.className} has no stored property ${property}`);
+}
+
+function tableEntry(em: EntityManager, meta: EntityMeta): TableEntry {
   const columns = new Map<string, string>();
   const dates = new Set<string>();
   for (const p of meta.props) {
@@ -52,12 +80,10 @@ export function plainTable(em: EntityManager, entity: unknown): PlainTable {
     rowOf: rowBuilder([...columns.keys()], dates, parseDate),
     column(property) {
       const col = columns.get(property);
-      if (!col) throw new Error(`${meta.className} has no stored property ${property}`);
-      return `"t".${quote(col)}`;
+      return col ? `"t".${quote(col)}` : unknownProperty(meta, property);
     },
   };
-  tables.set(meta, table);
-  return table;
+  return { table, projections: new Map(), dates, parseDate };
 }
 
 /**
@@ -144,6 +170,8 @@ export interface SelectRows {
   order?: Record<string, 'asc' | 'desc'>[];
   limit?: number;
   joins?: PlainJoin[];
+  /** Only these properties of `entity` (default: all of them). */
+  fields?: readonly string[];
 }
 
 /**
@@ -151,7 +179,7 @@ export interface SelectRows {
  * in `order`, with each join's row (or null) under `row.joined[as]`. One statement.
  */
 export async function selectRows<R>(em: EntityManager, entity: unknown, q: SelectRows): Promise<R[]> {
-  const table = plainTable(em, entity);
+  const table = plainTable(em, entity, q.fields);
   const joins = (q.joins ?? []).map((j, i) => ({ ...j, table: plainTable(em, j.entity), alias: `j${i}` }));
   const select = [
     ...table.columns.map(([, col]) => `"t".${quote(col)}`),

@@ -8,7 +8,7 @@ export const Sample: SampleResolvers = {
   eta: async (s, _, ctx) => {
     const w = await ctx.loaders.workflowBySampleId.load(s.id);
     if (!w) return null;
-    return estimateEta(await ctx.loaders.stepsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null);
+    return estimateEta(await ctx.loaders.stepTimingsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null);
   },
   overdue: async (s, _, ctx) => {
     const w = await ctx.loaders.workflowBySampleId.load(s.id);

@@ -10,7 +10,7 @@ export const Workflow: WorkflowResolvers = {
   currentStep: async (w, _, ctx) =>
     w.currentStep ? (await ctx.loaders.stepsByWorkflowId.load(w.id)).find((s) => s.name === w.currentStep) ?? null : null,
   progress: (w) => progressOf(w.completedSteps),
-  eta: async (w, _, ctx) => estimateEta(await ctx.loaders.stepsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null),
+  eta: async (w, _, ctx) => estimateEta(await ctx.loaders.stepTimingsByWorkflowId.load(w.id), ctx.now(), w.finishedAt ?? null),
   overdue: (w, _, ctx) => isOverdue(w, ctx.now()),
   transitions: (w, args, ctx) => ctx.services.queues.transitions(w.id, args),
 };

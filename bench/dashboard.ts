@@ -20,11 +20,10 @@
  * SampleCreated events published on the bus, so the two-subgraph query reads real workflow rows.
  */
 import { join } from 'node:path';
-import { EventTypes, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, SYSTEM, createEvent, exportKeyPairPem, generateSigningKeyPair, type Principal } from '@app/common';
+import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, exportKeyPairPem, generateSigningKeyPair, type Principal } from '@app/common';
 import { allSubgraphs } from '@app/embedded';
 import { startTestSystem } from '@app/embedded/testing';
-import type { Priority } from '../subgraphs/samples/src/entities/enums.js';
-import { PER_SUBMISSION, seedDashboard } from './lib/dashboard-data.js';
+import { PER_SUBMISSION, TWO_SUBGRAPHS, createFirstPageWorkflows, seedDashboard } from './lib/dashboard-data.js';
 import { startHiveGateway } from './lib/hive-gateway.js';
 import { startOwnGateway } from './lib/own-gateway.js';
 import { statusMemory } from './lib/process-memory.js';
@@ -46,36 +45,18 @@ console.log(`dashboard benchmark: ${TOTAL} samples, ${CONCURRENCY} clients, ${SE
 const keys = await generateSigningKeyPair('bench-gateway');
 const counters: Record<string, { count: number }> = Object.fromEntries(allSubgraphs.map((m) => [m.name, { count: 0 }]));
 const t = await startTestSystem({ gatewayKeys: keys, queryCounters: counters });
-const must = async <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
-  const res = await t.gql<T>(query, variables, token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-};
 
 /* ---------- data ---------- */
 const { staff, submissions: SUBMISSIONS, totalCount, seedSeconds, database } = await seedDashboard(t, TOTAL);
 
-// The first page's workflows, made by the workflow subgraph from the events the samples subgraph would have sent.
-type PageSample = { id: string; name: string; priority: Priority; labId: string; sampleType: string; submission: { id: string } };
-const page = await must<{ samples: { edges: { node: PageSample }[] } }>(`{ samples(first: 50) { edges { node { id name priority labId sampleType submission { id } } } } }`, {}, staff[0]!.token);
-for (const { node } of page.samples.edges) {
-  await t.system.bus.publish(createEvent({ principal: SYSTEM, source: 'samples' }, {
-    type: EventTypes.SampleCreated, subject: { type: 'Sample', id: node.id, labId: node.labId, submissionId: node.submission.id },
-    data: { name: node.name, priority: node.priority, sampleType: node.sampleType, submissionId: node.submission.id },
-  }));
-}
-for (;;) {
-  const { samples } = await must<{ samples: { edges: { node: { workflow: unknown } }[] } }>(`{ samples(first: 50) { edges { node { workflow { seq } } } } }`, {}, staff[0]!.token);
-  if (samples.edges.every((e) => e.node.workflow)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+await createFirstPageWorkflows(t, staff[0]!);
 console.log('workflows of the first page created from SampleCreated events');
 
 /* ---------- the query ---------- */
 const fields = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
 const GATEWAY = fields('name');
 const DIRECT = fields('id');
-const TWO_SUBGRAPHS = `query DashboardProgress { samples(first: 50) { edges { node { id name status priority submission { number } project { name } workflow { progress } eta } } } }`;
+
 const issuer = new InternalTokenIssuer(keys.privateKey);
 const principal: Principal = { kind: 'user', userId: staff[0]!.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
 const directHeaders = async () => ({ 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await issuer.issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' }) });

@@ -1,7 +1,7 @@
 /**
  * Where the CPU of one dashboard request goes under load (issue 13, point 1): the samples
  * subgraph alone, then through the gateway.
- *   npm run build && TEST_DATABASE_URL=postgres://… node --import tsx bench/profile-dashboard.ts [samples=100000] [concurrency=16] [seconds=10] [paths=direct,gateway]
+ *   npm run build && TEST_DATABASE_URL=postgres://… node --import tsx bench/profile-dashboard.ts [samples=100000] [concurrency=16] [seconds=10] [paths=direct,gateway,twoSubgraphs]
  * Seeds the dashboard data (bench/lib/dashboard-data.ts), then for each path runs the closed-loop
  * load generator (its own process) with the V8 profiler on in the system's process (gateway and
  * seven subgraphs), after a 3 s warm-up. Prints self time by where the code lives and the top
@@ -10,7 +10,7 @@
  */
 import { generateSigningKeyPair } from '@app/common';
 import { startTestSystem } from '@app/embedded/testing';
-import { dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
+import { createFirstPageWorkflows, dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
 import { cpuMeter } from './lib/cpu.js';
 import { runLoad } from './lib/load.js';
 import { inclusive, profiled, summarize } from './lib/profile.js';
@@ -27,6 +27,7 @@ const databaseKind = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite (emb
 const keys = await generateSigningKeyPair('bench-gateway');
 const t = await startTestSystem({ gatewayKeys: keys, env: { LOG_LEVEL: 'warn' } });
 const { staff, database } = await seedDashboard(t, TOTAL);
+if (PATHS.includes('twoSubgraphs')) await createFirstPageWorkflows(t, staff[0]!);
 
 const variants: Record<string, BenchRequest> = await dashboardRequests(t, keys.privateKey, staff[0]!);
 

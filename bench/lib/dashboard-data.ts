@@ -4,7 +4,7 @@
  * samples schema only (insert … select generate_series, derived columns computed as the entity
  * computes them), so no workflow or audit events run in the background while measuring.
  */
-import { INTERNAL_TOKEN_HEADER, InternalTokenIssuer, qualified, type Principal } from '@app/common';
+import { EventTypes, INTERNAL_TOKEN_HEADER, InternalTokenIssuer, SYSTEM, createEvent, qualified, type Principal } from '@app/common';
 import type { CryptoKey } from 'jose';
 import type { TestSystem, TestUser } from '@app/embedded/testing';
 import { Priorities, SampleStatuses, priorityRank, statusRank, type Priority, type SampleStatus } from '../../subgraphs/samples/src/entities/enums.js';
@@ -80,12 +80,37 @@ export interface BenchRequest { url: string; headers: Record<string, string>; bo
  * with the gateway's key; `assignee { id }`, names belong to auth) and through the gateway (the
  * user's JWT; `assignee { name }`).
  */
-export async function dashboardRequests(t: TestSystem, gatewayPrivateKey: CryptoKey, staff: TestUser): Promise<{ direct: BenchRequest; gateway: BenchRequest }> {
+export async function dashboardRequests(t: TestSystem, gatewayPrivateKey: CryptoKey, staff: TestUser): Promise<{ direct: BenchRequest; gateway: BenchRequest; twoSubgraphs: BenchRequest }> {
   const query = (assignee: string) => `query Dashboard { samples(first: 50) { edges { node { id name status priority submission { number } project { name } assignee { ${assignee} } } } } }`;
   const principal: Principal = { kind: 'user', userId: staff.id, role: 'STAFF', labId: null, name: 'bench staff', scopes: [], tokenId: null, via: 'UI' };
   const internalToken = await new InternalTokenIssuer(gatewayPrivateKey).issue('samples', principal, { ip: '127.0.0.1', userAgent: 'bench' });
   return {
     direct: { url: `${t.system.subgraphs.samples!.url}/graphql`, headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken }, body: JSON.stringify({ query: query('id') }) },
     gateway: { url: `${t.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.token}` }, body: JSON.stringify({ query: query('name') }) },
+    twoSubgraphs: { url: `${t.url}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.token}` }, body: JSON.stringify({ query: TWO_SUBGRAPHS }) },
   };
+}
+
+/** The two-subgraph variant: the page with each sample's workflow progress and ETA (samples + workflow). */
+export const TWO_SUBGRAPHS = `query DashboardProgress { samples(first: 50) { edges { node { id name status priority submission { number } project { name } workflow { progress } eta } } } }`;
+
+/**
+ * The first page's workflows, made by the workflow subgraph itself from the SampleCreated events
+ * the samples subgraph would have sent (the bulk rows were inserted by SQL), so the two-subgraph
+ * query reads real workflow rows.
+ */
+export async function createFirstPageWorkflows(t: TestSystem, staff: TestUser): Promise<void> {
+  type PageSample = { id: string; name: string; priority: Priority; labId: string; sampleType: string; submission: { id: string } };
+  const page = await t.data<{ samples: { edges: { node: PageSample }[] } }>(`{ samples(first: 50) { edges { node { id name priority labId sampleType submission { id } } } } }`, {}, staff.token);
+  for (const { node } of page.samples.edges) {
+    await t.system.bus.publish(createEvent({ principal: SYSTEM, source: 'samples' }, {
+      type: EventTypes.SampleCreated, subject: { type: 'Sample', id: node.id, labId: node.labId, submissionId: node.submission.id },
+      data: { name: node.name, priority: node.priority, sampleType: node.sampleType, submissionId: node.submission.id },
+    }));
+  }
+  for (;;) {
+    const { samples } = await t.data<{ samples: { edges: { node: { workflow: unknown } }[] } }>(`{ samples(first: 50) { edges { node { workflow { seq } } } } }`, {}, staff.token);
+    if (samples.edges.every((e) => e.node.workflow)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

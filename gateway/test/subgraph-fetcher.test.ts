@@ -63,4 +63,25 @@ describe('subgraph fetcher', () => {
     const fetcher = createSubgraphFetcher({ maxSockets: 2, timeoutMs: 200 });
     await expect(fetcher(`${url}/silent`, { method: 'POST', body: '{}' })).rejects.toThrow();
   });
+
+  it('hands a JSON fetch to a subgraph in this process without a socket, and everything else to HTTP', async () => {
+    sockets.clear();
+    const seen: { headers: Record<string, string>; body: string }[] = [];
+    const local = {
+      [`${url}/graphql`]: async (request: { headers: Record<string, string>; body: string }) => {
+        seen.push(request);
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { local: JSON.parse(request.body) } }) };
+      },
+      [`${url}/silent`]: () => new Promise<never>(() => undefined),
+    };
+    const fetcher = createSubgraphFetcher({ maxSockets: 2, timeoutMs: 200, local });
+    const res = await fetcher(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-token': 't-2' }, body: '{"q":2}' });
+    expect({ status: res.status, type: res.headers.get('content-type'), body: await res.json() }).toEqual({ status: 200, type: 'application/json', body: { data: { local: { q: 2 } } } });
+    expect(seen).toEqual([{ headers: { 'content-type': 'application/json', 'x-internal-token': 't-2' }, body: '{"q":2}' }]);
+    expect(sockets.size).toBe(0);
+    // Another URL goes over HTTP; a local subgraph that does not answer times out like a remote one.
+    expect(await (await fetcher(`${url}/other`, { method: 'POST', body: '3' })).json()).toEqual({ data: { echo: 3 } });
+    expect(sockets.size).toBe(1);
+    await expect(fetcher(`${url}/silent`, { method: 'POST', body: '{}' })).rejects.toThrow(/timed out after 200 ms/);
+  });
 });

@@ -3,13 +3,14 @@
  * heap profiler with collected objects kept, so garbage counts too. Allocation drives GC, and unlike
  * latency it does not move with the machine's load.
  *   npm run build && TEST_DATABASE_URL=postgres://… node --import tsx bench/allocations.ts [requests=300]
- * One request at a time, direct to the samples subgraph and through the gateway, after 100 warm-ups;
+ * One request at a time, direct to the samples subgraph, through the gateway, and the two-subgraph
+ * query (samples + workflow progress and ETA) through the gateway, after 100 warm-ups;
  * writes bench/results/allocations.json.
  */
 import { Session } from 'node:inspector/promises';
 import { generateSigningKeyPair } from '@app/common';
 import { startTestSystem } from '@app/embedded/testing';
-import { dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
+import { createFirstPageWorkflows, dashboardRequests, seedDashboard, type BenchRequest } from './lib/dashboard-data.js';
 import { area } from './lib/profile.js';
 import { machine, printTable, writeResult } from './lib/report.js';
 
@@ -17,6 +18,7 @@ const REQUESTS = Number(process.argv[2] ?? 300);
 const keys = await generateSigningKeyPair('bench-gateway');
 const t = await startTestSystem({ gatewayKeys: keys, env: { LOG_LEVEL: 'warn' } });
 const { staff } = await seedDashboard(t, 5000);
+await createFirstPageWorkflows(t, staff[0]!);
 const paths: Record<string, BenchRequest> = await dashboardRequests(t, keys.privateKey, staff[0]!);
 
 interface HeapNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Migration } from '@mikro-orm/migrations';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { TransactionContext, type MikroORM } from '@mikro-orm/postgresql';
 import { initOrm, qualified } from '../src/index.js';
+import { storageRunBy } from '../src/db/async-context.js';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 
 class Migration20261102000000Widget extends Migration {
@@ -73,6 +74,33 @@ describe('initOrm', () => {
     const afterCommit = commits;
     await expect(orm.em.fork().transactional(async () => { throw new Error('no'); })).rejects.toThrow('no');
     expect(commits).toBe(afterCommit);
+  });
+
+  it('keeps an open transaction\'s context while another ends, and switches the context storage off once none is open', async () => {
+    const orm = opened[0]!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const long = orm.em.fork().transactional(async (em) => {
+      await gate;
+      // The short transaction has ended meanwhile: this one must still find its own context.
+      const current = orm.em.getContext();
+      expect(current).toBe(em);
+      await current.getConnection().execute(`insert into orm_a.widget (name) values ('rolled back')`, [], 'run', current.getTransactionContext());
+      throw new Error('roll back');
+    });
+    // Another context opens and closes meanwhile (no statement: embedded PostgreSQL runs one transaction at a time).
+    await TransactionContext.create(orm.em.fork(), async () => undefined);
+    release();
+    await expect(long).rejects.toThrow('roll back');
+    expect(await q(orm, `select 1 from orm_a.widget where name = 'rolled back'`)).toEqual([]);
+    // Node 20's AsyncLocalStorage: a disabled storage no longer keeps the process's promise hooks on.
+    expect((TransactionContext as unknown as { storage: { enabled: boolean } }).storage.enabled).toBe(false);
+    expect(TransactionContext.currentTransactionContext()).toBeUndefined();
+    // The unit of work's flush flag too, once its flush is done.
+    const flush = storageRunBy(() => orm.em.fork().flush());
+    expect(flush.storage).not.toBeNull();
+    await flush.result;
+    expect((flush.storage as unknown as { enabled: boolean }).enabled).toBe(false);
   });
 
   it('counts queries when asked', async () => {

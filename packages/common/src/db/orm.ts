@@ -1,9 +1,11 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { MikroORM, EntitySchema, EventSubscriber, Options } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from '../logger.js';
 import { loadOnce } from '../load-once.js';
 import { allowNamedStatements } from './plain-rows.js';
+import { disableWhenIdle, storageRunBy } from './async-context.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -29,7 +31,9 @@ export interface OrmOptions {
  * (bench/README.md, memory). The imports run one after another (jest's ESM loader, see loadOnce).
  */
 const loadOrm = loadOnce(async () => {
-  const { MikroORM } = await import('@mikro-orm/postgresql');
+  const { MikroORM, TransactionContext } = await import('@mikro-orm/postgresql');
+  // Its storage is private in the typings.
+  disableWhenIdle((TransactionContext as unknown as { storage: AsyncLocalStorage<unknown> }).storage);
   const { Migrator } = await import('@mikro-orm/migrations');
   const { Migration20261101000000EventTables } = await import('../events/event-tables.migration.js');
   return { MikroORM, Migrator, Migration20261101000000EventTables };
@@ -80,7 +84,19 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   // PGlite serves every connection from one session, where named statements would collide.
   const [server] = await orm.em.getConnection().execute<{ version: string }[]>('select version() as version');
   allowNamedStatements(orm.config, !server?.version.includes('PGlite'));
+  await releaseFlushContext(orm);
   return orm;
+}
+
+let flushContextReleased = false;
+
+/** The unit of work's "inside a flush" storage is module-private: it is the one an empty flush runs (async-context.ts). */
+async function releaseFlushContext(orm: MikroORM): Promise<void> {
+  if (flushContextReleased) return;
+  flushContextReleased = true;
+  const { storage, result } = storageRunBy(() => orm.em.fork().flush());
+  await result;
+  if (storage) disableWhenIdle(storage);
 }
 
 /** Errors of two replicas creating the same objects at once: the loser retries and finds them done. */

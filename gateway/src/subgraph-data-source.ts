@@ -1,3 +1,5 @@
+// First: @apollo/gateway's telemetry-only dependencies load on use (see the module).
+import './apollo-telemetry-modules.js';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {

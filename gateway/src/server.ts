@@ -1,5 +1,5 @@
-// First: @apollo/gateway's telemetry-only dependencies load on use (see the module).
-import './apollo-telemetry-modules.js';
+// First: @apollo/gateway's dependencies for paths we do not use load on use (see the module).
+import './apollo-deferred-modules.js';
 import { createServer, type Server } from 'node:http';
 import cors from 'cors';
 import type { Express, RequestHandler } from 'express';

@@ -10,11 +10,11 @@ const STAND_IN = Symbol.for('app.deferredCommonJsModule');
  * start-up on (bench/README.md, memory). Whoever requires it gets a stand-in whose first property
  * read loads the real module and answers from it; later requires get the real module.
  *
- * `readAtImport`: exports the requirer reads while it is itself loaded (constants), answered without
- * loading; a test must check them against the real module. Does nothing if the module is loaded
- * already. Under jest, which has its own module registry, it changes nothing.
+ * `answered`: exports the stand-in answers itself, loaded or not (e.g. constants the requirer reads while
+ * it is itself loaded); a test must check them against the real module. Does nothing if the module is
+ * loaded already. Under jest, which has its own module registry, it changes nothing.
  */
-export function deferCommonJsModule(parentFile: string, request: string, readAtImport: Record<string, unknown> = {}): void {
+export function deferCommonJsModule(parentFile: string, request: string, answered: Record<string, unknown> = {}): void {
   const requireFromParent = createRequire(parentFile);
   const path = requireFromParent.resolve(request);
   const cache = requireFromParent.cache;
@@ -33,7 +33,7 @@ export function deferCommonJsModule(parentFile: string, request: string, readAtI
   standIn.exports = new Proxy({}, {
     get: (_, key) => {
       if (key === '__esModule') return true;
-      if (!real && typeof key === 'string' && Object.hasOwn(readAtImport, key)) return readAtImport[key];
+      if (typeof key === 'string' && Object.hasOwn(answered, key)) return answered[key];
       return load()[key];
     },
     has: (_, key) => key in load(),

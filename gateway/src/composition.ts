@@ -1,3 +1,5 @@
+// First: @apollo/gateway's dependencies for paths we do not use load on use (see the module).
+import './apollo-deferred-modules.js';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';

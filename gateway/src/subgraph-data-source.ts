@@ -1,3 +1,5 @@
+// First: @apollo/gateway's dependencies for paths we do not use load on use (see the module).
+import './apollo-deferred-modules.js';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {

@@ -10,6 +10,7 @@ export { CORRELATION_ID_HEADER, REQUEST_ID_HEADER, createHttpApp, jsonBody, requ
 export { listenHttp } from './http/listen.js';
 export { multipartUploads, uploadNotReceived, uploadRefusal, type MultipartLimits, type UploadRefusal } from './http/multipart.js';
 export { readStoredFile, type StoredFileDownload } from './http/stored-file-download.js';
+export { deferCommonJsModule, isCommonJsModuleLoaded } from './defer-require.js';
 export { loadOnce } from './load-once.js';
 export { closeHttpServer, registerShutdown, runShutdown, type ShutdownStep } from './shutdown.js';
 
